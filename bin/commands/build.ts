@@ -1,0 +1,56 @@
+// `plc build`: compile a pipeline and write the backend's output (and, on request, the code
+// objects a deploy uploads). Nothing is written when there is an error.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { writeFileAtomic } from '../atomic-write.js';
+import { ExitCode } from '../exit.js';
+import { diagnosticFormats, reportDiagnostics, type DiagnosticFormat } from '../report.js';
+
+interface BuildArgs {
+  pipeline: string;
+  output?: string;
+  backend: string;
+  'emit-code'?: string;
+  format: DiagnosticFormat;
+}
+
+export const buildCommand: CommandModule<object, BuildArgs> = {
+  command: 'build <pipeline>',
+  describe: 'Compile a *.pipeline.yaml into a SageMaker pipeline definition',
+  builder: (yargs) =>
+    yargs
+      .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
+      .option('output', { alias: 'o', type: 'string', description: 'Write the definition here (- for stdout, the default)' })
+      .option('backend', { type: 'string', default: 'sagemaker', choices: ['sagemaker'], description: 'What to emit' })
+      .option('emit-code', { type: 'string', description: 'Also write the content-addressed code objects into this folder, keyed as under codePrefix' })
+      .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' })
+      .example('$0 build examples/tabular-xgboost.pipeline.yaml', 'Print the definition JSON')
+      .example('$0 build pipeline.yaml -o build/definition.json --emit-code build/code', 'Write the definition and the code objects to upload under codePrefix')
+      .example('$0 build pipeline.yaml --format json', 'Diagnostics as JSON for tools') as never,
+  handler: async (args) => {
+    const { compilePipeline } = await import('../../compiler/driver.js');
+    const cwd = process.cwd();
+    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend });
+    reportDiagnostics(result.diagnostics, result.sources, args.format);
+    if (!result.files || !result.ir) {
+      process.exitCode = ExitCode.Findings;
+      return;
+    }
+    const [main] = result.files;
+    if (args.output === undefined || args.output === '-') process.stdout.write(main!.contents);
+    else writeFileAtomic(resolve(cwd, args.output), main!.contents);
+    if (args['emit-code'] !== undefined) {
+      const folder = resolve(cwd, args['emit-code']);
+      let written = 0;
+      for (const object of result.ir.code) {
+        const path = join(folder, ...object.key.split('/'));
+        if (existsSync(path) && readFileSync(path).equals(object.bytes)) continue;
+        writeFileAtomic(path, object.bytes);
+        written += 1;
+      }
+      process.stderr.write(`plc: ${result.ir.code.length} code object(s) in ${args['emit-code']} (${written} written)\n`);
+    }
+    process.exitCode = ExitCode.Ok;
+  },
+};

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// The plc command line: a thin entry that parses arguments with yargs and hands each command to
+// its own module, loaded only when that command runs. Exit codes (DESIGN.md §6): 0 clean,
+// 1 findings, 2 usage error, 3 internal error.
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { packageRoot } from '../schema/paths.js';
+import { buildCommand } from './commands/build.js';
+import { ExitCode } from './exit.js';
+
+const version = (JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string }).version;
+const debug = process.argv.includes('--debug');
+
+function internalError(error: unknown): never {
+  if (debug) console.error(error);
+  else console.error(`plc: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in plc; run again with --debug for the stack trace.`);
+  process.exit(ExitCode.Internal);
+}
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('plc')
+    .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
+    .command(buildCommand)
+    .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
+    .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
+    .strict()
+    .version(version)
+    .alias('h', 'help')
+    .alias('v', 'version')
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .epilogue('Docs: docs/README.md. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error.')
+    .fail((message, error) => {
+      if (error) internalError(error);
+      console.error(`plc: ${message}\nRun plc --help for usage.`);
+      process.exit(ExitCode.Usage);
+    })
+    .parseAsync();
+} catch (error) {
+  internalError(error);
+}

@@ -1,0 +1,22 @@
+// IR expressions as SageMaker definition JSON: Get, Std:Join.
+import type { Expr } from '../../ir/expr.js';
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export function renderExpr(expr: Expr): Json {
+  switch (expr.kind) {
+    case 'literal':
+      return expr.value;
+    case 'parameter':
+      return { Get: `Parameters.${expr.name}` };
+    case 'execution':
+      return { Get: `Execution.${expr.name}` };
+    case 'property':
+      return { Get: `Steps.${expr.step}.${expr.path}` };
+    case 'join':
+      return { 'Std:Join': { On: expr.on, Values: expr.values.map(renderExpr) } };
+  }
+}
+
+export const renderEntries = (entries: readonly [string, Expr][]): { [key: string]: Json } =>
+  Object.fromEntries(entries.map(([key, value]) => [key, renderExpr(value)]));

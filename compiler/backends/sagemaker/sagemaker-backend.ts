@@ -1,0 +1,124 @@
+// The default backend: the pipeline definition JSON CreatePipeline accepts, in the SageMaker
+// SDK's envelope. Step Arguments are the Create*Job requests minus the job name. Objects are
+// built in a fixed key order and printed with 2-space indent and a trailing newline, so the
+// same IR always gives the same bytes.
+import type { PipelineIR, ProcessingStepIR, StepIR, TrainingStepIR } from '../../ir/pipeline.js';
+import type { Backend } from '../backend.js';
+import { renderEntries, renderExpr, type Json } from './expressions.js';
+
+type JsonObject = { [key: string]: Json };
+
+/** Drops undefined members, keeping the order the object was written in. */
+function compact(object: Record<string, Json | undefined>): JsonObject {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as JsonObject;
+}
+
+export function renderDefinition(ir: PipelineIR): JsonObject {
+  return {
+    Version: '2020-12-01',
+    Metadata: {},
+    Parameters: ir.parameters.map((p) => compact({ Name: p.name, Type: p.type, DefaultValue: p.default, EnumValues: p.enum })),
+    PipelineExperimentConfig: {
+      ExperimentName: { Get: 'Execution.PipelineName' },
+      TrialName: { Get: 'Execution.PipelineExecutionId' },
+    },
+    Steps: ir.steps.map(renderStep),
+  };
+}
+
+function renderStep(step: StepIR): JsonObject {
+  return compact({
+    Name: step.name,
+    Type: step.kind,
+    Arguments: step.kind === 'Processing' ? processingArguments(step) : trainingArguments(step),
+    DependsOn: step.dependsOn.length > 0 ? step.dependsOn : undefined,
+    DisplayName: step.displayName,
+    Description: step.description,
+    CacheConfig: step.cache ? compact({ Enabled: true, ExpireAfter: step.cache.expireAfter }) : undefined,
+    RetryPolicies: step.retry.length > 0
+      ? step.retry.map((r) => compact({ ExceptionType: r.exceptionTypes, IntervalSeconds: r.intervalSeconds, BackoffRate: r.backoffRate, MaxAttempts: r.maxAttempts, ExpireAfterMin: r.expireAfterMin }))
+      : undefined,
+    PropertyFiles: step.kind === 'Processing' && step.propertyFiles.length > 0
+      ? step.propertyFiles.map((f) => ({ PropertyFileName: f.name, OutputName: f.output, FilePath: f.path }))
+      : undefined,
+  });
+}
+
+function processingArguments(step: ProcessingStepIR): JsonObject {
+  const { resources } = step;
+  return compact({
+    ProcessingResources: {
+      ClusterConfig: {
+        InstanceCount: renderExpr(resources.instanceCount),
+        InstanceType: renderExpr(resources.instanceType),
+        VolumeSizeInGB: renderExpr(resources.volumeSizeGB),
+      },
+    },
+    AppSpecification: compact({
+      ImageUri: renderExpr(step.image),
+      ContainerEntrypoint: step.entrypoint?.map(renderExpr),
+      ContainerArguments: step.arguments.length > 0 ? step.arguments.map(renderExpr) : undefined,
+    }),
+    RoleArn: renderExpr(step.role),
+    ProcessingInputs: step.inputs.length > 0
+      ? step.inputs.map((input) => ({
+          InputName: input.name,
+          AppManaged: false,
+          S3Input: {
+            S3Uri: renderExpr(input.source),
+            LocalPath: input.localPath,
+            S3DataType: 'S3Prefix',
+            S3InputMode: 'File',
+            S3DataDistributionType: 'FullyReplicated',
+            S3CompressionType: 'None',
+          },
+        }))
+      : undefined,
+    ProcessingOutputConfig: step.outputs.length > 0
+      ? {
+          Outputs: step.outputs.map((output) => ({
+            OutputName: output.name,
+            AppManaged: false,
+            S3Output: { S3Uri: renderExpr(output.destination), LocalPath: output.localPath, S3UploadMode: 'EndOfJob' },
+          })),
+        }
+      : undefined,
+    StoppingCondition: resources.maxRuntimeSeconds ? { MaxRuntimeInSeconds: renderExpr(resources.maxRuntimeSeconds) } : undefined,
+    Environment: step.environment.length > 0 ? renderEntries(step.environment) : undefined,
+  });
+}
+
+function trainingArguments(step: TrainingStepIR): JsonObject {
+  const { resources } = step;
+  const outputPath = renderExpr(step.outputPath);
+  return compact({
+    AlgorithmSpecification: { TrainingImage: renderExpr(step.image), TrainingInputMode: step.inputMode },
+    RoleArn: renderExpr(step.role),
+    OutputDataConfig: { S3OutputPath: outputPath },
+    ResourceConfig: {
+      InstanceCount: renderExpr(resources.instanceCount),
+      InstanceType: renderExpr(resources.instanceType),
+      VolumeSizeInGB: renderExpr(resources.volumeSizeGB),
+    },
+    StoppingCondition: { MaxRuntimeInSeconds: renderExpr(resources.maxRuntimeSeconds) },
+    EnableManagedSpotTraining: step.spot ? renderExpr(step.spot) : undefined,
+    HyperParameters: step.hyperparameters.length > 0 ? renderEntries(step.hyperparameters) : undefined,
+    InputDataConfig: step.channels.length > 0
+      ? step.channels.map((channel) => ({
+          ChannelName: channel.name,
+          DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: renderExpr(channel.source), S3DataDistributionType: 'FullyReplicated' } },
+        }))
+      : undefined,
+    DebugHookConfig: step.debugHook ? { S3OutputPath: outputPath, CollectionConfigurations: [] } : undefined,
+    ProfilerConfig: step.profilerIntervalMs !== undefined
+      ? { DisableProfiler: false, ProfilingIntervalInMilliseconds: step.profilerIntervalMs, S3OutputPath: outputPath }
+      : undefined,
+    Environment: step.environment.length > 0 ? renderEntries(step.environment) : undefined,
+  });
+}
+
+export const sagemakerBackend: Backend = {
+  name: 'sagemaker',
+  description: 'SageMaker pipeline definition JSON (the PipelineDefinition of CreatePipeline).',
+  emit: (ir) => [{ name: 'definition.json', contents: JSON.stringify(renderDefinition(ir), null, 2) + '\n' }],
+};

@@ -1,0 +1,35 @@
+// The config schema of a step type as nodes see it: the base fields every step has (role,
+// outputPrefix; from pipeline.schema.json#/definitions/baseConfig) plus the step's own fields.
+import type { ValidateFunction } from 'ajv';
+import type { ConfigField } from '../../schema/types.generated.js';
+import type { StepType } from '../link/step-library.js';
+import { createAjv, loadSchema } from '../validate/validate-document.js';
+
+export interface StepConfigSchema {
+  fields: Readonly<Record<string, ConfigField>>;
+  required: readonly string[];
+  validate: ValidateFunction;
+}
+
+const baseRequired = ['role', 'outputPrefix'];
+let baseFields: Record<string, ConfigField> | undefined;
+const ajv = createAjv();
+const cache = new WeakMap<StepType, StepConfigSchema>();
+
+function base(): Record<string, ConfigField> {
+  baseFields ??= ((loadSchema('Pipeline')['definitions'] as Record<string, { properties: Record<string, ConfigField> }>)['baseConfig']!).properties;
+  return baseFields;
+}
+
+/** Throws ajv's error when the step's config schema itself is invalid; the caller reports it. */
+export function configSchemaOf(step: StepType): StepConfigSchema {
+  let schema = cache.get(step);
+  if (!schema) {
+    const fields = { ...base(), ...(step.doc.config?.properties ?? {}) };
+    const required = [...new Set([...baseRequired, ...(step.doc.config?.required ?? [])])];
+    const validate = ajv.compile({ type: 'object', properties: fields, required, additionalProperties: true });
+    schema = { fields, required, validate };
+    cache.set(step, schema);
+  }
+  return schema;
+}

@@ -1,0 +1,68 @@
+// Every diagnostic plc can report, in one table: code, severity, message template and hint.
+// Templates use {name} placeholders filled from the data a pass reports. Bands (DESIGN.md §3):
+// 0xxx load/schema, 1xxx linking and names, 2xxx config, 3xxx wiring, 4xxx script↔contract,
+// 5xxx SageMaker limits and shapes, 6xxx graph, 7xxx backend, 9xxx internal.
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface DiagnosticDefinition {
+  readonly severity: Severity;
+  /** What is wrong, with {placeholders}. */
+  readonly message: string;
+  /** How to fix it (advice, separate from the message). */
+  readonly hint?: string;
+}
+
+export const diagnosticTable = {
+  PLC0001: { severity: 'error', message: 'YAML syntax error: {detail}', hint: 'Check indentation (spaces only) and quoting around this point.' },
+  PLC0002: { severity: 'error', message: 'duplicate key "{key}"', hint: 'Each key may appear once in a mapping; remove or rename one of them.' },
+  PLC0003: { severity: 'error', message: 'cannot read {path}: {detail}', hint: 'Check the path; it is resolved relative to the file that names it.' },
+  PLC0004: { severity: 'error', message: '{path} is {size} bytes; the limit is {limit}', hint: 'plc documents are small; split the file or check that this is the file you meant.' },
+  PLC0005: { severity: 'error', message: 'too many alias expansions ({detail})', hint: 'Anchors and aliases are expanded when the document is read; use fewer or smaller ones.' },
+  PLC0101: { severity: 'error', message: '{where} must be {expected}', hint: 'See the schema description of this field (your editor shows it on hover).' },
+  PLC0102: { severity: 'error', message: 'unknown key "{key}" in {where}', hint: 'Allowed keys here: {allowed}.' },
+  PLC0103: { severity: 'error', message: '{where} is missing required key "{key}"' },
+  PLC0104: { severity: 'error', message: '{where} must be one of {allowed}, not {actual}' },
+  PLC0105: { severity: 'error', message: '{where} {detail}' },
+  PLC0106: { severity: 'error', message: '{path} is a {actual} document; expected a {expected} document', hint: 'Check the kind: field at the top of the file.' },
+  PLC1001: { severity: 'error', message: 'unknown step type "{name}"', hint: 'Step types come from the built-in library and the folders listed under steps:. `plc steps` lists them.' },
+  PLC1002: { severity: 'error', message: 'step type "{name}" is defined twice: here and in {other}', hint: 'Rename one of them, or set override: true on a project step that intentionally replaces a built-in one.' },
+  PLC1003: { severity: 'error', message: 'step library "{path}" {detail}', hint: 'Step libraries are folders inside the pipeline\'s folder.' },
+  PLC1004: { severity: 'error', message: 'SageMaker step name "{name}" is used by nodes "{first}" and "{second}"', hint: 'Step names must be unique in a pipeline; set name: on one of the nodes.' },
+  PLC1005: { severity: 'error', message: 'unknown parameter "{name}"', hint: 'Declare it under parameters:, or use one of: {allowed}.' },
+  PLC1006: { severity: 'error', message: 'invalid reference "{text}": {detail}', hint: 'References look like ${params.Name}, ${config.field}, ${jobType}, ${pipeline.name} or ${execution.PipelineExecutionId}; write $${ for a literal ${.' },
+  PLC1007: { severity: 'error', message: 'unknown execution variable "{name}"', hint: 'Execution variables: {allowed}.' },
+  PLC1008: { severity: 'error', message: '"{text}" cannot be used in {where}', hint: '{detail}' },
+  PLC2001: { severity: 'error', message: 'unknown config field "{key}" for step type {step}', hint: 'Fields of {step}: {allowed}.' },
+  PLC2002: { severity: 'error', message: 'node "{node}" must set config field "{key}" (step type {step})', hint: 'Set it in the node\'s config: or in the pipeline\'s defaults:.' },
+  PLC2003: { severity: 'error', message: 'config field "{key}" of node "{node}" {detail}' },
+  PLC2004: { severity: 'error', message: 'step type {step} refers to config field "{key}", which its config does not declare', hint: 'Declare it under config.properties, or fix the name.' },
+  PLC2005: { severity: 'error', message: 'job type "{name}" is not one of {step}\'s job types', hint: 'Job types of {step}: {allowed}.' },
+  PLC2006: { severity: 'error', message: 'node "{node}" must choose a job type (step type {step})', hint: 'Add jobType: with one of: {allowed}.' },
+  PLC2007: { severity: 'error', message: 'step type {step} has no job types, so node "{node}" cannot set jobType', hint: 'Remove jobType:, or declare jobTypes in the step type.' },
+  PLC2008: { severity: 'warning', message: 'default "{key}" is not a config field of any step this pipeline uses', hint: 'Remove it, or check its spelling.' },
+  PLC2009: { severity: 'error', message: 'config schema of step type {step} is invalid: {detail}' },
+  PLC2010: { severity: 'error', message: 'step type {step} uses config field "{key}", which node "{node}" leaves unset and which has no default', hint: 'Set it in the node\'s config: or the pipeline\'s defaults:, or give the field a default in the step type.' },
+  PLC3001: { severity: 'error', message: 'unknown node "{name}"', hint: 'Nodes in this pipeline: {allowed}.' },
+  PLC3002: { severity: 'error', message: 'node "{node}" (step type {step}) has no output "{port}"', hint: 'Outputs of {step}: {allowed}.' },
+  PLC3003: { severity: 'error', message: 'step type {step} has no input "{port}"', hint: 'Inputs of {step}: {allowed}.' },
+  PLC3004: { severity: 'error', message: 'required input "{port}" of node "{node}" is not bound', hint: 'Wire it under inputs:, e.g. inputs: { {port}: <node>.<output> }, or give an S3 URI.' },
+  PLC3005: { severity: 'error', message: 'output "{from}" is {fromType} but input "{port}" of node "{node}" expects {toType}', hint: 'Wire an output of type {toType}.' },
+  PLC3006: { severity: 'error', message: '"{text}" is neither <node>.<output> nor an S3 URI', hint: 'Write a wire as <node>.<output port>, or a location as s3://bucket/key (which may use ${params.*}).' },
+  PLC3007: { severity: 'error', message: 'node "{node}" (step type {step}) has no output "{port}" to place', hint: 'Outputs of {step}: {allowed}.' },
+  PLC3008: { severity: 'error', message: 'node "{node}" reads its own output "{port}"', hint: 'A step cannot consume what it produces; wire another node\'s output.' },
+  PLC4001: { severity: 'error', message: 'script "{path}" of step type {step} does not exist', hint: 'entryPoint is relative to sourceDir, or to the step file when there is no sourceDir.' },
+  PLC4002: { severity: 'error', message: 'sourceDir "{path}" of step type {step} {detail}', hint: 'sourceDir is a folder next to the step file, inside its library.' },
+  PLC5001: { severity: 'error', message: 'training input "{port}" of step type {step} must be at /opt/ml/input/data/{port}, not {path}', hint: 'SageMaker places a training channel at /opt/ml/input/data/<channel>; change path: to match.' },
+  PLC5002: { severity: 'error', message: 'training output "{port}" of step type {step} is at {path}; training jobs produce only /opt/ml/model and /opt/ml/output/data', hint: 'Write the output to /opt/ml/model (model artifacts) or /opt/ml/output/data.' },
+  PLC5003: { severity: 'error', message: 'processing step type {step} cannot name a port "code"', hint: 'plc delivers the script through an input named code; rename the port.' },
+  PLC5004: { severity: 'error', message: 'property files need a processing step; step type {step} is {kind}', hint: 'Remove propertyFile:, or make the step a processing step.' },
+  PLC5005: { severity: 'error', message: '{what} "{value}" is not valid: {detail}' },
+  PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
+  PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
+  PLC7002: { severity: 'error', message: 'step type {step} uses a {framework} image, so the pipeline needs a region', hint: 'Add region: (for example region: us-east-1) at the top of the pipeline, or give an explicit image URI.' },
+  PLC7003: { severity: 'error', message: '{framework} image: {field} "{value}" is not available', hint: 'Available: {allowed}.' },
+  PLC7004: { severity: 'error', message: 'step type {step} has a script, so the pipeline needs codePrefix', hint: 'Add codePrefix: s3://<bucket>/<prefix> at the top of the pipeline; scripts are stored under it by content hash.' },
+  PLC9001: { severity: 'error', message: 'internal error: {detail}', hint: 'This is a bug in plc. Run again with --debug for the stack trace and report it.' },
+} as const satisfies Record<string, DiagnosticDefinition>;
+
+export type DiagnosticCode = keyof typeof diagnosticTable;

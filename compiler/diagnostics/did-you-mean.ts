@@ -1,0 +1,40 @@
+// Nearest-name suggestions for unknown keys, names and values.
+
+/** Damerau-free Levenshtein distance, case-insensitive. */
+function distance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= t.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[t.length]!;
+}
+
+/**
+ * The candidate closest to `word`, when it is close enough to be a plausible typo
+ * (at most a third of the word's length, minimum 1). Ties go to the first candidate in sorted order.
+ */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of [...candidates].sort()) {
+    const d = distance(word, candidate);
+    if (d < bestDistance && d <= limit) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Report options carrying the did-you-mean for `word`, if there is one. */
+export function suggest(word: string, candidates: Iterable<string>): { suggestion?: string } {
+  const suggestion = didYouMean(word, candidates);
+  return suggestion === undefined ? {} : { suggestion };
+}

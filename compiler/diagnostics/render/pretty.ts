@@ -1,0 +1,48 @@
+// Human output: `file:line:col: severity CODE: message`, a source excerpt with a caret underline,
+// then the hint. Colour only when the caller asks for it (a TTY without NO_COLOR).
+import type { Diagnostic } from '../diagnostic.js';
+
+export interface SourceLines { lineText(line: number): string }
+
+export interface PrettyOptions {
+  color: boolean;
+  /** Source text by display path, for the excerpt; diagnostics of unknown files get none. */
+  sources: ReadonlyMap<string, SourceLines>;
+}
+
+const paint = (on: boolean, code: string, text: string): string => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+const severityColor = { error: '31;1', warning: '33;1', info: '36;1' } as const;
+
+export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions): string {
+  const { file, range } = diagnostic;
+  const head = `${file}:${range.start.line}:${range.start.column}: ${paint(options.color, severityColor[diagnostic.severity], diagnostic.severity)} ${paint(options.color, '1', diagnostic.code)}: ${diagnostic.message}`;
+  const lines = [head];
+  const source = options.sources.get(file);
+  if (source) lines.push(...excerpt(source, diagnostic, options.color));
+  if (diagnostic.hint) lines.push(`  ${paint(options.color, '36', 'hint')}: ${diagnostic.hint}`);
+  for (const related of diagnostic.related) {
+    const at = related.location;
+    lines.push(`  ${at.file}:${at.range.start.line}:${at.range.start.column}: ${related.message}`);
+  }
+  return lines.join('\n');
+}
+
+function excerpt(source: SourceLines, diagnostic: Diagnostic, color: boolean): string[] {
+  const { start, end } = diagnostic.range;
+  const width = String(start.line).length;
+  const gutter = (n: number | '') => String(n).padStart(width + 1);
+  const out: string[] = [];
+  if (start.line > 1) out.push(`${gutter(start.line - 1)} | ${source.lineText(start.line - 1)}`);
+  const text = source.lineText(start.line);
+  out.push(`${paint(color, '1', '>')}${gutter(start.line).slice(1)} | ${text}`);
+  const stop = end.line === start.line ? Math.max(end.column, start.column + 1) : text.length + 1;
+  const carets = '^'.repeat(Math.max(1, stop - start.column));
+  out.push(`${gutter('')} | ${' '.repeat(start.column - 1)}${paint(color, severityColor[diagnostic.severity], carets)}`);
+  return out;
+}
+
+export function renderSummary(diagnostics: readonly Diagnostic[]): string {
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
+}

@@ -1,0 +1,79 @@
+// Compiles YAML values with `${…}` references into IR values: a whole-value reference keeps the
+// referenced value's type (→ Get); references inside a longer string make a join (→ Std:Join).
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { concat, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
+import type { DataPath, SourceFile } from '../source/source-file.js';
+import { parseTemplate } from './template.js';
+
+/** Where a value is written, for diagnostics. */
+export interface Site { source: SourceFile; path: DataPath }
+
+/** What a reference resolves to; `undefined` means the scope reported why it does not. */
+export type ReferenceResolver = (namespace: string, name: string | undefined, at: ReferenceSite) => Value | undefined;
+
+export interface ReferenceSite extends Site {
+  /** The reference as written, e.g. `${params.MinAuc}`. */
+  text: string;
+  offset: number;
+}
+
+export function interpolate(raw: unknown, site: Site, resolve: ReferenceResolver, bag: DiagnosticBag): Value | undefined {
+  if (Array.isArray(raw)) {
+    const items = raw.map((item, i) => interpolate(item, { ...site, path: [...site.path, i] }, resolve, bag));
+    return items.every((v): v is Value => v !== undefined) ? { kind: 'list', items } : undefined;
+  }
+  if (raw !== null && typeof raw === 'object') {
+    const entries: [string, Value][] = [];
+    let ok = true;
+    for (const [key, value] of Object.entries(raw)) {
+      const resolved = interpolate(value, { ...site, path: [...site.path, key] }, resolve, bag);
+      if (resolved) entries.push([key, resolved]);
+      else ok = false;
+    }
+    return ok ? { kind: 'map', entries } : undefined;
+  }
+  if (typeof raw === 'number' || typeof raw === 'boolean') return literal(raw);
+  if (typeof raw !== 'string') {
+    bag.report('PLC0101', site.source.locate(site.path), { where: `"${site.path.join('.')}"`, expected: 'a string, number or boolean' });
+    return undefined;
+  }
+  return interpolateString(raw, site, resolve, bag);
+}
+
+function interpolateString(text: string, site: Site, resolve: ReferenceResolver, bag: DiagnosticBag): Value | undefined {
+  const parsed = parseTemplate(text);
+  if (!parsed.ok) {
+    bag.report('PLC1006', site.source.locateWithin(site.path, parsed.offset, text.length - parsed.offset), { text: text.slice(parsed.offset), detail: parsed.detail });
+    return undefined;
+  }
+  const resolved: Value[] = [];
+  let ok = true;
+  for (const part of parsed.parts) {
+    if (part.kind === 'text') {
+      resolved.push(literal(part.text));
+      continue;
+    }
+    const reference = { ...site, text: text.slice(part.offset, part.offset + part.length), offset: part.offset };
+    const match = /^([A-Za-z]+)(?:\.(.+))?$/.exec(part.ref);
+    const value = match ? resolve(match[1]!, match[2], reference) : undefined;
+    if (!match) {
+      bag.report('PLC1006', site.source.locateWithin(site.path, part.offset, part.length), { text: reference.text, detail: 'expected <namespace>.<name>' });
+    }
+    if (!value) ok = false;
+    else resolved.push(value);
+  }
+  if (!ok) return undefined;
+  if (resolved.length === 1) return resolved[0];
+  const scalars: Expr[] = [];
+  for (const [i, value] of resolved.entries()) {
+    if (!isExpr(value)) {
+      const ref = parsed.parts[i] as Extract<(typeof parsed.parts)[number], { kind: 'ref' }>;
+      bag.report('PLC1008', site.source.locateWithin(site.path, ref.offset, ref.length), {
+        text: text.slice(ref.offset, ref.offset + ref.length), where: 'the middle of a string', detail: 'It refers to a list or mapping; only single values can be joined into a string.',
+      });
+      return undefined;
+    }
+    scalars.push(value);
+  }
+  return concat(scalars);
+}

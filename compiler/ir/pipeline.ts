@@ -1,0 +1,82 @@
+// The backend-neutral pipeline IR that `lower` produces and every backend consumes. Only
+// resolved facts live here: names, typed expressions, concrete jobs; no YAML, no source ranges.
+import type { Expr, ParameterType, Scalar } from './expr.js';
+
+export interface PipelineIR {
+  name: string;
+  description?: string;
+  parameters: ParameterIR[];
+  steps: StepIR[];
+  /** Content-addressed code objects, by key relative to the pipeline's codePrefix; sorted by key. */
+  code: CodeObject[];
+}
+
+export interface ParameterIR {
+  name: string;
+  type: ParameterType;
+  default?: Scalar;
+  enum?: string[];
+}
+
+export interface CodeObject {
+  /** e.g. `code/<sha256>/train.py`; the S3 key is `<codePrefix>/<key>`. */
+  key: string;
+  bytes: Uint8Array;
+}
+
+export interface RetryPolicyIR {
+  exceptionTypes: string[];
+  intervalSeconds: number;
+  backoffRate: number;
+  maxAttempts?: number;
+  expireAfterMin?: number;
+}
+
+interface StepBase {
+  name: string;
+  displayName?: string;
+  description?: string;
+  /** Names of steps that must finish first, in the order the pipeline lists them. */
+  dependsOn: string[];
+  /** Present when caching is on; expireAfter is an ISO-8601 duration. */
+  cache?: { expireAfter?: string };
+  retry: RetryPolicyIR[];
+}
+
+export interface Resources {
+  instanceType: Expr;
+  instanceCount: Expr;
+  volumeSizeGB: Expr;
+  maxRuntimeSeconds?: Expr;
+}
+
+export interface ProcessingStepIR extends StepBase {
+  kind: 'Processing';
+  image: Expr;
+  role: Expr;
+  resources: Resources;
+  /** ContainerEntrypoint, e.g. ["python3", "/opt/ml/processing/input/code/x.py"]. */
+  entrypoint?: Expr[];
+  arguments: Expr[];
+  environment: [string, Expr][];
+  inputs: { name: string; localPath: string; source: Expr }[];
+  outputs: { name: string; localPath: string; destination: Expr }[];
+  propertyFiles: { name: string; output: string; path: string }[];
+}
+
+export interface TrainingStepIR extends StepBase {
+  kind: 'Training';
+  image: Expr;
+  role: Expr;
+  resources: Resources & { maxRuntimeSeconds: Expr };
+  inputMode: 'File' | 'Pipe' | 'FastFile';
+  channels: { name: string; source: Expr }[];
+  outputPath: Expr;
+  hyperparameters: [string, Expr][];
+  environment: [string, Expr][];
+  spot?: Expr;
+  debugHook: boolean;
+  profilerIntervalMs?: number;
+}
+
+export type StepIR = ProcessingStepIR | TrainingStepIR;

@@ -1,0 +1,57 @@
+// Pass 3b, link: give every node its step type and SageMaker step name, and check the names
+// that tie the pipeline together (unknown step types, duplicate step names, unknown after: targets).
+import type { PipelineDocument } from '../../schema/types.generated.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/did-you-mean.js';
+import type { SourceFile } from '../source/source-file.js';
+import type { StepLibrary, StepType } from './step-library.js';
+
+export type NodeDocument = PipelineDocument['nodes'][string];
+
+export interface LinkedNode {
+  id: string;
+  doc: NodeDocument;
+  step: StepType;
+  /** The SageMaker step name: the node's name: when given, else its id. */
+  stepName: string;
+}
+
+export interface LinkedPipeline {
+  doc: PipelineDocument;
+  source: SourceFile;
+  library: StepLibrary;
+  /** In the order the pipeline lists them, which is the order of the emitted steps. */
+  nodes: LinkedNode[];
+}
+
+export function linkPipeline(doc: PipelineDocument, source: SourceFile, library: StepLibrary, bag: DiagnosticBag): LinkedPipeline {
+  const nodes: LinkedNode[] = [];
+  const byStepName = new Map<string, string>();
+  const stepNames = [...library.keys()].sort();
+  for (const [id, node] of Object.entries(doc.nodes)) {
+    const stepName = node.name ?? id;
+    const first = byStepName.get(stepName);
+    if (first !== undefined) {
+      const at = node.name !== undefined ? source.locate(['nodes', id, 'name']) : source.locate(['nodes', id], 'key');
+      bag.report('PLC1004', at, { name: stepName, first, second: id }, { related: [{ message: `"${first}" is named here`, location: source.locate(['nodes', first], 'key') }] });
+    } else {
+      byStepName.set(stepName, id);
+    }
+    const step = library.get(node.step);
+    if (!step) {
+      bag.report('PLC1001', source.locate(['nodes', id, 'step']), { name: node.step }, suggest(node.step, stepNames));
+      continue;
+    }
+    nodes.push({ id, doc: node, step, stepName });
+  }
+  const ids = Object.keys(doc.nodes);
+  for (const [id, node] of Object.entries(doc.nodes)) {
+    for (const [i, target] of (node.after ?? []).entries()) {
+      if (target === id) bag.report('PLC6002', source.locate(['nodes', id, 'after', i]), { node: id });
+      else if (!(target in doc.nodes)) {
+        bag.report('PLC3001', source.locate(['nodes', id, 'after', i]), { name: target, allowed: ids }, suggest(target, ids));
+      }
+    }
+  }
+  return { doc, source, library, nodes };
+}

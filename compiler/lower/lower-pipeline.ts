@@ -1,0 +1,277 @@
+// Pass 7, lower: turn the wired pipeline into the backend-neutral IR. Step-type bindings are
+// resolved against each node's config; images resolve per region; code becomes content-addressed
+// objects under codePrefix; output locations default to <outputPrefix>/<step name>/<port>.
+import type { PipelineDocument, StepDocument } from '../../schema/types.generated.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/did-you-mean.js';
+import { asString, concat, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
+import type { CodeObject, ParameterIR, PipelineIR, ProcessingStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR } from '../ir/pipeline.js';
+import { interpolate } from '../interpolation/interpolate.js';
+import type { DataPath } from '../source/source-file.js';
+import { resolveImageUri, type ImageScope } from '../sagemaker/images.js';
+import { trainingOutputPaths } from '../sagemaker/property-paths.js';
+import type { WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
+import { archive, collectCode, type CodeBundle } from './code-bundle.js';
+
+/** Where SageMaker processing places the `code` input, as the SageMaker SDK does. */
+const processingCodeDir = '/opt/ml/processing/input/code';
+
+export function lowerPipeline(pipeline: WiredPipeline, bag: DiagnosticBag): PipelineIR {
+  const code = new Map<string, Uint8Array>();
+  const lowering = new NodeLowering(pipeline, bag, code);
+  const steps = pipeline.wired.map((node) => lowering.lower(node)).filter((s): s is StepIR => s !== undefined);
+  return {
+    name: pipeline.doc.name,
+    ...(pipeline.doc.description !== undefined ? { description: pipeline.doc.description } : {}),
+    parameters: lowerParameters(pipeline.doc),
+    steps,
+    code: [...code].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, bytes]): CodeObject => ({ key, bytes })),
+  };
+}
+
+function lowerParameters(doc: PipelineDocument): ParameterIR[] {
+  return Object.entries(doc.parameters ?? {}).map(([name, p]) => ({
+    name,
+    type: p.type,
+    ...(p.default !== undefined ? { default: p.default } : {}),
+    ...(p.enum !== undefined ? { enum: p.enum } : {}),
+  }));
+}
+
+/** Removes trailing slashes so joined S3 paths never get `//`. */
+function withoutTrailingSlash(expr: Expr): Expr {
+  if (expr.kind === 'literal' && typeof expr.value === 'string') return literal(expr.value.replace(/\/+$/, ''));
+  if (expr.kind === 'join' && expr.on === '' && expr.values.length > 0) {
+    return { ...expr, values: [...expr.values.slice(0, -1), withoutTrailingSlash(expr.values.at(-1)!)] };
+  }
+  return expr;
+}
+
+export function s3Path(prefix: Expr, ...segments: string[]): Expr {
+  return concat([withoutTrailingSlash(prefix), literal('/' + segments.join('/'))]);
+}
+
+class NodeLowering {
+  private codePrefixReported = false;
+
+  constructor(private readonly pipeline: WiredPipeline, private readonly bag: DiagnosticBag, private readonly code: Map<string, Uint8Array>) {}
+
+  lower(node: WiredNode): StepIR | undefined {
+    const errorsBefore = this.bag.hasErrors;
+    const step = node.step.doc;
+    const base = {
+      name: node.stepName,
+      ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),
+      ...(node.doc.description !== undefined ? { description: node.doc.description } : {}),
+      dependsOn: (node.doc.after ?? []).map((id) => this.pipeline.nodes.find((n) => n.id === id)?.stepName).filter((n): n is string => n !== undefined),
+      ...(node.doc.cache ? { cache: typeof node.doc.cache === 'object' ? { expireAfter: node.doc.cache.expireAfter } : {} } : {}),
+      retry: this.retryPolicies(node),
+    };
+    const role = this.configExpr(node, 'role');
+    const image = this.image(node, step.sagemaker === 'Training' ? 'training' : 'processing');
+    const resources = this.resources(node);
+    if (!role || !image || !resources) return undefined;
+    const environment = this.entries(node, step.script?.env ?? {}, ['script', 'env']);
+    const lowered = step.sagemaker === 'Processing'
+      ? this.processing(node, base, role, image, resources, environment)
+      : this.training(node, base, role, image, resources, environment);
+    return !errorsBefore && this.bag.hasErrors ? undefined : lowered;
+  }
+
+  private processing(node: WiredNode, base: StepIR extends infer _ ? Omit<ProcessingStepIR, 'kind' | 'image' | 'role' | 'resources' | 'arguments' | 'environment' | 'inputs' | 'outputs' | 'propertyFiles'> : never, role: Expr, image: Expr, resources: Resources, environment: [string, Expr][]): ProcessingStepIR {
+    const step = node.step.doc;
+    const inputs = Object.entries(step.inputs ?? {})
+      .filter(([port]) => node.inputs.has(port))
+      .map(([port, spec]) => ({ name: port, localPath: spec.path, source: node.inputs.get(port)! }));
+    const outputs = Object.entries(step.outputs ?? {}).map(([port, spec]) => ({
+      name: port,
+      localPath: spec.path,
+      destination: node.outputLocations.get(port) ?? this.defaultLocation(node, port),
+    }));
+    const propertyFiles = Object.entries(step.outputs ?? {})
+      .filter(([, spec]) => spec.propertyFile)
+      .map(([port, spec]) => ({ name: spec.propertyFile!.name, output: port, path: spec.propertyFile!.path }));
+    const lowered: ProcessingStepIR = {
+      kind: 'Processing', ...base, image, role, resources,
+      arguments: this.list(node, step.script?.arguments ?? [], ['script', 'arguments']),
+      environment, inputs, outputs, propertyFiles,
+    };
+    const bundle = step.script && this.bundle(node);
+    if (bundle) {
+      const prefix = this.codeLocation(bundle);
+      for (const file of bundle.files) this.code.set(`code/${bundle.hash}/${file.path}`, file.bytes);
+      lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });
+      lowered.entrypoint = [literal('python3'), literal(`${processingCodeDir}/${bundle.entryPoint}`)];
+    }
+    return lowered;
+  }
+
+  private training(node: WiredNode, base: Omit<TrainingStepIR, 'kind' | 'image' | 'role' | 'resources' | 'inputMode' | 'channels' | 'outputPath' | 'hyperparameters' | 'environment' | 'debugHook'>, role: Expr, image: Expr, resources: Resources, environment: [string, Expr][]): TrainingStepIR {
+    const step = node.step.doc;
+    const training = step.training ?? {};
+    const channels = Object.keys(step.inputs ?? {}).filter((port) => node.inputs.has(port)).map((port) => ({ name: port, source: node.inputs.get(port)! }));
+    const hyperparameters = this.hyperparameters(node);
+    const bundle = step.script && this.bundle(node);
+    if (bundle) {
+      const prefix = this.codeLocation(bundle);
+      const key = `code/${bundle.hash}/sourcedir.tar.gz`;
+      this.code.set(key, archive(bundle));
+      // Script mode reads these JSON-encoded, as the SageMaker SDK writes them.
+      hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
+      if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(`${String(constantOf(prefix)).replace(/\/+$/, '')}/${key}`))]);
+    }
+    const spot = training.spot !== undefined ? this.scalar(node, training.spot, ['training', 'spot']) : undefined;
+    return {
+      kind: 'Training', ...base, image, role,
+      resources: { ...resources, maxRuntimeSeconds: resources.maxRuntimeSeconds ?? literal(86400) },
+      inputMode: training.inputMode ?? 'File',
+      channels,
+      outputPath: this.trainingOutputPath(node),
+      hyperparameters,
+      environment,
+      ...(spot ? { spot } : {}),
+      debugHook: training.debugHook ?? false,
+      ...(training.profilerIntervalMs !== undefined ? { profilerIntervalMs: training.profilerIntervalMs } : {}),
+    };
+  }
+
+  /** A training job has one S3OutputPath; a node may place it through either output port. */
+  private trainingOutputPath(node: WiredNode): Expr {
+    const placed = Object.entries(node.step.doc.outputs ?? {})
+      .filter(([port, spec]) => node.outputLocations.has(port) && spec.path.replace(/\/+$/, '') in trainingOutputPaths)
+      .map(([port]) => [port, node.outputLocations.get(port)!] as const);
+    const distinct = new Set(placed.map(([, e]) => JSON.stringify(e)));
+    if (distinct.size > 1) {
+      this.bag.report('PLC5005', this.pipeline.source.locate(['nodes', node.id, 'outputs']), { what: 'outputs of a training node', value: placed.map(([p]) => p).join(', '), detail: 'a training job writes all outputs under one S3OutputPath; place at most one of them' });
+    }
+    return placed[0]?.[1] ?? this.defaultLocation(node);
+  }
+
+  private defaultLocation(node: WiredNode, port?: string): Expr {
+    const prefix = node.config.get('outputPrefix')!.value as Expr;
+    return port === undefined ? s3Path(prefix, node.stepName) : s3Path(prefix, node.stepName, port);
+  }
+
+  private bundle(node: WiredNode): CodeBundle | undefined {
+    return collectCode(node.step, this.bag);
+  }
+
+  private codeLocation(_bundle: CodeBundle): Expr | undefined {
+    const prefix = this.pipeline.doc.codePrefix;
+    if (prefix === undefined) {
+      if (!this.codePrefixReported) {
+        const first = this.pipeline.wired.find((n) => n.step.doc.script)!;
+        this.bag.report('PLC7004', this.pipeline.source.locate(['nodes', first.id, 'step']), { step: first.step.doc.name });
+        this.codePrefixReported = true;
+      }
+      return undefined;
+    }
+    return literal(prefix);
+  }
+
+  private image(node: WiredNode, scope: ImageScope): Expr | undefined {
+    const image = node.step.doc.compute?.image;
+    const step = node.step.doc.name;
+    if (image === undefined) return undefined;
+    if (typeof image === 'string') return this.scalar(node, image, ['compute', 'image']);
+    const region = this.pipeline.doc.region;
+    if (region === undefined) {
+      this.bag.report('PLC7002', this.pipeline.source.locate(['nodes', node.id, 'step']), { step, framework: image.framework });
+      return undefined;
+    }
+    const instanceType = constantOf(this.resourcesCache.get(node)?.instanceType);
+    const processor = image.processor ?? (typeof instanceType === 'string' && /^ml\.(p|g)\d/.test(instanceType) ? 'gpu' : 'cpu');
+    const resolved = resolveImageUri({ framework: image.framework, version: image.version, processor, scope, region, ...(image.pyVersion ? { pyVersion: image.pyVersion } : {}) });
+    if (resolved.ok) return literal(resolved.uri);
+    const value = { framework: image.framework, version: image.version, region, processor, pyVersion: image.pyVersion ?? '' }[resolved.problem];
+    const at = resolved.problem === 'region' ? this.pipeline.source.locate(['region']) : node.step.source.locate(['compute', 'image', resolved.problem]);
+    this.bag.report('PLC7003', at, { framework: image.framework, field: resolved.problem, value, allowed: resolved.allowed }, suggest(value, resolved.allowed));
+    return undefined;
+  }
+
+  private readonly resourcesCache = new Map<WiredNode, Resources>();
+
+  private resources(node: WiredNode): Resources | undefined {
+    const compute: NonNullable<StepDocument['compute']> = node.step.doc.compute ?? { image: '' };
+    const get = (key: 'instanceType' | 'instanceCount' | 'volumeSizeGB' | 'maxRuntimeSeconds', fallback?: number) => {
+      const raw = compute[key];
+      return raw === undefined ? (fallback === undefined ? undefined : literal(fallback)) : this.scalar(node, raw, ['compute', key]);
+    };
+    const instanceType = get('instanceType');
+    const instanceCount = get('instanceCount', 1);
+    const volumeSizeGB = get('volumeSizeGB', 30);
+    const maxRuntimeSeconds = get('maxRuntimeSeconds');
+    if (!instanceType || !instanceCount || !volumeSizeGB) {
+      if (!instanceType) this.bag.report('PLC0103', node.step.source.locate(['compute'], 'key'), { where: '"compute"', key: 'instanceType' });
+      return undefined;
+    }
+    const resources = { instanceType, instanceCount, volumeSizeGB, ...(maxRuntimeSeconds ? { maxRuntimeSeconds } : {}) };
+    this.resourcesCache.set(node, resources);
+    return resources;
+  }
+
+  private hyperparameters(node: WiredNode): [string, Expr][] {
+    const raw = node.step.doc.training?.hyperparameters;
+    if (raw === undefined) return [];
+    if (typeof raw === 'object') return this.entries(node, raw, ['training', 'hyperparameters']);
+    const value = this.bind(node, raw, ['training', 'hyperparameters']);
+    if (!value) return [];
+    if (value.kind !== 'map' || !value.entries.every(([, v]) => isExpr(v))) {
+      this.bag.report('PLC0101', node.step.source.locate(['training', 'hyperparameters']), { where: '"training.hyperparameters"', expected: 'a mapping of single values' });
+      return [];
+    }
+    return value.entries.map(([k, v]) => [k, asString(v as Expr)]);
+  }
+
+  private retryPolicies(node: WiredNode): RetryPolicyIR[] {
+    return (node.doc.retry ?? []).map((policy, i) => {
+      if (policy.maxAttempts !== undefined && policy.expireAfterMin !== undefined) {
+        this.bag.report('PLC0105', this.pipeline.source.locate(['nodes', node.id, 'retry', i]), { where: `retry policy ${i + 1} of node "${node.id}"`, detail: 'sets both maxAttempts and expireAfterMin; give one of them' });
+      }
+      return {
+        exceptionTypes: policy.exceptionTypes,
+        intervalSeconds: policy.intervalSeconds ?? 1,
+        backoffRate: policy.backoffRate ?? 2,
+        ...(policy.maxAttempts !== undefined ? { maxAttempts: policy.maxAttempts } : {}),
+        ...(policy.expireAfterMin !== undefined ? { expireAfterMin: policy.expireAfterMin } : {}),
+      };
+    });
+  }
+
+  private configExpr(node: WiredNode, key: string): Expr | undefined {
+    const value = node.config.get(key)?.value;
+    return value && isExpr(value) ? value : undefined;
+  }
+
+  private bind(node: WiredNode, raw: unknown, path: DataPath): Value | undefined {
+    return interpolate(raw, { source: node.step.source, path }, node.stepScope, this.bag);
+  }
+
+  /** A binding that must be one value (not a list or mapping). */
+  private scalar(node: WiredNode, raw: unknown, path: DataPath): Expr | undefined {
+    const value = this.bind(node, raw, path);
+    if (!value) return undefined;
+    if (isExpr(value)) return value;
+    this.bag.report('PLC0101', node.step.source.locate(path), { where: `"${path.join('.')}"`, expected: 'a single value, not a list or mapping' });
+    return undefined;
+  }
+
+  /**
+   * Named string values (environment, hyperparameters). An entry bound to exactly one optional
+   * config field that is unset and has no default is left out, so scripts see their own default.
+   */
+  private entries(node: WiredNode, raw: Record<string, unknown>, path: DataPath): [string, Expr][] {
+    const out: [string, Expr][] = [];
+    for (const [key, value] of Object.entries(raw)) {
+      const field = typeof value === 'string' ? /^\$\{\s*config\.([A-Za-z0-9_]+)\s*\}$/.exec(value)?.[1] : undefined;
+      if (field !== undefined && !node.config.has(field) && field in (node.step.doc.config?.properties ?? {})) continue;
+      const expr = this.scalar(node, value, [...path, key]);
+      if (expr) out.push([key, asString(expr)]);
+    }
+    return out;
+  }
+
+  private list(node: WiredNode, raw: readonly unknown[], path: DataPath): Expr[] {
+    return raw.map((value, i) => this.scalar(node, value, [...path, i])).filter((e): e is Expr => e !== undefined).map(asString);
+  }
+}

@@ -1,0 +1,58 @@
+// Pass 2, validate: check a loaded document against its draft-07 schema (ajv, allErrors) and
+// hand back typed data. Every schema error becomes a diagnostic at the offending node.
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { schemaPath } from '../../schema/paths.js';
+import type { PipelineDocument, StepDocument } from '../../schema/types.generated.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { LoadedDocument } from '../load/load-yaml.js';
+import type { DataPath } from '../source/source-file.js';
+import { reportSchemaErrors } from './schema-errors.js';
+
+export type DocumentKind = 'Pipeline' | 'Step';
+interface DocumentTypes { Pipeline: PipelineDocument; Step: StepDocument }
+
+export function createAjv(): Ajv {
+  return new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, allowMatchingProperties: true });
+}
+
+const ajv = createAjv();
+const validators = new Map<DocumentKind, ValidateFunction>();
+const schemaFiles: Record<DocumentKind, string> = { Pipeline: 'pipeline.schema.json', Step: 'step.schema.json' };
+
+export function loadSchema(kind: DocumentKind): Record<string, unknown> {
+  return JSON.parse(readFileSync(schemaPath(schemaFiles[kind]), 'utf8')) as Record<string, unknown>;
+}
+
+function validatorFor(kind: DocumentKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    validate = ajv.compile(loadSchema(kind));
+    validators.set(kind, validate);
+  }
+  return validate;
+}
+
+/** How a data path reads in messages: `node "train"`, `input "data"`, or a dotted path. */
+export function describePath(kind: DocumentKind, path: DataPath): string {
+  if (path.length === 0) return kind === 'Pipeline' ? 'the pipeline' : 'the step type';
+  const [first, second] = path;
+  const named: Record<string, string> = kind === 'Pipeline'
+    ? { nodes: 'node', parameters: 'parameter' }
+    : { inputs: 'input', outputs: 'output' };
+  if (path.length === 2 && typeof first === 'string' && named[first]) return `${named[first]} "${String(second)}"`;
+  return `"${path.join('.')}"`;
+}
+
+export function validateDocument<K extends DocumentKind>(loaded: LoadedDocument, kind: K, bag: DiagnosticBag): DocumentTypes[K] | undefined {
+  const { data, source } = loaded;
+  const actual = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['kind'] : undefined;
+  if ((actual === 'Pipeline' || actual === 'Step') && actual !== kind) {
+    bag.report('PLC0106', source.locate(['kind']), { path: source.displayPath, actual, expected: kind });
+    return undefined;
+  }
+  const validate = validatorFor(kind);
+  if (validate(data)) return data as DocumentTypes[K];
+  reportSchemaErrors(validate.errors ?? [], data, { locate: (p, part) => source.locate(p, part), describe: (p) => describePath(kind, p) }, bag);
+  return undefined;
+}

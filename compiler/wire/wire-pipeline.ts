@@ -1,0 +1,116 @@
+// Pass 5, wire: turn each node's explicit inputs: into data edges (a producer's output property,
+// or an S3 location), place outputs: overrides, and check that every required input is bound
+// exactly once with a compatible type.
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/did-you-mean.js';
+import { isExpr, type Expr } from '../ir/expr.js';
+import { interpolate } from '../interpolation/interpolate.js';
+import type { BoundNode, BoundPipeline } from '../bind/bind-pipeline.js';
+import { outputPropertyPath } from '../sagemaker/property-paths.js';
+
+export interface DataEdge {
+  from: { node: string; port: string };
+  to: { node: string; port: string };
+}
+
+export interface WiredNode extends BoundNode {
+  /** Where each bound input port reads from. */
+  inputs: ReadonlyMap<string, Expr>;
+  /** Output ports whose S3 location the node sets (others use <outputPrefix>/<step>/<port>). */
+  outputLocations: ReadonlyMap<string, Expr>;
+}
+
+export interface WiredPipeline extends BoundPipeline {
+  wired: WiredNode[];
+  edges: DataEdge[];
+}
+
+const portReference = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)$/;
+const locationPrefix = /^(s3|https):\/\//;
+
+export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): WiredPipeline {
+  const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+  const nodeIds = Object.keys(pipeline.doc.nodes);
+  const edges: DataEdge[] = [];
+  const wired: WiredNode[] = [];
+  const { source } = pipeline;
+
+  for (const node of pipeline.bound) {
+    const step = node.step.doc;
+    const declaredInputs = step.inputs ?? {};
+    const inputs = new Map<string, Expr>();
+    for (const [port, text] of Object.entries(node.doc.inputs ?? {})) {
+      const path = ['nodes', node.id, 'inputs', port];
+      const consumerPort = declaredInputs[port];
+      if (!consumerPort) {
+        bag.report('PLC3003', source.locate(path, 'key'), { step: step.name, port, allowed: Object.keys(declaredInputs).sort() }, suggest(port, Object.keys(declaredInputs)));
+        continue;
+      }
+      if (locationPrefix.test(text) || text.includes('${')) {
+        const value = interpolate(text, { source, path }, pipeline.scope, bag);
+        if (value && isExpr(value)) inputs.set(port, value);
+        continue;
+      }
+      const match = portReference.exec(text);
+      if (!match) {
+        bag.report('PLC3006', source.locate(path), { text });
+        continue;
+      }
+      const [, producerId, outputName] = match as unknown as [string, string, string];
+      if (!(producerId in pipeline.doc.nodes)) {
+        bag.report('PLC3001', source.locate(path), { name: producerId, allowed: nodeIds }, suggest(producerId, nodeIds));
+        continue;
+      }
+      if (producerId === node.id) {
+        bag.report('PLC3008', source.locate(path), { node: node.id, port: outputName });
+        continue;
+      }
+      const producer = byId.get(producerId);
+      if (!producer) continue; // its step type is unknown, which is reported already
+      const outputs = producer.step.doc.outputs ?? {};
+      const resolvedName = resolveOutputName(outputs, outputName);
+      const producerPort = resolvedName === undefined ? undefined : outputs[resolvedName];
+      if (resolvedName === undefined || !producerPort) {
+        const allowed = Object.keys(outputs).sort();
+        bag.report('PLC3002', source.locate(path), { node: producerId, step: producer.step.doc.name, port: outputName, allowed }, suggest(outputName, allowed));
+        continue;
+      }
+      if (producerPort.type !== consumerPort.type && producerPort.type !== 'any' && consumerPort.type !== 'any') {
+        bag.report('PLC3005', source.locate(path), { from: text, fromType: producerPort.type, port, node: node.id, toType: consumerPort.type });
+        continue;
+      }
+      const propertyPath = outputPropertyPath(producer.step.doc.sagemaker, resolvedName, producerPort.path);
+      if (propertyPath === undefined) continue; // the producer's port is invalid for its kind, reported by the step checks
+      inputs.set(port, { kind: 'property', step: producer.stepName, path: propertyPath });
+      edges.push({ from: { node: producerId, port: resolvedName }, to: { node: node.id, port } });
+    }
+    for (const [port, spec] of Object.entries(declaredInputs)) {
+      if ((spec.required ?? true) && !inputs.has(port) && !(port in (node.doc.inputs ?? {}))) {
+        bag.report('PLC3004', source.locate(['nodes', node.id], 'key'), { port, node: node.id });
+      }
+    }
+    wired.push({ ...node, inputs, outputLocations: placeOutputs(pipeline, node, bag) });
+  }
+  return { ...pipeline, wired, edges };
+}
+
+function resolveOutputName(outputs: Record<string, { aliases?: string[] }>, name: string): string | undefined {
+  if (name in outputs) return name;
+  return Object.keys(outputs).sort().find((key) => outputs[key]!.aliases?.includes(name));
+}
+
+function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticBag): Map<string, Expr> {
+  const locations = new Map<string, Expr>();
+  const outputs = node.step.doc.outputs ?? {};
+  for (const [port, text] of Object.entries(node.doc.outputs ?? {})) {
+    const path = ['nodes', node.id, 'outputs', port];
+    if (!(port in outputs)) {
+      const allowed = Object.keys(outputs).sort();
+      bag.report('PLC3007', pipeline.source.locate(path, 'key'), { node: node.id, step: node.step.doc.name, port, allowed }, suggest(port, allowed));
+      continue;
+    }
+    const value = interpolate(text, { source: pipeline.source, path }, pipeline.scope, bag);
+    if (value && isExpr(value)) locations.set(port, value);
+  }
+  return locations;
+}

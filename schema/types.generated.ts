@@ -1,0 +1,569 @@
+/* Generated from schema/*.schema.json by `npm run generate:types`. Do not edit by hand. */
+
+/**
+ * What flows through the port; producer and consumer types must match (any matches everything).
+ */
+export type PortType =
+  'dataset' | 'model' | 'hyperparameters' | 'metrics' | 'artifacts' | 'payload' | 'predictions' | 'any';
+/**
+ * A literal, or a string with ${config.<field>} / ${jobType} references.
+ */
+export type ScalarBinding = string | number | boolean;
+
+/**
+ * One step type: its SageMaker kind, ports (logical name + container path), config schema, script contract and compute. One file per step type, named <kebab-name>.step.yaml.
+ */
+export interface StepDocument {
+  /**
+   * Document kind; always Step for a step type.
+   */
+  kind: 'Step';
+  /**
+   * Step type name, PascalCase, unique within the step libraries a pipeline uses.
+   */
+  name: string;
+  /**
+   * Set to true when this step type intentionally replaces a built-in one of the same name.
+   */
+  override?: boolean;
+  /**
+   * The SageMaker step kind this step type lowers to.
+   */
+  sagemaker: 'Processing' | 'Training';
+  /**
+   * Where the step sits in a pipeline: source (no inputs), internal, or sink (no outputs).
+   */
+  role?: 'source' | 'internal' | 'sink';
+  /**
+   * What the step does, one or two sentences; shown in editors and the step catalog.
+   */
+  description?: string;
+  /**
+   * Job types this step supports; a pipeline node picks one with jobType and can use it as ${jobType}.
+   *
+   * @minItems 1
+   */
+  jobTypes?: [string, ...string[]];
+  /**
+   * Input ports by logical name. A processing input becomes a ProcessingInput, a training input a channel.
+   */
+  inputs?: {
+    [k: string]: InputPort;
+  };
+  /**
+   * Output ports by logical name.
+   */
+  outputs?: {
+    [k: string]: OutputPort;
+  };
+  config?: ConfigSchema;
+  script?: Script;
+  compute?: Compute;
+  training?: Training;
+}
+export interface InputPort {
+  type: PortType;
+  /**
+   * Container path the data is placed at. Training inputs must be /opt/ml/input/data/<port name>.
+   */
+  path: string;
+  /**
+   * Whether a pipeline must bind this input (default true).
+   */
+  required?: boolean;
+  /**
+   * What the port expects.
+   */
+  description?: string;
+  /**
+   * Step types this input is meant to be fed by.
+   */
+  accepts?: string[];
+  /**
+   * Words that describe the data, used to match producers.
+   */
+  keywords?: string[];
+}
+export interface OutputPort {
+  type: PortType;
+  /**
+   * Container path the step writes the output to. Training outputs must be /opt/ml/model or /opt/ml/output/data.
+   */
+  path: string;
+  /**
+   * What the port produces.
+   */
+  description?: string;
+  /**
+   * Other names consumers may know this output by.
+   */
+  aliases?: string[];
+  /**
+   * Words that describe the data, used to match consumers.
+   */
+  keywords?: string[];
+  /**
+   * A JSON file in this output that conditions can read with jsonGet (processing steps only).
+   */
+  propertyFile?: {
+    /**
+     * PropertyFileName in the definition.
+     */
+    name: string;
+    /**
+     * File path relative to the output folder, e.g. evaluation.json.
+     */
+    path: string;
+  };
+}
+/**
+ * JSON Schema (draft-07 subset) of this step's configuration: the fields a pipeline node may set, with types, defaults and descriptions. role and outputPrefix are always present.
+ */
+export interface ConfigSchema {
+  /**
+   * Config fields a node must set (directly or through pipeline defaults).
+   */
+  required?: string[];
+  /**
+   * Config fields by name (camelCase).
+   */
+  properties?: {
+    [k: string]: ConfigField;
+  };
+}
+/**
+ * A JSON Schema for one config value.
+ */
+export interface ConfigField {
+  /**
+   * JSON type of the value.
+   */
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
+  /**
+   * What the field controls.
+   */
+  description?: string;
+  /**
+   * Value used when neither the pipeline defaults nor the node set one.
+   */
+  default?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Allowed values.
+   *
+   * @minItems 1
+   */
+  enum?: [unknown, ...unknown[]];
+  /**
+   * The only allowed value.
+   */
+  const?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Regular expression a string value must match.
+   */
+  pattern?: string;
+  /**
+   * Minimum string length.
+   */
+  minLength?: number;
+  /**
+   * Maximum string length.
+   */
+  maxLength?: number;
+  /**
+   * Inclusive lower bound.
+   */
+  minimum?: number;
+  /**
+   * Inclusive upper bound.
+   */
+  maximum?: number;
+  /**
+   * Exclusive lower bound.
+   */
+  exclusiveMinimum?: number;
+  /**
+   * Exclusive upper bound.
+   */
+  exclusiveMaximum?: number;
+  items?: ConfigField1;
+  /**
+   * Minimum array length.
+   */
+  minItems?: number;
+  /**
+   * Maximum array length.
+   */
+  maxItems?: number;
+  /**
+   * Schemas of an object's fields.
+   */
+  properties?: {
+    [k: string]: ConfigField;
+  };
+  /**
+   * Required fields of an object value.
+   */
+  required?: string[];
+  /**
+   * Schema of an object's other fields, or false to forbid them.
+   */
+  additionalProperties?: boolean | ConfigField;
+}
+/**
+ * Schema of each array item.
+ */
+export interface ConfigField1 {
+  /**
+   * JSON type of the value.
+   */
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
+  /**
+   * What the field controls.
+   */
+  description?: string;
+  /**
+   * Value used when neither the pipeline defaults nor the node set one.
+   */
+  default?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Allowed values.
+   *
+   * @minItems 1
+   */
+  enum?: [unknown, ...unknown[]];
+  /**
+   * The only allowed value.
+   */
+  const?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Regular expression a string value must match.
+   */
+  pattern?: string;
+  /**
+   * Minimum string length.
+   */
+  minLength?: number;
+  /**
+   * Maximum string length.
+   */
+  maxLength?: number;
+  /**
+   * Inclusive lower bound.
+   */
+  minimum?: number;
+  /**
+   * Inclusive upper bound.
+   */
+  maximum?: number;
+  /**
+   * Exclusive lower bound.
+   */
+  exclusiveMinimum?: number;
+  /**
+   * Exclusive upper bound.
+   */
+  exclusiveMaximum?: number;
+  items?: ConfigField1;
+  /**
+   * Minimum array length.
+   */
+  minItems?: number;
+  /**
+   * Maximum array length.
+   */
+  maxItems?: number;
+  /**
+   * Schemas of an object's fields.
+   */
+  properties?: {
+    [k: string]: ConfigField;
+  };
+  /**
+   * Required fields of an object value.
+   */
+  required?: string[];
+  /**
+   * Schema of an object's other fields, or false to forbid them.
+   */
+  additionalProperties?: boolean | ConfigField;
+}
+/**
+ * The script the step runs and every value it reads, each bound explicitly.
+ */
+export interface Script {
+  /**
+   * The Python file to run, relative to sourceDir (or to this step file when there is no sourceDir).
+   */
+  entryPoint: string;
+  /**
+   * Folder, relative to this step file, shipped whole with the entry point.
+   */
+  sourceDir?: string;
+  /**
+   * Environment variables the script reads, each bound to a ${config.*} field, ${jobType} or a literal.
+   */
+  env?: {
+    [k: string]: ScalarBinding;
+  };
+  /**
+   * Command-line arguments passed to the script, in order.
+   */
+  arguments?: ScalarBinding[];
+}
+/**
+ * Container image and resources; each value is a literal or a ${config.*} binding.
+ */
+export interface Compute {
+  /**
+   * A framework image resolved per region, or an explicit image URI (which always wins).
+   */
+  image: string | FrameworkImage;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  instanceType?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  instanceCount?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  volumeSizeGB?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxRuntimeSeconds?: string | number | boolean;
+}
+export interface FrameworkImage {
+  /**
+   * Framework container family.
+   */
+  framework: 'sklearn' | 'xgboost' | 'pytorch';
+  /**
+   * Framework version as SageMaker names it, e.g. 1.2-1 (sklearn), 1.7-1 (xgboost), 2.1 (pytorch).
+   */
+  version: string;
+  /**
+   * Python version tag, e.g. py310; defaults to the one the version ships with.
+   */
+  pyVersion?: string;
+  /**
+   * cpu or gpu image (default cpu).
+   */
+  processor?: 'cpu' | 'gpu';
+}
+/**
+ * Training-only settings (sagemaker: Training).
+ */
+export interface Training {
+  /**
+   * How training data reaches the container.
+   */
+  inputMode?: 'File' | 'Pipe' | 'FastFile';
+  /**
+   * Hyperparameters by name: a map of bindings, or one ${config.*} binding to an object field. Values are passed as strings.
+   */
+  hyperparameters?:
+    | string
+    | {
+        [k: string]: ScalarBinding;
+      };
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  spot?: string | number | boolean;
+  /**
+   * Write a SageMaker Debugger hook config (DebugHookConfig) next to the job output.
+   */
+  debugHook?: boolean;
+  /**
+   * Enable the SageMaker profiler (ProfilerConfig) with this sampling interval in milliseconds.
+   */
+  profilerIntervalMs?: 100 | 200 | 500 | 1000 | 5000 | 60000;
+}
+
+export type Parameter = {
+  /**
+   * Parameter type.
+   */
+  type: 'String' | 'Integer' | 'Float' | 'Boolean';
+  /**
+   * Default value, of the parameter's type.
+   */
+  default?: string | number | boolean;
+  /**
+   * Allowed values (String parameters only).
+   *
+   * @minItems 1
+   */
+  enum?: [string, ...string[]];
+  /**
+   * What the parameter controls.
+   */
+  description?: string;
+};
+export type RetryPolicy = {
+  /**
+   * Failures that trigger a retry.
+   *
+   * @minItems 1
+   */
+  exceptionTypes: [
+    (
+      | 'Step.SERVICE_FAULT'
+      | 'Step.THROTTLING'
+      | 'SageMaker.JOB_INTERNAL_ERROR'
+      | 'SageMaker.CAPACITY_ERROR'
+      | 'SageMaker.RESOURCE_LIMIT'
+    ),
+    ...(
+      | 'Step.SERVICE_FAULT'
+      | 'Step.THROTTLING'
+      | 'SageMaker.JOB_INTERNAL_ERROR'
+      | 'SageMaker.CAPACITY_ERROR'
+      | 'SageMaker.RESOURCE_LIMIT'
+    )[]
+  ];
+  /**
+   * Seconds before the first retry (default 1).
+   */
+  intervalSeconds?: number;
+  /**
+   * Multiplier of the interval per attempt (default 2.0).
+   */
+  backoffRate?: number;
+  /**
+   * Maximum attempts, 1-20 (give this or expireAfterMin).
+   */
+  maxAttempts?: number;
+  /**
+   * Stop retrying after this many minutes, 0-14400 (give this or maxAttempts).
+   */
+  expireAfterMin?: number;
+} & RetryPolicy1;
+export type RetryPolicy1 = {
+  [k: string]: unknown;
+};
+
+/**
+ * A SageMaker pipeline: parameters, shared defaults and nodes that instantiate step types. Compiled by plc build into a pipeline definition.
+ */
+export interface PipelineDocument {
+  /**
+   * Document kind; always Pipeline for a pipeline.
+   */
+  kind: 'Pipeline';
+  /**
+   * Pipeline name as SageMaker stores it: letters, digits and single hyphens, 1-256 characters.
+   */
+  name: string;
+  /**
+   * What the pipeline does.
+   */
+  description?: string;
+  /**
+   * AWS region the pipeline runs in; framework images resolve to this region's ECR URIs.
+   */
+  region?: string;
+  /**
+   * S3 prefix for step code. Each script or source folder is stored under <codePrefix>/code/<sha256>/, so the definition changes exactly when code does.
+   */
+  codePrefix?: string;
+  /**
+   * Extra step libraries (folders of *.step.yaml), relative to this file and inside its folder. The built-in library is always available.
+   */
+  steps?: string[];
+  /**
+   * Pipeline parameters by name, overridable per execution; reference them as ${params.<Name>}.
+   */
+  parameters?: {
+    [k: string]: Parameter;
+  };
+  defaults?: BaseConfig;
+  /**
+   * Pipeline nodes by id; the id is the SageMaker step name unless the node sets name.
+   */
+  nodes: {
+    [k: string]: Node;
+  };
+}
+/**
+ * Config values shared by every node whose step declares the field (step defaults < these < node config).
+ */
+export interface BaseConfig {
+  /**
+   * IAM role ARN the jobs run as.
+   */
+  role?: string;
+  /**
+   * S3 prefix under which each step writes its outputs (<outputPrefix>/<step name>/<port>). May use ${pipeline.name} and ${execution.*}.
+   */
+  outputPrefix?: string;
+  [k: string]: unknown;
+}
+export interface Node {
+  /**
+   * The step type this node runs.
+   */
+  step: string;
+  /**
+   * Which of the step type's job types this node runs.
+   */
+  jobType?: string;
+  /**
+   * SageMaker step name, when it should differ from the node id.
+   */
+  name?: string;
+  /**
+   * Step display name in SageMaker Studio.
+   */
+  displayName?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Nodes that must finish before this one starts (DependsOn).
+   */
+  after?: string[];
+  /**
+   * Explicit wiring by input port: <node>.<output port>, or an S3 URI (may use ${params.*}).
+   */
+  inputs?: {
+    [k: string]: string;
+  };
+  /**
+   * S3 locations for output ports, replacing <outputPrefix>/<step name>/<port>.
+   */
+  outputs?: {
+    [k: string]: string;
+  };
+  /**
+   * Config values for this node's step (highest precedence).
+   */
+  config?: {};
+  /**
+   * Step caching: true, or an object with the ISO-8601 duration cached results stay valid.
+   */
+  cache?:
+    | boolean
+    | {
+        /**
+         * ISO-8601 duration, e.g. PT1H or P30D.
+         */
+        expireAfter: string;
+      };
+  /**
+   * Retry policies for the step.
+   */
+  retry?: RetryPolicy[];
+}
