@@ -52,8 +52,7 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   const bound = bindPipeline(linked, session.bag);
   const wired = wirePipeline(bound, session.bag);
   checkCycles(wired, session.bag);
-  if (session.bag.hasErrors) return finish();
-
+  // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, session.bag);
   if (session.bag.hasErrors) return finish();
   const backend = backends[options.backend ?? 'sagemaker'];

@@ -1,11 +1,6 @@
 /* Generated from schema/*.schema.json by `npm run generate:types`. Do not edit by hand. */
 
 /**
- * What flows through the port; producer and consumer types must match (any matches everything).
- */
-export type PortType =
-  'dataset' | 'model' | 'hyperparameters' | 'metrics' | 'artifacts' | 'payload' | 'predictions' | 'any';
-/**
  * A literal, or a string with ${config.<field>} / ${jobType} references.
  */
 export type ScalarBinding = string | number | boolean;
@@ -62,7 +57,10 @@ export interface StepDocument {
   training?: Training;
 }
 export interface InputPort {
-  type: PortType;
+  /**
+   * What flows through the port (dataset, model, metrics, …); producer and consumer must match.
+   */
+  type: 'dataset' | 'model' | 'hyperparameters' | 'metrics' | 'artifacts' | 'payload' | 'predictions' | 'any';
   /**
    * Container path the data is placed at. Training inputs must be /opt/ml/input/data/<port name>.
    */
@@ -85,7 +83,10 @@ export interface InputPort {
   keywords?: string[];
 }
 export interface OutputPort {
-  type: PortType;
+  /**
+   * What flows through the port (dataset, model, metrics, …); producer and consumer must match.
+   */
+  type: 'dataset' | 'model' | 'hyperparameters' | 'metrics' | 'artifacts' | 'payload' | 'predictions' | 'any';
   /**
    * Container path the step writes the output to. Training outputs must be /opt/ml/model or /opt/ml/output/data.
    */
@@ -411,48 +412,6 @@ export type Parameter = {
    */
   description?: string;
 };
-export type RetryPolicy = {
-  /**
-   * Failures that trigger a retry.
-   *
-   * @minItems 1
-   */
-  exceptionTypes: [
-    (
-      | 'Step.SERVICE_FAULT'
-      | 'Step.THROTTLING'
-      | 'SageMaker.JOB_INTERNAL_ERROR'
-      | 'SageMaker.CAPACITY_ERROR'
-      | 'SageMaker.RESOURCE_LIMIT'
-    ),
-    ...(
-      | 'Step.SERVICE_FAULT'
-      | 'Step.THROTTLING'
-      | 'SageMaker.JOB_INTERNAL_ERROR'
-      | 'SageMaker.CAPACITY_ERROR'
-      | 'SageMaker.RESOURCE_LIMIT'
-    )[]
-  ];
-  /**
-   * Seconds before the first retry (default 1).
-   */
-  intervalSeconds?: number;
-  /**
-   * Multiplier of the interval per attempt (default 2.0).
-   */
-  backoffRate?: number;
-  /**
-   * Maximum attempts, 1-20 (give this or expireAfterMin).
-   */
-  maxAttempts?: number;
-  /**
-   * Stop retrying after this many minutes, 0-14400 (give this or maxAttempts).
-   */
-  expireAfterMin?: number;
-} & RetryPolicy1;
-export type RetryPolicy1 = {
-  [k: string]: unknown;
-};
 
 /**
  * A SageMaker pipeline: parameters, shared defaults and nodes that instantiate step types. Compiled by plc build into a pipeline definition.
@@ -566,4 +525,46 @@ export interface Node {
    * Retry policies for the step.
    */
   retry?: RetryPolicy[];
+}
+/**
+ * Retry policy; give maxAttempts or expireAfterMin, not both.
+ */
+export interface RetryPolicy {
+  /**
+   * Failures that trigger a retry.
+   *
+   * @minItems 1
+   */
+  exceptionTypes: [
+    (
+      | 'Step.SERVICE_FAULT'
+      | 'Step.THROTTLING'
+      | 'SageMaker.JOB_INTERNAL_ERROR'
+      | 'SageMaker.CAPACITY_ERROR'
+      | 'SageMaker.RESOURCE_LIMIT'
+    ),
+    ...(
+      | 'Step.SERVICE_FAULT'
+      | 'Step.THROTTLING'
+      | 'SageMaker.JOB_INTERNAL_ERROR'
+      | 'SageMaker.CAPACITY_ERROR'
+      | 'SageMaker.RESOURCE_LIMIT'
+    )[]
+  ];
+  /**
+   * Seconds before the first retry (default 1).
+   */
+  intervalSeconds?: number;
+  /**
+   * Multiplier of the interval per attempt (default 2.0).
+   */
+  backoffRate?: number;
+  /**
+   * Maximum attempts, 1-20 (give this or expireAfterMin).
+   */
+  maxAttempts?: number;
+  /**
+   * Stop retrying after this many minutes, 0-14400 (give this or maxAttempts).
+   */
+  expireAfterMin?: number;
 }

@@ -47,7 +47,7 @@ export function bindPipeline(linked: LinkedPipeline, bag: DiagnosticBag): BoundP
     const config = bindConfig(linked, node, schema, scope, bag);
     if (!config) continue;
     const values = new Map([...config].map(([key, entry]) => [key, entry.value]));
-    const resolver = stepScope({ config: values, declared: Object.keys(schema.fields), jobType, stepName: node.step.doc.name, nodeId: node.id }, bag);
+    const resolver = stepScope({ config: values, declared: Object.keys(schema.fields), jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
     bound.push({ ...node, jobType, config, stepScope: resolver });
   }
   for (const key of Object.keys(linked.doc.defaults ?? {})) {

@@ -38,7 +38,10 @@ export function pipelineScope(pipeline: PipelineDocument, bag: DiagnosticBag): R
 export interface StepScopeInput {
   config: ReadonlyMap<string, Value>;
   declared: readonly string[];
+  /** The node's job type; undefined when the step has none or the node's choice was reported. */
   jobType: string | undefined;
+  /** Whether the step type declares jobTypes (else `${jobType}` in it is the step's own mistake). */
+  hasJobTypes: boolean;
   stepName: string;
   nodeId: string;
 }
@@ -54,6 +57,7 @@ export function stepScope(input: StepScopeInput, bag: DiagnosticBag): ReferenceR
     }
     if (namespace === 'jobType' && name === undefined) {
       if (input.jobType !== undefined) return literal(input.jobType);
+      if (input.hasJobTypes) return undefined; // the node's missing or unknown job type is reported
       bag.report('PLC1008', locateRef(at), { text: at.text, where: `step type ${input.stepName}`, detail: 'Declare jobTypes: so every node picks one.' });
       return undefined;
     }

@@ -16,16 +16,20 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `word`, when it is close enough to be a plausible typo
- * (at most a third of the word's length, minimum 1). Ties go to the first candidate in sorted order.
+ * The candidate closest to `word`, when it is a plausible typo (edit distance at most a third of
+ * the word's length, minimum 1) or a shortening (one starts or ends with the other). Ties go to the first
+ * candidate in sorted order.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of [...candidates].sort()) {
     const d = distance(word, candidate);
-    if (d < bestDistance && d <= limit) {
+    const other = candidate.toLowerCase();
+    const shortening = lower.length >= 3 && (other.startsWith(lower) || other.endsWith(lower) || lower.startsWith(other) || lower.endsWith(other));
+    if (d < bestDistance && (d <= limit || shortening)) {
       best = candidate;
       bestDistance = d;
     }

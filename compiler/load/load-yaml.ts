@@ -63,12 +63,13 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
 }
 
 function reportYamlError(error: YAMLError, source: SourceFile, bag: DiagnosticBag): void {
-  const location = source.location(error.pos[0], error.pos[1]);
   if (error.code === 'DUPLICATE_KEY') {
-    const key = source.text.slice(error.pos[0], error.pos[1]).trim();
-    bag.report('PLC0002', location, { key });
+    // yaml points at the key's first character; underline the whole key.
+    const token = /^("[^"\n]*"|'[^'\n]*'|[^:\s,{}[\]]+)/.exec(source.text.slice(error.pos[0]))?.[0] ?? '';
+    bag.report('PLC0002', source.location(error.pos[0], error.pos[0] + Math.max(1, token.length)), { key: token.replace(/^["']|["']$/g, '') });
     return;
   }
+  const location = source.location(error.pos[0], error.pos[1]);
   const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   bag.report('PLC0001', location, { detail });
 }

@@ -51,6 +51,18 @@ export function s3Path(prefix: Expr, ...segments: string[]): Expr {
   return concat([withoutTrailingSlash(prefix), literal('/' + segments.join('/'))]);
 }
 
+/** What every step kind carries besides its kind-specific job. */
+type StepBaseIR = Pick<StepIR, 'name' | 'displayName' | 'description' | 'dependsOn' | 'cache' | 'retry'>;
+
+/** The parts of a job that are resolved the same way for every kind. */
+interface JobParts {
+  role: Expr;
+  image: Expr;
+  resources: Resources;
+  environment: [string, Expr][];
+  bundle: CodeBundle | undefined;
+}
+
 class NodeLowering {
   private codePrefixReported = false;
 
@@ -68,17 +80,18 @@ class NodeLowering {
       retry: this.retryPolicies(node),
     };
     const role = this.configExpr(node, 'role');
-    const image = this.image(node, step.sagemaker === 'Training' ? 'training' : 'processing');
     const resources = this.resources(node);
-    if (!role || !image || !resources) return undefined;
+    const image = this.image(node, step.sagemaker === 'Training' ? 'training' : 'processing');
+    const bundle = step.script ? collectCode(node.step, this.bag) : undefined;
+    if (!role || !image || !resources || (step.script && !bundle)) return undefined;
     const environment = this.entries(node, step.script?.env ?? {}, ['script', 'env']);
     const lowered = step.sagemaker === 'Processing'
-      ? this.processing(node, base, role, image, resources, environment)
-      : this.training(node, base, role, image, resources, environment);
+      ? this.processing(node, base, { role, image, resources, environment, bundle })
+      : this.training(node, base, { role, image, resources, environment, bundle });
     return !errorsBefore && this.bag.hasErrors ? undefined : lowered;
   }
 
-  private processing(node: WiredNode, base: StepIR extends infer _ ? Omit<ProcessingStepIR, 'kind' | 'image' | 'role' | 'resources' | 'arguments' | 'environment' | 'inputs' | 'outputs' | 'propertyFiles'> : never, role: Expr, image: Expr, resources: Resources, environment: [string, Expr][]): ProcessingStepIR {
+  private processing(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): ProcessingStepIR {
     const step = node.step.doc;
     const inputs = Object.entries(step.inputs ?? {})
       .filter(([port]) => node.inputs.has(port))
@@ -96,9 +109,8 @@ class NodeLowering {
       arguments: this.list(node, step.script?.arguments ?? [], ['script', 'arguments']),
       environment, inputs, outputs, propertyFiles,
     };
-    const bundle = step.script && this.bundle(node);
     if (bundle) {
-      const prefix = this.codeLocation(bundle);
+      const prefix = this.codeLocation();
       for (const file of bundle.files) this.code.set(`code/${bundle.hash}/${file.path}`, file.bytes);
       lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });
       lowered.entrypoint = [literal('python3'), literal(`${processingCodeDir}/${bundle.entryPoint}`)];
@@ -106,14 +118,13 @@ class NodeLowering {
     return lowered;
   }
 
-  private training(node: WiredNode, base: Omit<TrainingStepIR, 'kind' | 'image' | 'role' | 'resources' | 'inputMode' | 'channels' | 'outputPath' | 'hyperparameters' | 'environment' | 'debugHook'>, role: Expr, image: Expr, resources: Resources, environment: [string, Expr][]): TrainingStepIR {
+  private training(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): TrainingStepIR {
     const step = node.step.doc;
     const training = step.training ?? {};
     const channels = Object.keys(step.inputs ?? {}).filter((port) => node.inputs.has(port)).map((port) => ({ name: port, source: node.inputs.get(port)! }));
     const hyperparameters = this.hyperparameters(node);
-    const bundle = step.script && this.bundle(node);
     if (bundle) {
-      const prefix = this.codeLocation(bundle);
+      const prefix = this.codeLocation();
       const key = `code/${bundle.hash}/sourcedir.tar.gz`;
       this.code.set(key, archive(bundle));
       // Script mode reads these JSON-encoded, as the SageMaker SDK writes them.
@@ -152,11 +163,7 @@ class NodeLowering {
     return port === undefined ? s3Path(prefix, node.stepName) : s3Path(prefix, node.stepName, port);
   }
 
-  private bundle(node: WiredNode): CodeBundle | undefined {
-    return collectCode(node.step, this.bag);
-  }
-
-  private codeLocation(_bundle: CodeBundle): Expr | undefined {
+  private codeLocation(): Expr | undefined {
     const prefix = this.pipeline.doc.codePrefix;
     if (prefix === undefined) {
       if (!this.codePrefixReported) {

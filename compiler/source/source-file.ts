@@ -72,14 +72,16 @@ export class SourceFile {
 
   /**
    * Location of a substring of a string scalar, e.g. one `${…}` reference inside a longer value.
-   * Exact for plain and single-quoted scalars; for other styles the whole scalar is returned.
+   * Exact for plain, single-quoted and escape-free double-quoted scalars; otherwise the whole
+   * scalar is returned.
    */
   locateWithin(path: DataPath, index: number, length: number): Location {
     const node = this.nodeAt(path, 'value');
     if (!isScalar(node) || !node.range || typeof node.value !== 'string') return this.locate(path);
-    const quote = node.type === 'QUOTE_SINGLE' ? 1 : node.type === 'PLAIN' ? 0 : -1;
-    const raw = this.text.slice(node.range[0] + Math.max(quote, 0), node.range[1]);
-    if (quote < 0 || !raw.startsWith(node.value.slice(0, index + length))) return this.locate(path);
+    const raw = this.text.slice(node.range[0], node.range[1]);
+    const quoted = node.type === 'QUOTE_SINGLE' || (node.type === 'QUOTE_DOUBLE' && !raw.includes('\\'));
+    const quote = quoted ? 1 : node.type === 'PLAIN' ? 0 : -1;
+    if (quote < 0 || !raw.slice(quote).startsWith(node.value.slice(0, index + length))) return this.locate(path);
     const start = node.range[0] + quote + index;
     return this.location(start, start + length);
   }

@@ -13,7 +13,8 @@ export type DocumentKind = 'Pipeline' | 'Step';
 interface DocumentTypes { Pipeline: PipelineDocument; Step: StepDocument }
 
 export function createAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, allowMatchingProperties: true });
+  // verbose: errors carry their schema and parent schema, which the did-you-mean reads.
+  return new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, allowMatchingProperties: true });
 }
 
 const ajv = createAjv();

@@ -1,0 +1,66 @@
+// Golden diagnostics: each fixtures/errors/<case>/ holds a broken pipeline and expected.json with
+// the exact diagnostics (code, file, line, column, message) it must produce. The CLI must exit 1
+// with no stack trace and leave an existing output file untouched.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
+
+interface Expected { code: string; file: string; line: number; column: number; message: string }
+
+const cases = readdirSync(fixture('errors')).sort();
+const pipelineOf = (name: string) => [fixture('errors', name, 'pipeline.yaml'), fixture('errors', name, 'inner', 'pipeline.yaml')].find(existsSync)!;
+
+for (const name of cases) {
+  test(`errors/${name}`, () => {
+    const expected = JSON.parse(readFileSync(fixture('errors', name, 'expected.json'), 'utf8')) as Expected[];
+    const result = compile(pipelineOf(name));
+    const actual = result.diagnostics.map((d) => ({
+      code: d.code,
+      file: relative(fixture('errors', name), join(repo, d.file)),
+      line: d.range.start.line,
+      column: d.range.start.column,
+      message: d.message,
+    }));
+    assert.equal(actual, expected);
+    if (expected.some((d) => d.code !== 'PLC2008')) assert.is(result.files, undefined, 'nothing is emitted when there is an error');
+  });
+}
+
+test('a failing build exits 1, prints file:line:col with an excerpt and hint, no stack trace, and leaves the output alone', () => {
+  const out = join(tempDir(), 'definition.json');
+  writeFileSync(out, 'earlier output\n');
+  for (const name of cases.filter((c) => c !== 'unused-default')) {
+    const result = runPlc(['build', pipelineOf(name), '-o', out]);
+    assert.is(result.status, 1, `${name}: exit code`);
+    assert.not.match(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, `${name}: no stack trace`);
+    assert.match(result.stderr, /^\S+:\d+:\d+: error PLC\d{4}: /m, `${name}: file:line:col: error CODE: message`);
+    assert.match(result.stderr, /^\s*>\s*\d+ \| /m, `${name}: source excerpt`);
+    assert.is(result.stdout, '', `${name}: nothing on stdout`);
+    assert.is(readFileSync(out, 'utf8'), 'earlier output\n', `${name}: output untouched`);
+  }
+});
+
+test('the pretty format matches the documented shape', () => {
+  const result = runPlc(['build', pipelineOf('unknown-key')]);
+  assert.fixture(result.stderr, [
+    'fixtures/errors/unknown-key/pipeline.yaml:13:5: error PLC0102: unknown key "inptus" in node "train" — did you mean "inputs"?',
+    ' 12 |     step: XGBoostTraining',
+    '>13 |     inptus: { training_data: prep.processed_data }',
+    '    |     ^^^^^^',
+    '  hint: Allowed keys here: after, cache, config, description, displayName, inputs, jobType, name, outputs, retry, step.',
+    '',
+    '1 error, 0 warnings',
+    '',
+  ].join('\n'));
+});
+
+test('warnings are printed but do not fail the build', () => {
+  const result = runPlc(['build', pipelineOf('unused-default')]);
+  assert.is(result.status, 0);
+  assert.match(result.stderr, /warning PLC2008: default "lableField"/);
+  assert.ok(JSON.parse(result.stdout).Steps.length === 1);
+});
+
+test.run();

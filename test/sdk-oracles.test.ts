@@ -1,0 +1,69 @@
+// The SageMaker SDK's own expected definitions (fixtures/sdk-oracles/), written as plc YAML
+// (fixtures/oracles/<case>/), must compile to JSON-equal steps. Each deliberate difference is
+// normalised below with the reason next to it.
+import { readFileSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { compile, definitionViolations, fixture } from './support/helpers.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function oracle(name: string): { [key: string]: Json } {
+  return JSON.parse(readFileSync(fixture('sdk-oracles', `${name}.json`), 'utf8')) as { [key: string]: Json };
+}
+
+function compiledStep(name: string, stepName: string): { [key: string]: Json } {
+  const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
+  assert.equal(result.diagnostics, [], `${name} compiles without diagnostics`);
+  const definition = JSON.parse(result.files![0]!.contents) as { Steps: { Name: string }[] };
+  const step = definition.Steps.find((s) => s.Name === stepName);
+  assert.ok(step, `step ${stepName} is emitted`);
+  return step as unknown as { [key: string]: Json };
+}
+
+/** A Std:Join of literals only is the joined string; plc folds such joins at compile time. */
+function foldConstantJoins(value: Json): Json {
+  if (Array.isArray(value)) return value.map(foldConstantJoins);
+  if (value === null || typeof value !== 'object') return value;
+  const join = value['Std:Join'] as { On: string; Values: Json[] } | undefined;
+  if (join && join.Values.every((v) => typeof v === 'string')) return join.Values.join(join.On);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, foldConstantJoins(v)]));
+}
+
+test('processing-step.json: the SDK processing step', () => {
+  const step = compiledStep('processing-step', 'MyProcessingStep');
+  const args = step['Arguments'] as { [key: string]: Json };
+  // The oracle's role "DummyRole" is not a valid ARN (RoleArn needs arn:aws:iam::<12 digits>:role/...).
+  assert.is(args['RoleArn'], 'arn:aws:iam::123456789012:role/SageMakerRole');
+  args['RoleArn'] = 'DummyRole';
+  // The oracle's LocalPath "processing_manifest" is relative; SageMaker needs an absolute container path.
+  const input = (args['ProcessingInputs'] as { S3Input: { LocalPath: string } }[])[0]!;
+  assert.is(input.S3Input.LocalPath, '/opt/ml/processing/input/processing_manifest');
+  input.S3Input.LocalPath = 'processing_manifest';
+  // The oracle's property file names an output ("evaluation") its step never declares, which fails at
+  // run time; plc requires the output, so the step also has a ProcessingOutputConfig.
+  const outputs = args['ProcessingOutputConfig'] as { Outputs: { OutputName: string }[] };
+  assert.equal(outputs.Outputs.map((o) => o.OutputName), ['evaluation']);
+  delete args['ProcessingOutputConfig'];
+  assert.equal(step, oracle('processing-step'));
+});
+
+test('training-step.json: the SDK training step', () => {
+  const step = compiledStep('training-step', 'MyTrainingStep');
+  const args = step['Arguments'] as { [key: string]: Json };
+  // Same stand-in role as above.
+  assert.is(args['RoleArn'], 'arn:aws:iam::123456789012:role/SageMakerRole');
+  args['RoleArn'] = 'DummyRole';
+  // The oracle writes s3://a/b as Std:Join("/", ["s3:/", "a", "b"]); plc folds constant joins.
+  assert.equal(step, foldConstantJoins(oracle('training-step')));
+});
+
+test('the oracle fixtures compile to definitions the SageMaker API model accepts', () => {
+  for (const name of ['processing-step', 'training-step']) {
+    const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
+    const violations = definitionViolations(result.files![0]!.contents);
+    if (violations) assert.equal(violations, [], name);
+  }
+});
+
+test.run();

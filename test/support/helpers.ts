@@ -1,0 +1,56 @@
+// Shared test helpers: run the real CLI, compile fixtures, and reach the Python tools some tests
+// use. A missing Python tool fails the test in CI; locally it prints what to install.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../../schema/paths.js';
+import { compilePipeline, type CompileResult } from '../../compiler/driver.js';
+
+export const repo = packageRoot;
+export const fixture = (...parts: string[]): string => join(repo, 'fixtures', ...parts);
+
+export interface RunResult { status: number | null; stdout: string; stderr: string }
+
+export function runPlc(args: string[], cwd = repo): RunResult {
+  const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function compile(path: string, cwd = repo): CompileResult {
+  return compilePipeline(path, { cwd });
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'plc-test-'));
+}
+
+/** Whether `python` can import every module. */
+export function pythonHas(python: string, modules: string[]): boolean {
+  const result = spawnSync(python, ['-c', modules.map((m) => `import ${m}`).join('; ')], { encoding: 'utf8' });
+  return result.status === 0;
+}
+
+/**
+ * True when the tool is there. Otherwise: in CI (CI=true) the test fails, since .ci/run installs
+ * it; locally the test says loudly that it did not run and how to install what it needs.
+ */
+export function available(present: boolean, what: string, install: string): boolean {
+  if (present) return true;
+  const message = `${what} is missing: install it with \`${install}\``;
+  if (process.env['CI']) throw new Error(message);
+  console.warn(`\n  NOT RUN — ${message}\n`);
+  return false;
+}
+
+export interface Violation { step: string | null; path: string; message: string }
+
+/** Checks a definition against the botocore API model (test/support/check_definition.py). */
+export function definitionViolations(definition: string): Violation[] | undefined {
+  if (!available(pythonHas('python3', ['botocore']), 'python3 with botocore', 'pip install botocore')) return undefined;
+  const file = join(tempDir(), 'definition.json');
+  writeFileSync(file, definition);
+  const result = spawnSync('python3', [join(repo, 'test/support/check_definition.py'), file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`check_definition.py failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { violations: Violation[] }).violations;
+}
