@@ -45,12 +45,19 @@ export function available(present: boolean, what: string, install: string): bool
 
 export interface Violation { step: string | null; path: string; message: string }
 
+/** A Python with botocore: the image's python3, or Debian's with python3-botocore. */
+export const botocorePython = ['python3', '/usr/bin/python3'].find((python) => pythonHas(python, ['botocore']));
+
+export function haveBotocore(): boolean {
+  return available(botocorePython !== undefined, 'a python3 with botocore', 'apt-get install python3-botocore');
+}
+
 /** Checks a definition against the botocore API model (test/support/check_definition.py). */
 export function definitionViolations(definition: string): Violation[] | undefined {
-  if (!available(pythonHas('python3', ['botocore']), 'python3 with botocore', 'pip install botocore')) return undefined;
+  if (!haveBotocore()) return undefined;
   const file = join(tempDir(), 'definition.json');
   writeFileSync(file, definition);
-  const result = spawnSync('python3', [join(repo, 'test/support/check_definition.py'), file], { encoding: 'utf8' });
+  const result = spawnSync(botocorePython!, [join(repo, 'test/support/check_definition.py'), file], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`check_definition.py failed: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { violations: Violation[] }).violations;
 }
