@@ -18,6 +18,12 @@ function internalError(error: unknown): never {
   process.exit(ExitCode.Internal);
 }
 
+// A closed pipe (`plc build … | head`) is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.Ok);
+  internalError(error);
+});
+
 try {
   await yargs(hideBin(process.argv))
     .scriptName('plc')

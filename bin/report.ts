@@ -6,7 +6,7 @@ import { renderPretty, renderSummary, type SourceLines } from '../compiler/diagn
 export const diagnosticFormats = ['pretty', 'json'] as const;
 export type DiagnosticFormat = (typeof diagnosticFormats)[number];
 
-export function useColor(stream: NodeJS.WriteStream): boolean {
+function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && !('NO_COLOR' in process.env);
 }
 

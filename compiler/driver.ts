@@ -21,7 +21,7 @@ import { wirePipeline } from './wire/wire-pipeline.js';
 export interface CompileOptions {
   /** Folder that relative paths and displayed paths are taken from. */
   cwd: string;
-  backend?: string;
+  backend?: keyof typeof backends;
   /** Where built-in step types are read from (tests point this elsewhere). */
   builtinSteps?: string;
 }
@@ -56,6 +56,5 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   const ir = lowerPipeline(wired, session.bag);
   if (session.bag.hasErrors) return finish();
   const backend = backends[options.backend ?? 'sagemaker'];
-  if (!backend) throw new Error(`unknown backend ${options.backend}`);
   return finish({ ir, files: backend.emit(ir) });
 }

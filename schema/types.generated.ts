@@ -53,7 +53,7 @@ export interface StepDocument {
   };
   config?: ConfigSchema;
   script?: Script;
-  compute?: Compute;
+  compute: Compute;
   training?: Training;
 }
 export interface InputPort {
@@ -330,7 +330,7 @@ export interface Compute {
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
-  instanceType?: string | number | boolean;
+  instanceType: string | number | boolean;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
@@ -382,6 +382,10 @@ export interface Training {
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
   spot?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxWaitSeconds?: string | number | boolean;
   /**
    * Write a SageMaker Debugger hook config (DebugHookConfig) next to the job output.
    */

@@ -1,8 +1,10 @@
 // `plc build`: compile a pipeline and write the backend's output (and, on request, the code
-// objects a deploy uploads). Nothing is written when there is an error.
+// objects a deploy uploads). Nothing is written when there is an error; code objects are written
+// before the definition, so a definition on disk never points at code that is not there.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { backendNames } from '../../compiler/backends/names.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { ExitCode } from '../exit.js';
 import { diagnosticFormats, reportDiagnostics, type DiagnosticFormat } from '../report.js';
@@ -10,7 +12,7 @@ import { diagnosticFormats, reportDiagnostics, type DiagnosticFormat } from '../
 interface BuildArgs {
   pipeline: string;
   output?: string;
-  backend: string;
+  backend: (typeof backendNames)[number];
   'emit-code'?: string;
   format: DiagnosticFormat;
 }
@@ -22,7 +24,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     yargs
       .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
       .option('output', { alias: 'o', type: 'string', description: 'Write the definition here (- for stdout, the default)' })
-      .option('backend', { type: 'string', default: 'sagemaker', choices: ['sagemaker'], description: 'What to emit' })
+      .option('backend', { type: 'string', default: 'sagemaker', choices: backendNames, description: 'What to emit' })
       .option('emit-code', { type: 'string', description: 'Also write the content-addressed code objects into this folder, keyed as under codePrefix' })
       .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' })
       .example('$0 build examples/tabular-xgboost.pipeline.yaml', 'Print the definition JSON')
@@ -37,20 +39,45 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       process.exitCode = ExitCode.Findings;
       return;
     }
-    const [main] = result.files;
-    if (args.output === undefined || args.output === '-') process.stdout.write(main!.contents);
-    else writeFileAtomic(resolve(cwd, args.output), main!.contents);
-    if (args['emit-code'] !== undefined) {
-      const folder = resolve(cwd, args['emit-code']);
-      let written = 0;
-      for (const object of result.ir.code) {
-        const path = join(folder, ...object.key.split('/'));
-        if (existsSync(path) && readFileSync(path).equals(object.bytes)) continue;
-        writeFileAtomic(path, object.bytes);
-        written += 1;
+    try {
+      if (args['emit-code'] !== undefined) {
+        const folder = resolve(cwd, args['emit-code']);
+        let written = 0;
+        for (const object of result.ir.code) {
+          const path = join(folder, ...object.key.split('/'));
+          if (existsSync(path) && readFileSync(path).equals(object.bytes)) continue;
+          writeFileAtomic(path, object.bytes);
+          written += 1;
+        }
+        process.stderr.write(`plc: ${result.ir.code.length} code object(s) in ${args['emit-code']} (${written} written)\n`);
       }
-      process.stderr.write(`plc: ${result.ir.code.length} code object(s) in ${args['emit-code']} (${written} written)\n`);
+      const [main] = result.files;
+      if (args.output === undefined || args.output === '-') process.stdout.write(main!.contents);
+      else writeFileAtomic(resolve(cwd, args.output), main!.contents);
+    } catch (error) {
+      const { code, path } = error as NodeJS.ErrnoException;
+      if (!code) throw error;
+      process.stderr.write(`plc: cannot write ${path ?? 'output'}: ${writeProblem(code)}\n`);
+      process.exitCode = ExitCode.Usage;
+      return;
     }
     process.exitCode = ExitCode.Ok;
   },
 };
+
+function writeProblem(code: string): string {
+  switch (code) {
+    case 'EISDIR':
+      return 'it is a folder; give a file name';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where a folder is needed';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return code;
+  }
+}

@@ -8,7 +8,5 @@ export interface EmittedFile {
 }
 
 export interface Backend {
-  name: string;
-  description: string;
   emit(ir: PipelineIR): EmittedFile[];
 }

@@ -7,7 +7,8 @@ import { suggest } from '../diagnostics/did-you-mean.js';
 import type { Value } from '../ir/expr.js';
 import { interpolate, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
 import type { LinkedNode, LinkedPipeline } from '../link/link-pipeline.js';
-import { describeTypes, pointerToPath, valueAt } from '../validate/schema-errors.js';
+import { hasOwn } from '../util/own.js';
+import { reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
 import { pipelineScope, stepScope } from './scopes.js';
 
@@ -20,6 +21,8 @@ export interface ConfigEntry {
 export interface BoundNode extends LinkedNode {
   jobType: string | undefined;
   config: ReadonlyMap<string, ConfigEntry>;
+  /** False when the config has errors (reported); later passes still check the node's wiring. */
+  configValid: boolean;
   /** Resolves the `${config.*}` and `${jobType}` references of this node's step type. */
   stepScope: ReferenceResolver;
 }
@@ -30,10 +33,13 @@ export interface BoundPipeline extends LinkedPipeline {
   scope: ReferenceResolver;
 }
 
+const configErrorCodes: SchemaErrorCodes = { type: 'PLC2003', unknownKey: 'PLC2001', missingKey: 'PLC2002', notAllowed: 'PLC2003', constraint: 'PLC2003' };
+
 export function bindPipeline(linked: LinkedPipeline, bag: DiagnosticBag): BoundPipeline {
+  checkParameterDefaults(linked, bag);
   const scope = pipelineScope(linked.doc, bag);
   const bound: BoundNode[] = [];
-  const usedDefaults = new Set<string>();
+  const declaredFields = new Set<string>();
   for (const node of linked.nodes) {
     let schema: StepConfigSchema;
     try {
@@ -42,18 +48,28 @@ export function bindPipeline(linked: LinkedPipeline, bag: DiagnosticBag): BoundP
       bag.report('PLC2009', node.step.source.locate(['config']), { step: node.step.doc.name, detail: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const key of Object.keys(schema.fields)) if (linked.doc.defaults && key in linked.doc.defaults) usedDefaults.add(key);
+    for (const key of Object.keys(schema.fields)) declaredFields.add(key);
     const jobType = bindJobType(linked, node, bag);
-    const config = bindConfig(linked, node, schema, scope, bag);
-    if (!config) continue;
+    const { config, valid } = bindConfig(linked, node, schema, scope, bag);
     const values = new Map([...config].map(([key, entry]) => [key, entry.value]));
     const resolver = stepScope({ config: values, declared: Object.keys(schema.fields), jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
-    bound.push({ ...node, jobType, config, stepScope: resolver });
+    bound.push({ ...node, jobType, config, configValid: valid, stepScope: resolver });
   }
-  for (const key of Object.keys(linked.doc.defaults ?? {})) {
-    if (!usedDefaults.has(key) && linked.nodes.length > 0) bag.report('PLC2008', linked.source.locate(['defaults', key], 'key'), { key });
+  if (bound.length === Object.keys(linked.doc.nodes).length) {
+    const known = [...declaredFields].sort();
+    for (const key of Object.keys(linked.doc.defaults ?? {})) {
+      if (!declaredFields.has(key)) bag.report('PLC2008', linked.source.locate(['defaults', key], 'key'), { key, allowed: known }, suggest(key, known));
+    }
   }
   return { ...linked, bound, scope };
+}
+
+function checkParameterDefaults(linked: LinkedPipeline, bag: DiagnosticBag): void {
+  for (const [name, parameter] of Object.entries(linked.doc.parameters ?? {})) {
+    if (parameter.enum && typeof parameter.default === 'string' && !parameter.enum.includes(parameter.default)) {
+      bag.report('PLC2011', linked.source.locate(['parameters', name, 'default']), { value: JSON.stringify(parameter.default), name, allowed: parameter.enum }, suggest(parameter.default, parameter.enum));
+    }
+  }
 }
 
 function bindJobType(linked: LinkedPipeline, node: LinkedNode, bag: DiagnosticBag): string | undefined {
@@ -75,75 +91,65 @@ function bindJobType(linked: LinkedPipeline, node: LinkedNode, bag: DiagnosticBa
   return chosen;
 }
 
-function bindConfig(linked: LinkedPipeline, node: LinkedNode, schema: StepConfigSchema, scope: ReferenceResolver, bag: DiagnosticBag): Map<string, ConfigEntry> | undefined {
+function bindConfig(linked: LinkedPipeline, node: LinkedNode, schema: StepConfigSchema, scope: ReferenceResolver, bag: DiagnosticBag): { config: Map<string, ConfigEntry>; valid: boolean } {
   const raw = new Map<string, { value: unknown; origin: Site }>();
   const stepSource = node.step.source;
   for (const [key, field] of Object.entries(node.step.doc.config?.properties ?? {})) {
     if (field.default !== undefined) raw.set(key, { value: field.default, origin: { source: stepSource, path: ['config', 'properties', key, 'default'] } });
   }
   for (const [key, value] of Object.entries(linked.doc.defaults ?? {})) {
-    if (key in schema.fields) raw.set(key, { value, origin: { source: linked.source, path: ['defaults', key] } });
+    if (hasOwn(schema.fields, key)) raw.set(key, { value, origin: { source: linked.source, path: ['defaults', key] } });
   }
   const declared = Object.keys(schema.fields).sort();
+  let valid = true;
   for (const [key, value] of Object.entries(node.doc.config ?? {})) {
     const path = ['nodes', node.id, 'config', key];
-    if (!(key in schema.fields)) {
+    if (!hasOwn(schema.fields, key)) {
       bag.report('PLC2001', linked.source.locate(path, 'key'), { key, step: node.step.doc.name, allowed: declared }, suggest(key, declared));
+      valid = false;
       continue;
     }
     raw.set(key, { value, origin: { source: linked.source, path } });
   }
 
   const config = new Map<string, ConfigEntry>();
-  let ok = true;
   for (const [key, { value, origin }] of raw) {
     const resolved = interpolate(value, origin, scope, bag);
     if (resolved) config.set(key, { value: resolved, origin });
-    else ok = false;
+    else valid = false;
   }
-  if (!ok) return undefined;
-  return checkConfig(linked, node, schema, config, bag) ? config : undefined;
+  return { config, valid: checkConfig(linked, node, schema, config, bag) && valid };
 }
 
 /**
- * Validates the layered config with ajv. Expressions stand in as a sample of their type
- * (a parameter's default, or its type's zero), and only type errors are reported for them:
- * their actual value is known at run time only.
+ * Validates the layered config with ajv. A run-time value (parameter, execution variable) stands
+ * in as a sample of its declared type, and only type errors are reported for it: its actual
+ * value is known when the pipeline runs.
  */
 function checkConfig(linked: LinkedPipeline, node: LinkedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag): boolean {
-  const sample = Object.fromEntries([...config].map(([key, entry]) => [key, sampleOf(entry.value, linked)]));
+  const sample = Object.fromEntries([...config].map(([key, entry]) => [key, sampleOf(entry.value)]));
   if (schema.validate(sample)) return true;
-  let ok = true;
-  const step = node.step.doc.name;
-  for (const error of schema.validate.errors ?? []) {
-    const [key, ...rest] = pointerToPath(error.instancePath, sample);
-    if (key === undefined) {
-      if (error.keyword === 'required') {
-        const missing = String((error.params as { missingProperty: string }).missingProperty);
-        bag.report('PLC2002', linked.source.locate(['nodes', node.id], 'key'), { node: node.id, key: missing, step });
-        ok = false;
-      }
-      continue;
-    }
-    const entry = config.get(String(key))!;
-    if (error.keyword !== 'type' && isRuntimeValue(valueAtPath(entry.value, rest))) continue;
-    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-    const actual = valueAt(sample, [key, ...rest]);
-    const detail = allowed
-      ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(actual)}`
-      : error.keyword === 'type' ? `must be ${describeTypes((error.params as { type: unknown }).type)}` : error.message ?? 'is not valid';
-    const candidates = (allowed ?? []).filter((v): v is string => typeof v === 'string');
-    bag.report('PLC2003', entry.origin.source.locate([...entry.origin.path, ...rest]), { key: [key, ...rest].join('.'), node: node.id, detail },
-      typeof actual === 'string' ? suggest(actual, candidates) : {});
-    ok = false;
-  }
-  return ok;
+  const errors = (schema.validate.errors ?? []).filter((error) => {
+    const [key, ...rest] = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    return key === undefined || error.keyword === 'type' || !isRuntimeValue(valueAtPath(config.get(key)?.value, rest));
+  });
+  if (errors.length === 0) return true;
+  const origin = (key: string | number) => config.get(String(key))!.origin;
+  reportSchemaErrors(errors, sample, {
+    locate: (path, part) => {
+      if (path.length === 0) return linked.source.locate(['nodes', node.id], 'key');
+      const { source, path: at } = origin(path[0]!);
+      return source.locate([...at, ...path.slice(1)], part);
+    },
+    describe: (path) => `config field "${path.join('.')}" of node "${node.id}"`,
+  }, bag, configErrorCodes, { node: node.id, step: node.step.doc.name });
+  return false;
 }
 
-function valueAtPath(value: Value | undefined, path: readonly (string | number)[]): Value | undefined {
+function valueAtPath(value: Value | undefined, path: readonly string[]): Value | undefined {
   let node = value;
   for (const segment of path) {
-    if (node?.kind === 'map') node = node.entries.find(([k]) => k === String(segment))?.[1];
+    if (node?.kind === 'map') node = node.entries.find(([k]) => k === segment)?.[1];
     else if (node?.kind === 'list') node = node.items[Number(segment)];
     else return undefined;
   }
@@ -158,23 +164,20 @@ function isRuntimeValue(value: Value | undefined): boolean {
   return value.kind !== 'literal';
 }
 
-function sampleOf(value: Value, linked: LinkedPipeline): unknown {
+/** A JSON stand-in for a value, typed by what the value will be at run time. */
+function sampleOf(value: Value): unknown {
   switch (value.kind) {
     case 'literal':
       return value.value;
-    case 'parameter': {
-      const declared = linked.doc.parameters?.[value.name];
-      if (declared?.default !== undefined) return declared.default;
-      return { String: '', Integer: 0, Float: 0, Boolean: false }[value.type];
-    }
+    case 'parameter':
+      return { String: '', Integer: 0, Float: 0.5, Boolean: false }[value.type];
     case 'join':
-      return value.values.map((v) => String(sampleOf(v, linked))).join(value.on);
     case 'execution':
     case 'property':
       return '';
     case 'list':
-      return value.items.map((item) => sampleOf(item, linked));
+      return value.items.map(sampleOf);
     case 'map':
-      return Object.fromEntries(value.entries.map(([k, v]) => [k, sampleOf(v, linked)]));
+      return Object.fromEntries(value.entries.map(([k, v]) => [k, sampleOf(v)]));
   }
 }

@@ -6,9 +6,10 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { literal, type ParameterType, type Value } from '../ir/expr.js';
 import type { ReferenceResolver, ReferenceSite } from '../interpolation/interpolate.js';
+import { own } from '../util/own.js';
 
 /** Execution variables SageMaker resolves at run time. */
-export const executionVariables = [
+const executionVariables = [
   'CurrentDateTime', 'PipelineArn', 'PipelineExecutionArn', 'PipelineExecutionId', 'PipelineName',
   'ProcessingJobName', 'StartDateTime', 'TrainingJobName',
 ] as const;
@@ -20,7 +21,7 @@ export function pipelineScope(pipeline: PipelineDocument, bag: DiagnosticBag): R
   const parameterNames = Object.keys(parameters).sort();
   return (namespace, name, at) => {
     if (namespace === 'params' && name !== undefined) {
-      const declared = parameters[name];
+      const declared = own(parameters, name);
       if (declared) return { kind: 'parameter', name, type: declared.type as ParameterType };
       bag.report('PLC1005', locateRef(at), { name, allowed: parameterNames }, suggest(name, parameterNames));
       return undefined;

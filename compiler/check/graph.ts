@@ -1,6 +1,7 @@
 // Graph checks over ordering (after:) and data edges: a cycle is reported once, with its full path.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { WiredPipeline } from '../wire/wire-pipeline.js';
+import { hasOwn } from '../util/own.js';
 
 export function checkCycles(pipeline: WiredPipeline, bag: DiagnosticBag): void {
   const successors = new Map<string, string[]>();
@@ -9,32 +10,39 @@ export function checkCycles(pipeline: WiredPipeline, bag: DiagnosticBag): void {
     successors.get(from)!.push(to);
   };
   for (const [id, node] of Object.entries(pipeline.doc.nodes)) {
-    for (const before of node.after ?? []) if (before !== id && before in pipeline.doc.nodes) addEdge(before, id);
+    for (const before of node.after ?? []) if (before !== id && hasOwn(pipeline.doc.nodes, before)) addEdge(before, id);
   }
   for (const edge of pipeline.edges) addEdge(edge.from.node, edge.to.node);
 
+  const cycle = findCycle(Object.keys(pipeline.doc.nodes), successors);
+  if (cycle) bag.report('PLC6001', pipeline.source.locate(['nodes', cycle[0]!], 'key'), { path: cycle.join(' → ') });
+}
+
+/** Depth-first search with an explicit stack (pipelines may be long chains); the first cycle found. */
+function findCycle(ids: readonly string[], successors: ReadonlyMap<string, string[]>): string[] | undefined {
   const state = new Map<string, 'active' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    state.set(id, 'active');
-    stack.push(id);
-    for (const next of successors.get(id) ?? []) {
-      if (state.get(next) === 'active') return [...stack.slice(stack.indexOf(next)), next];
+  for (const root of ids) {
+    if (state.has(root)) continue;
+    const path: string[] = [root];
+    const pending: number[] = [0];
+    state.set(root, 'active');
+    while (path.length > 0) {
+      const id = path.at(-1)!;
+      const next = (successors.get(id) ?? [])[pending.at(-1)!];
+      if (next === undefined) {
+        state.set(id, 'done');
+        path.pop();
+        pending.pop();
+        continue;
+      }
+      pending[pending.length - 1]! += 1;
+      if (state.get(next) === 'active') return [...path.slice(path.indexOf(next)), next];
       if (!state.has(next)) {
-        const cycle = visit(next);
-        if (cycle) return cycle;
+        state.set(next, 'active');
+        path.push(next);
+        pending.push(0);
       }
     }
-    stack.pop();
-    state.set(id, 'done');
-    return undefined;
-  };
-  for (const id of Object.keys(pipeline.doc.nodes)) {
-    if (state.has(id)) continue;
-    const cycle = visit(id);
-    if (cycle) {
-      bag.report('PLC6001', pipeline.source.locate(['nodes', cycle[0]!], 'key'), { path: cycle.join(' → ') });
-      return;
-    }
   }
+  return undefined;
 }

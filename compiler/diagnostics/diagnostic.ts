@@ -33,13 +33,13 @@ function format(template: string, data: DiagnosticData): string {
 }
 
 /** A readable, bounded list of names for messages and hints. */
-export function listOf(names: readonly string[], limit = 12): string {
+function listOf(names: readonly string[], limit = 12): string {
   if (names.length === 0) return '(none)';
   const shown = names.slice(0, limit).join(', ');
   return names.length > limit ? `${shown}, … (${names.length - limit} more)` : shown;
 }
 
-export function createDiagnostic(code: DiagnosticCode, location: Location, data: DiagnosticData = {}, options: ReportOptions = {}): Diagnostic {
+function createDiagnostic(code: DiagnosticCode, location: Location, data: DiagnosticData = {}, options: ReportOptions = {}): Diagnostic {
   const definition = diagnosticTable[code];
   let message = format(definition.message, data);
   if (options.suggestion !== undefined) message += ` — did you mean "${options.suggestion}"?`;
@@ -63,26 +63,28 @@ export class DiagnosticBag {
     this.items.push(createDiagnostic(code, location, data, options));
   }
 
-  add(diagnostic: Diagnostic): void {
-    this.items.push(diagnostic);
-  }
-
   get hasErrors(): boolean {
     return this.items.some((d) => d.severity === 'error');
   }
 
-  /** Sorted by file and position so output never depends on the order passes ran in. */
+  /**
+   * Sorted by file and position so output never depends on the order passes ran in (or on the
+   * locale); a problem of a step type that several nodes share is listed once.
+   */
   sorted(): Diagnostic[] {
-    return [...this.items].sort(compareDiagnostics);
+    const unique = new Map(this.items.map((d) => [JSON.stringify([d.file, d.range, d.code, d.message]), d]));
+    return [...unique.values()].sort(compareDiagnostics);
   }
 }
 
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.code.localeCompare(b.code) ||
-    a.message.localeCompare(b.message)
+    compareText(a.code, b.code) ||
+    compareText(a.message, b.message)
   );
 }

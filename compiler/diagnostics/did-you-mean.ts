@@ -18,9 +18,10 @@ function distance(a: string, b: string): number {
 /**
  * The candidate closest to `word`, when it is a plausible typo (edit distance at most a third of
  * the word's length, minimum 1) or a shortening (one starts or ends with the other). Ties go to the first
- * candidate in sorted order.
+ * candidate in sorted order. Words under three characters get no suggestion.
  */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length < 3) return undefined; // any short word is "close" to another; no useful guess
   const limit = Math.max(1, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   let best: string | undefined;

@@ -30,6 +30,8 @@ export function parseTemplate(text: string): ParsedTemplate {
   return { ok: true, parts };
 }
 
-export function hasReferences(text: string): boolean {
-  return text.includes('${');
+/** The reference when `text` is exactly one `${…}` and nothing else, e.g. `config.labelField`. */
+export function singleReference(text: string): string | undefined {
+  const parsed = parseTemplate(text);
+  return parsed.ok && parsed.parts.length === 1 && parsed.parts[0]!.kind === 'ref' ? parsed.parts[0]!.ref : undefined;
 }

@@ -75,6 +75,8 @@ export interface TrainingStepIR extends StepBase {
   hyperparameters: [string, Expr][];
   environment: [string, Expr][];
   spot?: Expr;
+  /** StoppingCondition.MaxWaitTimeInSeconds, for spot training. */
+  maxWaitSeconds?: Expr;
   debugHook: boolean;
   profilerIntervalMs?: number;
 }

@@ -5,6 +5,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { StepLibrary, StepType } from './step-library.js';
+import { hasOwn } from '../util/own.js';
 
 export type NodeDocument = PipelineDocument['nodes'][string];
 
@@ -27,8 +28,9 @@ export interface LinkedPipeline {
 export function linkPipeline(doc: PipelineDocument, source: SourceFile, library: StepLibrary, bag: DiagnosticBag): LinkedPipeline {
   const nodes: LinkedNode[] = [];
   const byStepName = new Map<string, string>();
-  const stepNames = [...library.keys()].sort();
-  for (const [id, node] of Object.entries(doc.nodes)) {
+  const stepNames = [...library.steps.keys()].sort();
+  for (const id of source.keysInOrder(['nodes'])) {
+    const node = doc.nodes[id]!;
     const stepName = node.name ?? id;
     const first = byStepName.get(stepName);
     if (first !== undefined) {
@@ -37,8 +39,9 @@ export function linkPipeline(doc: PipelineDocument, source: SourceFile, library:
     } else {
       byStepName.set(stepName, id);
     }
-    const step = library.get(node.step);
+    const step = library.steps.get(node.step);
     if (!step) {
+      if (library.invalid.has(node.step)) continue; // its step file's own errors are reported
       bag.report('PLC1001', source.locate(['nodes', id, 'step']), { name: node.step }, suggest(node.step, stepNames));
       continue;
     }
@@ -48,10 +51,25 @@ export function linkPipeline(doc: PipelineDocument, source: SourceFile, library:
   for (const [id, node] of Object.entries(doc.nodes)) {
     for (const [i, target] of (node.after ?? []).entries()) {
       if (target === id) bag.report('PLC6002', source.locate(['nodes', id, 'after', i]), { node: id });
-      else if (!(target in doc.nodes)) {
+      else if (!hasOwn(doc.nodes, target)) {
         bag.report('PLC3001', source.locate(['nodes', id, 'after', i]), { name: target, allowed: ids }, suggest(target, ids));
       }
     }
   }
+  checkAccepts(new Set(nodes.map((n) => n.step)), library, bag);
   return { doc, source, library, nodes };
+}
+
+/** Every step type an input `accepts` must exist, so the list cannot rot silently. */
+function checkAccepts(steps: ReadonlySet<StepType>, library: StepLibrary, bag: DiagnosticBag): void {
+  const names = [...library.steps.keys()].sort();
+  for (const step of steps) {
+    for (const [port, spec] of Object.entries(step.doc.inputs ?? {})) {
+      for (const [i, name] of (spec.accepts ?? []).entries()) {
+        if (!library.steps.has(name) && !library.invalid.has(name)) {
+          bag.report('PLC1009', step.source.locate(['inputs', port, 'accepts', i]), { port, step: step.doc.name, name, allowed: names }, suggest(name, names));
+        }
+      }
+    }
+  }
 }

@@ -1,11 +1,12 @@
 // Pass 3a, link: load the step libraries (built-in first, then the pipeline's own folders) into
 // one name → step type table. Folders are read in sorted order so results never depend on the
 // file system; a name defined twice is an error unless a project step says override: true.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { StepDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { loadYaml, type Session } from '../load/load-yaml.js';
+import { displayPath, loadYaml, type Session } from '../load/load-yaml.js';
+import { isInside, walkFiles } from '../util/walk.js';
 import type { Location, SourceFile } from '../source/source-file.js';
 import { validateDocument } from '../validate/validate-document.js';
 
@@ -15,7 +16,11 @@ export interface StepType {
   builtin: boolean;
 }
 
-export type StepLibrary = ReadonlyMap<string, StepType>;
+export interface StepLibrary {
+  steps: ReadonlyMap<string, StepType>;
+  /** Names of step files that failed validation (reported there), so nodes using them stay quiet. */
+  invalid: ReadonlySet<string>;
+}
 
 export interface LibraryFolder {
   path: string;
@@ -24,17 +29,8 @@ export interface LibraryFolder {
   namedAt?: Location;
 }
 
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return !isAbsolute(rel) && rel.split(sep)[0] !== '..';
-}
-
-export function listStepFiles(folder: string): string[] {
-  return (readdirSync(folder, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.step.yaml'))
-    .map((name) => join(folder, name))
-    .sort();
-}
+/** Step files below a library folder; node_modules and hidden folders are not step libraries. */
+const stepFiles = { file: (name: string) => name.endsWith('.step.yaml'), skipFolder: (name: string) => name === 'node_modules' || name.startsWith('.') };
 
 /** The folders a pipeline uses: the built-in library, then its own, each confined to `root`. */
 export function resolveLibraryFolders(builtinDir: string, entries: readonly { path: string; namedAt: Location }[], root: string, bag: DiagnosticBag): LibraryFolder[] {
@@ -61,17 +57,26 @@ export function resolveLibraryFolders(builtinDir: string, entries: readonly { pa
   return folders;
 }
 
-export function loadStepLibrary(folders: readonly LibraryFolder[], session: Session): Map<string, StepType> {
+export function loadStepLibrary(folders: readonly LibraryFolder[], session: Session): StepLibrary {
   const { bag } = session;
   const library = new Map<string, StepType>();
+  const invalid = new Set<string>();
   const seen = new Set<string>();
   for (const folder of folders) {
-    for (const file of listStepFiles(folder.path)) {
+    const { files, problems } = walkFiles(folder.path, stepFiles);
+    for (const problem of problems) {
+      bag.report('PLC1003', folder.namedAt ?? { file: displayPath(problem.path, session.cwd), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }, { path: displayPath(problem.path, session.cwd), detail: problem.detail });
+    }
+    for (const file of files) {
       if (seen.has(file)) continue;
       seen.add(file);
       const loaded = loadYaml(file, session);
       const doc = loaded && validateDocument(loaded, 'Step', bag);
-      if (!loaded || !doc) continue;
+      if (!loaded || !doc) {
+        const name = (loaded?.data as { name?: unknown } | null | undefined)?.name;
+        if (typeof name === 'string') invalid.add(name);
+        continue;
+      }
       const step: StepType = { doc, source: loaded.source, builtin: folder.builtin };
       const existing = library.get(doc.name);
       if (existing && !(existing.builtin && !folder.builtin && doc.override === true)) {
@@ -83,7 +88,7 @@ export function loadStepLibrary(folders: readonly LibraryFolder[], session: Sess
       library.set(doc.name, step);
     }
   }
-  return library;
+  return { steps: library, invalid };
 }
 
 /** The folder a step file's relative paths (entryPoint, sourceDir) are resolved against. */

@@ -11,7 +11,7 @@ export interface LoadedDocument {
   data: unknown;
 }
 
-export const maxFileBytes = 1024 * 1024;
+const maxFileBytes = 1024 * 1024;
 /** Bounds the work aliases can cause (billion-laughs style documents). */
 const maxAliasCount = 100;
 
@@ -47,7 +47,8 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+  // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true });
   const source = new SourceFile(shown, absolutePath, text, lineCounter, document);
   session.sources.set(shown, source);
   if (document.errors.length > 0) {
@@ -57,7 +58,14 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
   try {
     return { source, data: document.toJS({ maxAliasCount }) };
   } catch (error) {
-    bag.report('PLC0005', source.start, { detail: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    const unresolved = /^Unresolved alias[^:]*: (.+)$/.exec(message)?.[1];
+    if (unresolved !== undefined) {
+      const at = text.indexOf(`*${unresolved}`);
+      bag.report('PLC0006', at < 0 ? source.start : source.location(at, at + unresolved.length + 1), { name: unresolved });
+    } else {
+      bag.report('PLC0005', source.start, { detail: message });
+    }
     return undefined;
   }
 }
@@ -70,7 +78,12 @@ function reportYamlError(error: YAMLError, source: SourceFile, bag: DiagnosticBa
     return;
   }
   const location = source.location(error.pos[0], error.pos[1]);
-  const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (error.code === 'MULTIPLE_DOCS') {
+    bag.report('PLC0007', location);
+    return;
+  }
+  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const detail = /call stack/i.test(message) ? 'the document is nested too deeply' : message;
   bag.report('PLC0001', location, { detail });
 }
 

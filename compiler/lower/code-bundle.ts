@@ -2,12 +2,13 @@
 // hash names its S3 location, so the definition changes exactly when the code does and
 // SageMaker's step cache stays valid otherwise. Archives are byte-reproducible.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Header } from 'tar';
+import { Header, Pax } from 'tar';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { isInside, stepFolder, type StepType } from '../link/step-library.js';
+import { stepFolder, type StepType } from '../link/step-library.js';
+import { isInside, walkFiles } from '../util/walk.js';
 
 export interface CodeBundle {
   /** sha256 over the sorted (path, content hash) pairs of the files. */
@@ -16,7 +17,11 @@ export interface CodeBundle {
   files: { path: string; bytes: Buffer }[];
 }
 
-const skipped = (name: string) => name === '__pycache__' || name.endsWith('.pyc') || name.startsWith('.');
+/** What a source folder ships: everything but bytecode caches and hidden files. */
+const sourceFiles = {
+  file: (name: string) => !name.endsWith('.pyc') && !name.startsWith('.'),
+  skipFolder: (name: string) => name === '__pycache__' || name.startsWith('.'),
+};
 
 export function collectCode(step: StepType, bag: DiagnosticBag): CodeBundle | undefined {
   const script = step.doc.script!;
@@ -30,28 +35,28 @@ export function collectCode(step: StepType, bag: DiagnosticBag): CodeBundle | un
     }
   }
   const entry = resolve(root, script.entryPoint);
-  if (!existsSync(entry) || !statSync(entry).isFile() || !isInside(root, entry)) {
-    bag.report('PLC4001', step.source.locate(['script', 'entryPoint']), { path: relative(folder, entry) || script.entryPoint, step: step.doc.name });
+  if (!existsSync(entry) || !statSync(entry).isFile()) {
+    bag.report('PLC4001', step.source.locate(['script', 'entryPoint']), { path: relative(folder, entry), step: step.doc.name });
     return undefined;
   }
-  const paths = script.sourceDir !== undefined ? listFiles(root) : [entry];
+  if (!isInside(realpathSync(root), realpathSync(entry))) {
+    bag.report('PLC4003', step.source.locate(['script', 'entryPoint']), { path: script.entryPoint, step: step.doc.name, root: script.sourceDir ?? 'the step file\'s folder' });
+    return undefined;
+  }
+  let paths = [entry];
+  if (script.sourceDir !== undefined) {
+    const walked = walkFiles(root, sourceFiles);
+    for (const problem of walked.problems) {
+      bag.report('PLC4002', step.source.locate(['script', 'sourceDir']), { path: script.sourceDir, step: step.doc.name, detail: `holds ${relative(root, problem.path)}, which ${problem.detail}` });
+    }
+    if (walked.problems.length > 0) return undefined;
+    paths = walked.files;
+  }
   const files = paths.map((path) => ({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path) }));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest = createHash('sha256');
   for (const file of files) manifest.update(`${file.path}\0${createHash('sha256').update(file.bytes).digest('hex')}\n`);
   return { hash: manifest.digest('hex'), entryPoint: relative(root, entry).split(sep).join('/'), files };
-}
-
-function listFiles(folder: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(folder).sort()) {
-    if (skipped(name)) continue;
-    const path = join(folder, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) out.push(...listFiles(path));
-    else if (stat.isFile()) out.push(path);
-  }
-  return out;
 }
 
 /**
@@ -61,8 +66,10 @@ function listFiles(folder: string): string[] {
 export function archive(bundle: CodeBundle): Buffer {
   const blocks: Buffer[] = [];
   for (const file of bundle.files) {
+    const fields = { path: file.path, mode: 0o644, size: file.bytes.length, mtime: new Date(0), uid: 0, gid: 0, uname: '', gname: '' };
     const header = Buffer.alloc(512);
-    new Header({ path: file.path, mode: 0o644, size: file.bytes.length, mtime: new Date(0), type: 'File', uid: 0, gid: 0, uname: '', gname: '' }).encode(header, 0);
+    // Paths over ustar's 100 characters go in a PAX extended header before the entry.
+    if (new Header({ ...fields, type: 'File' }).encode(header, 0)) blocks.push(new Pax(fields).encode());
     blocks.push(header, file.bytes, Buffer.alloc((512 - (file.bytes.length % 512)) % 512));
   }
   blocks.push(Buffer.alloc(1024));

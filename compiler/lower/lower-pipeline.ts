@@ -1,20 +1,22 @@
 // Pass 7, lower: turn the wired pipeline into the backend-neutral IR. Step-type bindings are
 // resolved against each node's config; images resolve per region; code becomes content-addressed
 // objects under codePrefix; output locations default to <outputPrefix>/<step name>/<port>.
-import type { PipelineDocument, StepDocument } from '../../schema/types.generated.js';
+import type { PipelineDocument } from '../../schema/types.generated.js';
+import type { StepType } from '../link/step-library.js';
+import { describeTypes } from '../validate/schema-errors.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { asString, concat, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
 import type { CodeObject, ParameterIR, PipelineIR, ProcessingStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR } from '../ir/pipeline.js';
 import { interpolate } from '../interpolation/interpolate.js';
+import { singleReference } from '../interpolation/template.js';
+import { hasOwn } from '../util/own.js';
 import type { DataPath } from '../source/source-file.js';
 import { resolveImageUri, type ImageScope } from '../sagemaker/images.js';
-import { trainingOutputPaths } from '../sagemaker/property-paths.js';
+import { isTrainingOutputPath, processingCodeDir } from '../sagemaker/property-paths.js';
 import type { WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
 import { archive, collectCode, type CodeBundle } from './code-bundle.js';
 
-/** Where SageMaker processing places the `code` input, as the SageMaker SDK does. */
-const processingCodeDir = '/opt/ml/processing/input/code';
 
 export function lowerPipeline(pipeline: WiredPipeline, bag: DiagnosticBag): PipelineIR {
   const code = new Map<string, Uint8Array>();
@@ -23,14 +25,14 @@ export function lowerPipeline(pipeline: WiredPipeline, bag: DiagnosticBag): Pipe
   return {
     name: pipeline.doc.name,
     ...(pipeline.doc.description !== undefined ? { description: pipeline.doc.description } : {}),
-    parameters: lowerParameters(pipeline.doc),
+    parameters: lowerParameters(pipeline.doc, pipeline.source.keysInOrder(['parameters'])),
     steps,
     code: [...code].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, bytes]): CodeObject => ({ key, bytes })),
   };
 }
 
-function lowerParameters(doc: PipelineDocument): ParameterIR[] {
-  return Object.entries(doc.parameters ?? {}).map(([name, p]) => ({
+function lowerParameters(doc: PipelineDocument, order: readonly string[]): ParameterIR[] {
+  return order.map((name) => [name, doc.parameters![name]!] as const).map(([name, p]) => ({
     name,
     type: p.type,
     ...(p.default !== undefined ? { default: p.default } : {}),
@@ -47,7 +49,7 @@ function withoutTrailingSlash(expr: Expr): Expr {
   return expr;
 }
 
-export function s3Path(prefix: Expr, ...segments: string[]): Expr {
+function s3Path(prefix: Expr, ...segments: string[]): Expr {
   return concat([withoutTrailingSlash(prefix), literal('/' + segments.join('/'))]);
 }
 
@@ -79,10 +81,11 @@ class NodeLowering {
       ...(node.doc.cache ? { cache: typeof node.doc.cache === 'object' ? { expireAfter: node.doc.cache.expireAfter } : {} } : {}),
       retry: this.retryPolicies(node),
     };
+    const bundle = step.script ? this.bundle(node) : undefined;
+    if (!node.configValid) return undefined; // reported by bind; bindings would only repeat it
     const role = this.configExpr(node, 'role');
     const resources = this.resources(node);
     const image = this.image(node, step.sagemaker === 'Training' ? 'training' : 'processing');
-    const bundle = step.script ? collectCode(node.step, this.bag) : undefined;
     if (!role || !image || !resources || (step.script && !bundle)) return undefined;
     const environment = this.entries(node, step.script?.env ?? {}, ['script', 'env']);
     const lowered = step.sagemaker === 'Processing'
@@ -129,12 +132,17 @@ class NodeLowering {
       this.code.set(key, archive(bundle));
       // Script mode reads these JSON-encoded, as the SageMaker SDK writes them.
       hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
-      if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(`${String(constantOf(prefix)).replace(/\/+$/, '')}/${key}`))]);
+      if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(constantOf(s3Path(prefix, key))))]);
     }
-    const spot = training.spot !== undefined ? this.scalar(node, training.spot, ['training', 'spot']) : undefined;
+    const spot = training.spot !== undefined ? this.typed(node, training.spot, ['training', 'spot'], 'boolean') : undefined;
+    const maxWaitSeconds = training.maxWaitSeconds !== undefined ? this.typed(node, training.maxWaitSeconds, ['training', 'maxWaitSeconds'], 'integer') : undefined;
+    if (spot && constantOf(spot) === true && !maxWaitSeconds) {
+      this.bag.report('PLC5006', node.step.source.locate(['training', 'spot']), { step: step.name });
+    }
     return {
       kind: 'Training', ...base, image, role,
       resources: { ...resources, maxRuntimeSeconds: resources.maxRuntimeSeconds ?? literal(86400) },
+      ...(maxWaitSeconds ? { maxWaitSeconds } : {}),
       inputMode: training.inputMode ?? 'File',
       channels,
       outputPath: this.trainingOutputPath(node),
@@ -149,7 +157,7 @@ class NodeLowering {
   /** A training job has one S3OutputPath; a node may place it through either output port. */
   private trainingOutputPath(node: WiredNode): Expr {
     const placed = Object.entries(node.step.doc.outputs ?? {})
-      .filter(([port, spec]) => node.outputLocations.has(port) && spec.path.replace(/\/+$/, '') in trainingOutputPaths)
+      .filter(([port, spec]) => node.outputLocations.has(port) && isTrainingOutputPath(spec.path))
       .map(([port]) => [port, node.outputLocations.get(port)!] as const);
     const distinct = new Set(placed.map(([, e]) => JSON.stringify(e)));
     if (distinct.size > 1) {
@@ -162,6 +170,14 @@ class NodeLowering {
     const prefix = node.config.get('outputPrefix')!.value as Expr;
     return port === undefined ? s3Path(prefix, node.stepName) : s3Path(prefix, node.stepName, port);
   }
+
+  /** Code is collected once per step type, however many nodes use it. */
+  private bundle(node: WiredNode): CodeBundle | undefined {
+    if (!this.bundles.has(node.step)) this.bundles.set(node.step, collectCode(node.step, this.bag));
+    return this.bundles.get(node.step);
+  }
+
+  private readonly bundles = new Map<StepType, CodeBundle | undefined>();
 
   private codeLocation(): Expr | undefined {
     const prefix = this.pipeline.doc.codePrefix;
@@ -199,19 +215,16 @@ class NodeLowering {
   private readonly resourcesCache = new Map<WiredNode, Resources>();
 
   private resources(node: WiredNode): Resources | undefined {
-    const compute: NonNullable<StepDocument['compute']> = node.step.doc.compute ?? { image: '' };
-    const get = (key: 'instanceType' | 'instanceCount' | 'volumeSizeGB' | 'maxRuntimeSeconds', fallback?: number) => {
+    const compute = node.step.doc.compute;
+    const get = (key: 'instanceCount' | 'volumeSizeGB' | 'maxRuntimeSeconds', fallback?: number) => {
       const raw = compute[key];
-      return raw === undefined ? (fallback === undefined ? undefined : literal(fallback)) : this.scalar(node, raw, ['compute', key]);
+      return raw === undefined ? (fallback === undefined ? undefined : literal(fallback)) : this.typed(node, raw, ['compute', key], 'integer');
     };
-    const instanceType = get('instanceType');
+    const instanceType = this.typed(node, compute.instanceType, ['compute', 'instanceType'], 'string');
     const instanceCount = get('instanceCount', 1);
     const volumeSizeGB = get('volumeSizeGB', 30);
     const maxRuntimeSeconds = get('maxRuntimeSeconds');
-    if (!instanceType || !instanceCount || !volumeSizeGB) {
-      if (!instanceType) this.bag.report('PLC0103', node.step.source.locate(['compute'], 'key'), { where: '"compute"', key: 'instanceType' });
-      return undefined;
-    }
+    if (!instanceType || !instanceCount || !volumeSizeGB) return undefined;
     const resources = { instanceType, instanceCount, volumeSizeGB, ...(maxRuntimeSeconds ? { maxRuntimeSeconds } : {}) };
     this.resourcesCache.set(node, resources);
     return resources;
@@ -254,6 +267,20 @@ class NodeLowering {
     return interpolate(raw, { source: node.step.source, path }, node.stepScope, this.bag);
   }
 
+  /** A binding whose value must have a JSON type: a literal of it, or a parameter of that type. */
+  private typed(node: WiredNode, raw: unknown, path: DataPath, type: 'string' | 'integer' | 'boolean'): Expr | undefined {
+    const expr = this.scalar(node, raw, path);
+    if (!expr) return undefined;
+    const parameterType = { string: 'String', integer: 'Integer', boolean: 'Boolean' }[type];
+    const fits = expr.kind === 'literal'
+      ? (type === 'integer' ? Number.isInteger(expr.value) : typeof expr.value === type)
+      : expr.kind === 'parameter' ? expr.type === parameterType : type === 'string';
+    if (fits) return expr;
+    const shown = expr.kind === 'literal' ? JSON.stringify(expr.value) : expr.kind === 'parameter' ? `parameter ${expr.name} (${expr.type})` : 'a joined string';
+    this.bag.report('PLC0101', node.step.source.locate(path), { where: `"${path.join('.')}" (for node "${node.id}", ${shown})`, expected: describeTypes(type) });
+    return undefined;
+  }
+
   /** A binding that must be one value (not a list or mapping). */
   private scalar(node: WiredNode, raw: unknown, path: DataPath): Expr | undefined {
     const value = this.bind(node, raw, path);
@@ -270,8 +297,8 @@ class NodeLowering {
   private entries(node: WiredNode, raw: Record<string, unknown>, path: DataPath): [string, Expr][] {
     const out: [string, Expr][] = [];
     for (const [key, value] of Object.entries(raw)) {
-      const field = typeof value === 'string' ? /^\$\{\s*config\.([A-Za-z0-9_]+)\s*\}$/.exec(value)?.[1] : undefined;
-      if (field !== undefined && !node.config.has(field) && field in (node.step.doc.config?.properties ?? {})) continue;
+      const field = typeof value === 'string' ? singleReference(value)?.replace(/^config\./, '') : undefined;
+      if (field !== undefined && !node.config.has(field) && hasOwn(node.step.doc.config?.properties, field)) continue;
       const expr = this.scalar(node, value, [...path, key]);
       if (expr) out.push([key, asString(expr)]);
     }

@@ -43,7 +43,18 @@ export class SourceFile {
     return this.location(node.range[0], node.range[1]);
   }
 
-  private nodeAt(path: DataPath, part: 'key' | 'value'): Node | undefined {
+  /**
+   * The keys of the mapping at `path` in the order they are written. JavaScript objects list
+   * integer-like keys first, so emitted order is taken from the source instead.
+   */
+  keysInOrder(path: DataPath): string[] {
+    const node = this.nodeAt(path, 'value', true);
+    const map = node && this.deref(node);
+    return isMap(map) ? map.items.filter((p) => isScalar(p.key)).map((p) => String((p.key as { value: unknown }).value)) : [];
+  }
+
+  /** With `exact`, undefined when the path leads past what the file holds. */
+  private nodeAt(path: DataPath, part: 'key' | 'value', exact = false): Node | undefined {
     let node = this.document.contents as Node | null;
     if (!node) return undefined;
     for (let i = 0; i < path.length; i++) {
@@ -52,15 +63,15 @@ export class SourceFile {
       const last = i === path.length - 1;
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-        if (!pair) return node;
+        if (!pair) return exact ? undefined : node;
         const key = pair.key as Node;
         if (last && part === 'key') return key;
-        if (!pair.value) return key;
+        if (!pair.value) return exact ? undefined : key;
         node = pair.value as Node;
       } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
         node = node.items[segment] as Node;
       } else {
-        return node;
+        return exact ? undefined : node;
       }
     }
     return node;

@@ -72,7 +72,8 @@ export function reportSchemaErrors(
       case 'oneOf': {
         if (unionHasDeeperError(error)) break;
         const branches = (error.schema as { type?: unknown }[]).map((b) => b.type).filter((t) => t !== undefined);
-        bag.report(codes.type, context.locate(path), { ...base, expected: describeTypes(branches.flat()) });
+        const expected = describeTypes(branches.flat());
+        bag.report(codes.type, context.locate(path), { ...base, expected, detail: `must be ${expected}` });
         break;
       }
       case 'additionalProperties': {
@@ -86,14 +87,18 @@ export function reportSchemaErrors(
         bag.report(codes.missingKey, context.locate(path, 'key'), { ...base, key });
         break;
       }
-      case 'type':
-        bag.report(codes.type, context.locate(path), { ...base, expected: describeTypes(params['type']) });
+      case 'type': {
+        const expected = describeTypes(params['type']);
+        bag.report(codes.type, context.locate(path), { ...base, expected, detail: `must be ${expected}` });
         break;
+      }
       case 'enum':
       case 'const': {
         const allowedValues = (error.keyword === 'enum' ? (params['allowedValues'] as unknown[]) : [params['allowedValue']]);
         const actual = valueAt(data, path);
-                bag.report(codes.notAllowed, context.locate(path), { ...base, allowed: allowedValues.map(quoted), actual: quoted(actual) }, typeof actual === 'string' ? suggest(actual, allowedValues.filter((v): v is string => typeof v === 'string')) : {});
+                const allowed = allowedValues.map(quoted);
+        bag.report(codes.notAllowed, context.locate(path), { ...base, allowed, actual: quoted(actual), detail: `must be one of ${allowed.join(', ')}, not ${quoted(actual)}` },
+          typeof actual === 'string' ? suggest(actual, allowedValues.filter((v): v is string => typeof v === 'string')) : {});
         break;
       }
       default: {
@@ -101,11 +106,19 @@ export function reportSchemaErrors(
         if (propertyName !== undefined) {
           bag.report(codes.constraint, context.locate([...path, propertyName], 'key'), { ...base, detail: `has a key "${propertyName}" that ${error.message ?? 'is not valid'}` });
         } else {
-          bag.report(codes.constraint, context.locate(path), { ...base, detail: error.message ?? 'is not valid' });
+          bag.report(codes.constraint, context.locate(path), { ...base, detail: constraintText(error) });
         }
       }
     }
   }
+}
+
+/** ajv's wording, made readable where it is terse. */
+function constraintText(error: ErrorObject): string {
+  const limit = (error.params as { limit?: number }).limit;
+  if (error.keyword === 'minProperties') return limit === 1 ? 'must not be empty' : `must have at least ${limit} entries`;
+  if (error.keyword === 'minItems') return limit === 1 ? 'must not be an empty list' : `must have at least ${limit} items`;
+  return error.message ?? 'is not valid';
 }
 
 export function valueAt(data: unknown, path: DataPath): unknown {

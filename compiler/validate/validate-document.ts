@@ -1,13 +1,13 @@
 // Pass 2, validate: check a loaded document against its draft-07 schema (ajv, allErrors) and
 // hand back typed data. Every schema error becomes a diagnostic at the offending node.
 import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { schemaPath } from '../../schema/paths.js';
 import type { PipelineDocument, StepDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-yaml.js';
 import type { DataPath } from '../source/source-file.js';
-import { reportSchemaErrors } from './schema-errors.js';
+import { pointerToPath, reportSchemaErrors, valueAt } from './schema-errors.js';
 
 export type DocumentKind = 'Pipeline' | 'Step';
 interface DocumentTypes { Pipeline: PipelineDocument; Step: StepDocument }
@@ -35,7 +35,7 @@ function validatorFor(kind: DocumentKind): ValidateFunction {
 }
 
 /** How a data path reads in messages: `node "train"`, `input "data"`, or a dotted path. */
-export function describePath(kind: DocumentKind, path: DataPath): string {
+function describePath(kind: DocumentKind, path: DataPath): string {
   if (path.length === 0) return kind === 'Pipeline' ? 'the pipeline' : 'the step type';
   const [first, second] = path;
   const named: Record<string, string> = kind === 'Pipeline'
@@ -43,6 +43,16 @@ export function describePath(kind: DocumentKind, path: DataPath): string {
     : { inputs: 'input', outputs: 'output' };
   if (path.length === 2 && typeof first === 'string' && named[first]) return `${named[first]} "${String(second)}"`;
   return `"${path.join('.')}"`;
+}
+
+/**
+ * Pipeline defaults may hold `${…}`; their values are checked against each step's config schema
+ * once interpolated (bind), so the raw text is only type-checked here.
+ */
+function isCheckedAfterInterpolation(error: ErrorObject, data: unknown): boolean {
+  const path = pointerToPath(error.instancePath, data);
+  const value = valueAt(data, path);
+  return path[0] === 'defaults' && error.keyword !== 'type' && typeof value === 'string' && value.includes('${');
 }
 
 export function validateDocument<K extends DocumentKind>(loaded: LoadedDocument, kind: K, bag: DiagnosticBag): DocumentTypes[K] | undefined {
@@ -54,6 +64,8 @@ export function validateDocument<K extends DocumentKind>(loaded: LoadedDocument,
   }
   const validate = validatorFor(kind);
   if (validate(data)) return data as DocumentTypes[K];
-  reportSchemaErrors(validate.errors ?? [], data, { locate: (p, part) => source.locate(p, part), describe: (p) => describePath(kind, p) }, bag);
+  const errors = (validate.errors ?? []).filter((error) => !isCheckedAfterInterpolation(error, data));
+  if (errors.length === 0) return data as DocumentTypes[K];
+  reportSchemaErrors(errors, data, { locate: (p, part) => source.locate(p, part), describe: (p) => describePath(kind, p) }, bag);
   return undefined;
 }

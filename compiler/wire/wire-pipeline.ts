@@ -6,7 +6,9 @@ import { suggest } from '../diagnostics/did-you-mean.js';
 import { isExpr, type Expr } from '../ir/expr.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import type { BoundNode, BoundPipeline } from '../bind/bind-pipeline.js';
-import { outputPropertyPath } from '../sagemaker/property-paths.js';
+import type { DataPath } from '../source/source-file.js';
+import { outputLocation } from '../sagemaker/property-paths.js';
+import { hasOwn, own } from '../util/own.js';
 
 export interface DataEdge {
   from: { node: string; port: string };
@@ -41,14 +43,14 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
     const inputs = new Map<string, Expr>();
     for (const [port, text] of Object.entries(node.doc.inputs ?? {})) {
       const path = ['nodes', node.id, 'inputs', port];
-      const consumerPort = declaredInputs[port];
+      const consumerPort = own(declaredInputs, port);
       if (!consumerPort) {
         bag.report('PLC3003', source.locate(path, 'key'), { step: step.name, port, allowed: Object.keys(declaredInputs).sort() }, suggest(port, Object.keys(declaredInputs)));
         continue;
       }
       if (locationPrefix.test(text) || text.includes('${')) {
-        const value = interpolate(text, { source, path }, pipeline.scope, bag);
-        if (value && isExpr(value)) inputs.set(port, value);
+        const location = interpolateLocation(pipeline, text, path, bag);
+        if (location) inputs.set(port, location);
         continue;
       }
       const match = portReference.exec(text);
@@ -57,7 +59,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         continue;
       }
       const [, producerId, outputName] = match as unknown as [string, string, string];
-      if (!(producerId in pipeline.doc.nodes)) {
+      if (!hasOwn(pipeline.doc.nodes, producerId)) {
         bag.report('PLC3001', source.locate(path), { name: producerId, allowed: nodeIds }, suggest(producerId, nodeIds));
         continue;
       }
@@ -69,7 +71,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
       if (!producer) continue; // its step type is unknown, which is reported already
       const outputs = producer.step.doc.outputs ?? {};
       const resolvedName = resolveOutputName(outputs, outputName);
-      const producerPort = resolvedName === undefined ? undefined : outputs[resolvedName];
+      const producerPort = resolvedName === undefined ? undefined : own(outputs, resolvedName);
       if (resolvedName === undefined || !producerPort) {
         const allowed = Object.keys(outputs).sort();
         bag.report('PLC3002', source.locate(path), { node: producerId, step: producer.step.doc.name, port: outputName, allowed }, suggest(outputName, allowed));
@@ -79,13 +81,13 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3005', source.locate(path), { from: text, fromType: producerPort.type, port, node: node.id, toType: consumerPort.type });
         continue;
       }
-      const propertyPath = outputPropertyPath(producer.step.doc.sagemaker, resolvedName, producerPort.path);
-      if (propertyPath === undefined) continue; // the producer's port is invalid for its kind, reported by the step checks
-      inputs.set(port, { kind: 'property', step: producer.stepName, path: propertyPath });
+      const location = outputLocation(producer.step.doc.sagemaker, producer.stepName, resolvedName, producerPort.path);
+      if (location === undefined) continue; // the producer's port is invalid for its kind, reported by the step checks
+      inputs.set(port, location);
       edges.push({ from: { node: producerId, port: resolvedName }, to: { node: node.id, port } });
     }
     for (const [port, spec] of Object.entries(declaredInputs)) {
-      if ((spec.required ?? true) && !inputs.has(port) && !(port in (node.doc.inputs ?? {}))) {
+      if ((spec.required ?? true) && !inputs.has(port) && !hasOwn(node.doc.inputs, port)) {
         bag.report('PLC3004', source.locate(['nodes', node.id], 'key'), { port, node: node.id });
       }
     }
@@ -95,7 +97,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
 }
 
 function resolveOutputName(outputs: Record<string, { aliases?: string[] }>, name: string): string | undefined {
-  if (name in outputs) return name;
+  if (hasOwn(outputs, name)) return name;
   return Object.keys(outputs).sort().find((key) => outputs[key]!.aliases?.includes(name));
 }
 
@@ -104,13 +106,45 @@ function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticB
   const outputs = node.step.doc.outputs ?? {};
   for (const [port, text] of Object.entries(node.doc.outputs ?? {})) {
     const path = ['nodes', node.id, 'outputs', port];
-    if (!(port in outputs)) {
+    if (!hasOwn(outputs, port)) {
       const allowed = Object.keys(outputs).sort();
       bag.report('PLC3007', pipeline.source.locate(path, 'key'), { node: node.id, step: node.step.doc.name, port, allowed }, suggest(port, allowed));
       continue;
     }
-    const value = interpolate(text, { source: pipeline.source, path }, pipeline.scope, bag);
-    if (value && isExpr(value)) locations.set(port, value);
+    const location = interpolateLocation(pipeline, text, path, bag);
+    if (location) locations.set(port, location);
   }
   return locations;
+}
+
+/** A wire or placement that names an S3 location: `s3://…` or `https://…`, possibly with `${…}`. */
+function interpolateLocation(pipeline: BoundPipeline, text: string, path: DataPath, bag: DiagnosticBag): Expr | undefined {
+  const value = interpolate(text, { source: pipeline.source, path }, pipeline.scope, bag);
+  if (!value) return undefined;
+  const problem = !isExpr(value) ? 'it is a list or mapping' : locationProblem(value);
+  if (problem === undefined) return value as Expr;
+  bag.report('PLC3009', pipeline.source.locate(path), { text, detail: problem });
+  return undefined;
+}
+
+const uri = /^(s3|https):\/\/[^/\s]+/;
+
+/** Why the expression cannot be an S3 location, judged by what is known at compile time. */
+function locationProblem(expr: Expr): string | undefined {
+  switch (expr.kind) {
+    case 'literal':
+      return typeof expr.value === 'string' && uri.test(expr.value) ? undefined : 'it does not start with s3://<bucket>';
+    case 'parameter':
+      return expr.type === 'String' ? undefined : `parameter ${expr.name} is ${expr.type}, not String`;
+    case 'property':
+      return undefined;
+    case 'execution':
+      return `execution variable ${expr.name} is not a location`;
+    case 'join': {
+      const first = expr.values[0]!;
+      // The bucket may come from a parameter (s3://${params.Bucket}/…), so only the scheme is known.
+      if (first.kind === 'literal') return typeof first.value === 'string' && /^(s3|https):\/\//.test(first.value) ? undefined : 'it does not start with s3://';
+      return locationProblem(first);
+    }
+  }
 }

@@ -13,7 +13,7 @@ function compact(object: Record<string, Json | undefined>): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as JsonObject;
 }
 
-export function renderDefinition(ir: PipelineIR): JsonObject {
+function renderDefinition(ir: PipelineIR): JsonObject {
   return {
     Version: '2020-12-01',
     Metadata: {},
@@ -100,7 +100,7 @@ function trainingArguments(step: TrainingStepIR): JsonObject {
       InstanceType: renderExpr(resources.instanceType),
       VolumeSizeInGB: renderExpr(resources.volumeSizeGB),
     },
-    StoppingCondition: { MaxRuntimeInSeconds: renderExpr(resources.maxRuntimeSeconds) },
+    StoppingCondition: compact({ MaxRuntimeInSeconds: renderExpr(resources.maxRuntimeSeconds), MaxWaitTimeInSeconds: step.maxWaitSeconds && renderExpr(step.maxWaitSeconds) }),
     EnableManagedSpotTraining: step.spot ? renderExpr(step.spot) : undefined,
     HyperParameters: step.hyperparameters.length > 0 ? renderEntries(step.hyperparameters) : undefined,
     InputDataConfig: step.channels.length > 0
@@ -118,7 +118,5 @@ function trainingArguments(step: TrainingStepIR): JsonObject {
 }
 
 export const sagemakerBackend: Backend = {
-  name: 'sagemaker',
-  description: 'SageMaker pipeline definition JSON (the PipelineDefinition of CreatePipeline).',
   emit: (ir) => [{ name: 'definition.json', contents: JSON.stringify(renderDefinition(ir), null, 2) + '\n' }],
 };

@@ -27,17 +27,23 @@ export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions): st
   return lines.join('\n');
 }
 
+/** Longest excerpt line shown; longer lines are cut to a window around the problem. */
+const maxExcerptWidth = 100;
+
 function excerpt(source: SourceLines, diagnostic: Diagnostic, color: boolean): string[] {
   const { start, end } = diagnostic.range;
   const width = String(start.line).length;
   const gutter = (n: number | '') => String(n).padStart(width + 1);
-  const out: string[] = [];
-  if (start.line > 1) out.push(`${gutter(start.line - 1)} | ${source.lineText(start.line - 1)}`);
   const text = source.lineText(start.line);
-  out.push(`${paint(color, '1', '>')}${gutter(start.line).slice(1)} | ${text}`);
+  const from = Math.max(0, Math.min(start.column - 1 - maxExcerptWidth / 2, text.length - maxExcerptWidth));
+  const cut = (line: string) => (from > 0 ? '…' : '') + line.slice(from, from + maxExcerptWidth) + (line.length > from + maxExcerptWidth ? '…' : '');
+  const out: string[] = [];
+  const previous = start.line > 1 ? source.lineText(start.line - 1) : undefined;
+  if (previous !== undefined) out.push(`${gutter(start.line - 1)} | ${previous.length > maxExcerptWidth ? cut(previous) : previous}`);
+  out.push(`${paint(color, '1', '>')}${gutter(start.line).slice(1)} | ${cut(text)}`);
   const stop = end.line === start.line ? Math.max(end.column, start.column + 1) : text.length + 1;
-  const carets = '^'.repeat(Math.max(1, stop - start.column));
-  out.push(`${gutter('')} | ${' '.repeat(start.column - 1)}${paint(color, severityColor[diagnostic.severity], carets)}`);
+  const carets = '^'.repeat(Math.max(1, Math.min(stop - start.column, from + maxExcerptWidth - start.column + 1)));
+  out.push(`${gutter('')} | ${' '.repeat(start.column - 1 - from + (from > 0 ? 1 : 0))}${paint(color, severityColor[diagnostic.severity], carets)}`);
   return out;
 }
 
