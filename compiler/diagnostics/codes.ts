@@ -20,6 +20,7 @@ export const diagnosticTable = {
   PLC0005: { severity: 'error', message: 'too many alias expansions ({detail})', hint: 'Anchors and aliases are expanded when the document is read; use fewer or smaller ones.' },
   PLC0006: { severity: 'error', message: 'alias *{name} refers to no anchor defined before it', hint: 'Define &{name} on an earlier node, or fix the alias name.' },
   PLC0007: { severity: 'error', message: 'a plc file holds one document, but this file has more', hint: 'Remove the --- separator and put each document in its own file.' },
+  PLC0008: { severity: 'error', message: 'the file is empty', hint: 'A pipeline starts with kind: Pipeline, a step type with kind: Step.' },
   PLC0101: { severity: 'error', message: '{where} must be {expected}', hint: 'See the schema description of this field (your editor shows it on hover).' },
   PLC0102: { severity: 'error', message: 'unknown key "{key}" in {where}', hint: 'Allowed keys here: {allowed}.' },
   PLC0103: { severity: 'error', message: '{where} is missing required key "{key}"' },

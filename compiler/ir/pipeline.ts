@@ -4,6 +4,7 @@ import type { Expr, ParameterType, Scalar } from './expr.js';
 
 export interface PipelineIR {
   name: string;
+  /** Not part of the definition: CreatePipeline takes it as PipelineDescription. */
   description?: string;
   parameters: ParameterIR[];
   steps: StepIR[];

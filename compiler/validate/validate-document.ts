@@ -57,6 +57,10 @@ function isCheckedAfterInterpolation(error: ErrorObject, data: unknown): boolean
 
 export function validateDocument<K extends DocumentKind>(loaded: LoadedDocument, kind: K, bag: DiagnosticBag): DocumentTypes[K] | undefined {
   const { data, source } = loaded;
+  if (data === null || data === undefined) {
+    bag.report('PLC0008', source.start);
+    return undefined;
+  }
   const actual = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['kind'] : undefined;
   if ((actual === 'Pipeline' || actual === 'Step') && actual !== kind) {
     bag.report('PLC0106', source.locate(['kind']), { path: source.displayPath, actual, expected: kind });
