@@ -55,6 +55,12 @@ export interface StepDocument {
   script?: Script;
   compute: Compute;
   training?: Training;
+  /**
+   * Overrides per job type, deep-merged over the rest of the step type: mappings merge key by key, lists replace, and null removes a key. The merged result must be a valid step type.
+   */
+  variants?: {
+    [k: string]: Variant;
+  };
 }
 export interface InputPort {
   /**
@@ -394,6 +400,36 @@ export interface Training {
    * Enable the SageMaker profiler (ProfilerConfig) with this sampling interval in milliseconds.
    */
   profilerIntervalMs?: 100 | 200 | 500 | 1000 | 5000 | 60000;
+}
+export interface Variant {
+  /**
+   * Replaces the description for this job type.
+   */
+  description?: string;
+  /**
+   * Input ports to add, change (merged key by key) or remove (null).
+   */
+  inputs?: {} | null;
+  /**
+   * Output ports to add, change or remove.
+   */
+  outputs?: {} | null;
+  /**
+   * Changes to the config schema (e.g. other defaults).
+   */
+  config?: {} | null;
+  /**
+   * Changes to the script (env, arguments).
+   */
+  script?: {} | null;
+  /**
+   * Changes to image or resources.
+   */
+  compute?: {} | null;
+  /**
+   * Changes to training settings.
+   */
+  training?: {} | null;
 }
 
 export type Parameter = {
