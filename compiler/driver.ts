@@ -1,4 +1,4 @@
-// The compiler driver: runs the passes in order — load → validate → link → bind → wire → check
+// The compiler driver: runs the passes in order — load → validate → link → expand → bind → wire → check
 // → lower → emit. Each pass reports into one diagnostic bag and keeps going where it can, so one
 // run reports every problem; nothing is emitted once an error is found.
 import { dirname } from 'node:path';
@@ -6,6 +6,7 @@ import { builtinStepsDir } from '../schema/paths.js';
 import type { EmittedFile } from './backends/backend.js';
 import { backends } from './backends/registry.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
+import { expandPipeline } from './expand/expand-variants.js';
 import { checkCycles } from './check/graph.js';
 import { checkStepContract } from './check/step-contract.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -48,8 +49,9 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   const folders = resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, (doc.steps ?? []).map((path, i) => ({ path, namedAt: source.locate(['steps', i]) })), root, session.bag);
   const library = loadStepLibrary(folders, session);
   const linked = linkPipeline(doc, source, library, session.bag);
-  for (const step of new Set(linked.nodes.map((n) => n.step))) checkStepContract(step, session.bag);
-  const bound = bindPipeline(linked, session.bag);
+  const expanded = expandPipeline(linked, session.bag);
+  for (const step of new Set(expanded.expanded.map((n) => n.step))) checkStepContract(step, session.bag);
+  const bound = bindPipeline(expanded, session.bag);
   const wired = wirePipeline(bound, session.bag);
   checkCycles(wired, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.

@@ -157,6 +157,10 @@ export interface ConfigField {
     [k: string]: unknown;
   };
   /**
+   * Computes the value when neither the pipeline defaults nor the node set it: a string with ${config.<other field>}, ${jobType}, ${pipeline.name} or ${execution.*} references, e.g. "${pipeline.name}-${jobType}".
+   */
+  derived?: string;
+  /**
    * Allowed values.
    *
    * @minItems 1
@@ -238,6 +242,10 @@ export interface ConfigField1 {
   default?: {
     [k: string]: unknown;
   };
+  /**
+   * Computes the value when neither the pipeline defaults nor the node set it: a string with ${config.<other field>}, ${jobType}, ${pipeline.name} or ${execution.*} references, e.g. "${pipeline.name}-${jobType}".
+   */
+  derived?: string;
   /**
    * Allowed values.
    *

@@ -1,4 +1,4 @@
-// Pass 4, bind: give every node its job type and its final config. Layers, lowest first:
+// Pass 5, bind: give every node its final config. Layers, lowest first:
 // step defaults < pipeline defaults < node config; each value remembers the file and line that
 // set it. Values are interpolated in the pipeline scope and checked against the step's config
 // schema (base fields + the step's own).
@@ -6,7 +6,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import type { Value } from '../ir/expr.js';
 import { interpolate, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
-import type { LinkedNode, LinkedPipeline } from '../link/link-pipeline.js';
+import type { ExpandedNode, ExpandedPipeline } from '../expand/expand-variants.js';
 import { hasOwn } from '../util/own.js';
 import { reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
@@ -18,8 +18,7 @@ export interface ConfigEntry {
   origin: Site;
 }
 
-export interface BoundNode extends LinkedNode {
-  jobType: string | undefined;
+export interface BoundNode extends ExpandedNode {
   config: ReadonlyMap<string, ConfigEntry>;
   /** False when the config has errors (reported); later passes still check the node's wiring. */
   configValid: boolean;
@@ -27,7 +26,7 @@ export interface BoundNode extends LinkedNode {
   stepScope: ReferenceResolver;
 }
 
-export interface BoundPipeline extends LinkedPipeline {
+export interface BoundPipeline extends ExpandedPipeline {
   bound: BoundNode[];
   /** Resolves `${params.*}`, `${execution.*}` and `${pipeline.name}` in pipeline values. */
   scope: ReferenceResolver;
@@ -35,12 +34,12 @@ export interface BoundPipeline extends LinkedPipeline {
 
 const configErrorCodes: SchemaErrorCodes = { type: 'PLC2003', unknownKey: 'PLC2001', missingKey: 'PLC2002', notAllowed: 'PLC2003', constraint: 'PLC2003' };
 
-export function bindPipeline(linked: LinkedPipeline, bag: DiagnosticBag): BoundPipeline {
+export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): BoundPipeline {
   checkParameterDefaults(linked, bag);
   const scope = pipelineScope(linked.doc, bag);
   const bound: BoundNode[] = [];
   const declaredFields = new Set<string>();
-  for (const node of linked.nodes) {
+  for (const node of linked.expanded) {
     let schema: StepConfigSchema;
     try {
       schema = configSchemaOf(node.step);
@@ -49,7 +48,7 @@ export function bindPipeline(linked: LinkedPipeline, bag: DiagnosticBag): BoundP
       continue;
     }
     for (const key of Object.keys(schema.fields)) declaredFields.add(key);
-    const jobType = bindJobType(linked, node, bag);
+    const { jobType } = node;
     const { config, valid } = bindConfig(linked, node, schema, scope, bag);
     const values = new Map([...config].map(([key, entry]) => [key, entry.value]));
     const resolver = stepScope({ config: values, declared: Object.keys(schema.fields), jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
@@ -64,7 +63,7 @@ export function bindPipeline(linked: LinkedPipeline, bag: DiagnosticBag): BoundP
   return { ...linked, bound, scope };
 }
 
-function checkParameterDefaults(linked: LinkedPipeline, bag: DiagnosticBag): void {
+function checkParameterDefaults(linked: ExpandedPipeline, bag: DiagnosticBag): void {
   for (const [name, parameter] of Object.entries(linked.doc.parameters ?? {})) {
     if (parameter.enum && typeof parameter.default === 'string' && !parameter.enum.includes(parameter.default)) {
       bag.report('PLC2011', linked.source.locate(['parameters', name, 'default']), { value: JSON.stringify(parameter.default), name, allowed: parameter.enum }, suggest(parameter.default, parameter.enum));
@@ -72,26 +71,7 @@ function checkParameterDefaults(linked: LinkedPipeline, bag: DiagnosticBag): voi
   }
 }
 
-function bindJobType(linked: LinkedPipeline, node: LinkedNode, bag: DiagnosticBag): string | undefined {
-  const allowed = node.step.doc.jobTypes;
-  const chosen = node.doc.jobType;
-  const step = node.step.doc.name;
-  if (!allowed) {
-    if (chosen !== undefined) bag.report('PLC2007', linked.source.locate(['nodes', node.id, 'jobType']), { step, node: node.id });
-    return undefined;
-  }
-  if (chosen === undefined) {
-    bag.report('PLC2006', linked.source.locate(['nodes', node.id], 'key'), { node: node.id, step, allowed });
-    return undefined;
-  }
-  if (!allowed.includes(chosen)) {
-    bag.report('PLC2005', linked.source.locate(['nodes', node.id, 'jobType']), { name: chosen, step, allowed }, suggest(chosen, allowed));
-    return undefined;
-  }
-  return chosen;
-}
-
-function bindConfig(linked: LinkedPipeline, node: LinkedNode, schema: StepConfigSchema, scope: ReferenceResolver, bag: DiagnosticBag): { config: Map<string, ConfigEntry>; valid: boolean } {
+function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, scope: ReferenceResolver, bag: DiagnosticBag): { config: Map<string, ConfigEntry>; valid: boolean } {
   const raw = new Map<string, { value: unknown; origin: Site }>();
   const stepSource = node.step.source;
   for (const [key, field] of Object.entries(node.step.doc.config?.properties ?? {})) {
@@ -118,7 +98,54 @@ function bindConfig(linked: LinkedPipeline, node: LinkedNode, schema: StepConfig
     if (resolved) config.set(key, { value: resolved, origin });
     else valid = false;
   }
+  valid = deriveFields(node, schema, config, scope, bag) && valid;
   return { config, valid: checkConfig(linked, node, schema, config, bag) && valid };
+}
+
+/**
+ * Derived fields (`derived:` templates in the step's config schema) are computed from the other
+ * values unless the pipeline defaults or the node set them. They may refer to each other; a
+ * cycle is an error.
+ */
+function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, scope: ReferenceResolver, bag: DiagnosticBag): boolean {
+  const fields = schema.fields;
+  // Everything but config fields and pipeline facts is resolved as in any step-type binding.
+  const otherwise = stepScope({ config: new Map(), declared: Object.keys(fields), jobType: node.jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
+  const setByPipeline = (key: string) => {
+    const entry = config.get(key);
+    return entry !== undefined && entry.origin.source.absolutePath !== node.step.source.absolutePath;
+  };
+  const pending = new Map(Object.entries(fields).filter(([key, field]) => field.derived !== undefined && !setByPipeline(key)).map(([key, field]) => [key, field.derived!]));
+  const derivedKeys = new Set(pending.keys());
+  const active: string[] = [];
+  let ok = true;
+  const derive = (key: string): Value | undefined => {
+    const template = pending.get(key);
+    if (template === undefined) return config.get(key)?.value;
+    if (active.includes(key)) {
+      bag.report('PLC2013', node.step.source.locate(['config', 'properties', key, 'derived']), { step: node.step.doc.name, path: [...active.slice(active.indexOf(key)), key].join(' → ') });
+      return undefined;
+    }
+    active.push(key);
+    const origin: Site = { source: node.step.source, path: ['config', 'properties', key, 'derived'] };
+    const value = interpolate(template, origin, (namespace, name, at) => {
+      if (namespace === 'config' && name !== undefined && hasOwn(fields, name)) {
+        const referenced = derive(name);
+        // A derived field that failed reported why; a plain field without a value is reported here.
+        if (!referenced && !derivedKeys.has(name)) bag.report('PLC2010', at.source.locateWithin(at.path, at.offset, at.text.length), { step: node.step.doc.name, key: name, node: node.id });
+        return referenced;
+      }
+      if (namespace === 'pipeline' || namespace === 'execution') return scope(namespace, name, at);
+      return otherwise(namespace, name, at);
+    }, bag);
+    active.pop();
+    pending.delete(key);
+    if (value) config.set(key, { value, origin });
+    else ok = false;
+    return value;
+  };
+  for (const key of [...pending.keys()]) if (pending.has(key)) derive(key);
+  return ok;
 }
 
 /**
@@ -126,7 +153,7 @@ function bindConfig(linked: LinkedPipeline, node: LinkedNode, schema: StepConfig
  * in as a sample of its declared type, and only type errors are reported for it: its actual
  * value is known when the pipeline runs.
  */
-function checkConfig(linked: LinkedPipeline, node: LinkedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag): boolean {
+function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag): boolean {
   const sample = Object.fromEntries([...config].map(([key, entry]) => [key, sampleOf(entry.value)]));
   if (schema.validate(sample)) return true;
   const errors = (schema.validate.errors ?? []).filter((error) => {

@@ -27,7 +27,9 @@ export function configSchemaOf(step: StepType): StepConfigSchema {
   if (!schema) {
     const fields = { ...base(), ...(step.doc.config?.properties ?? {}) };
     const required = [...new Set([...baseRequired, ...(step.doc.config?.required ?? [])])];
-    const validate = ajv.compile({ type: 'object', properties: fields, required, additionalProperties: true });
+    // `derived` is plc's, not JSON Schema's: it is evaluated by bind, not by ajv.
+    const properties = Object.fromEntries(Object.entries(fields).map(([key, { derived: _derived, ...field }]) => [key, field]));
+    const validate = ajv.compile({ type: 'object', properties, required, additionalProperties: true });
     schema = { fields, required, validate };
     cache.set(step, schema);
   }

@@ -48,6 +48,8 @@ export const diagnosticTable = {
   PLC2011: { severity: 'error', message: 'default {value} of parameter "{name}" is not one of its enum values', hint: 'Allowed: {allowed}.' },
   PLC2009: { severity: 'error', message: 'config schema of step type {step} is invalid: {detail}' },
   PLC2010: { severity: 'error', message: 'step type {step} uses config field "{key}", which node "{node}" leaves unset and which has no default', hint: 'Set it in the node\'s config: or the pipeline\'s defaults:, or give the field a default in the step type.' },
+  PLC2012: { severity: 'error', message: 'variant "{name}" of step type {step} is not one of its job types', hint: 'Job types of {step}: {allowed}. Add it to jobTypes or rename the variant.' },
+  PLC2013: { severity: 'error', message: 'derived config fields of step type {step} depend on each other in a cycle: {path}', hint: 'Make one of them a plain field with a default.' },
   PLC3001: { severity: 'error', message: 'unknown node "{name}"', hint: 'Nodes in this pipeline: {allowed}.' },
   PLC3002: { severity: 'error', message: 'node "{node}" (step type {step}) has no output "{port}"', hint: 'Outputs of {step}: {allowed}.' },
   PLC3003: { severity: 'error', message: 'step type {step} has no input "{port}"', hint: 'Inputs of {step}: {allowed}.' },

@@ -68,7 +68,11 @@ interface JobParts {
 class NodeLowering {
   private codePrefixReported = false;
 
-  constructor(private readonly pipeline: WiredPipeline, private readonly bag: DiagnosticBag, private readonly code: Map<string, Uint8Array>) {}
+  private readonly stepNames: ReadonlyMap<string, string>;
+
+  constructor(private readonly pipeline: WiredPipeline, private readonly bag: DiagnosticBag, private readonly code: Map<string, Uint8Array>) {
+    this.stepNames = new Map(pipeline.nodes.map((n) => [n.id, n.stepName]));
+  }
 
   lower(node: WiredNode): StepIR | undefined {
     const errorsBefore = this.bag.hasErrors;
@@ -77,7 +81,7 @@ class NodeLowering {
       name: node.stepName,
       ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),
       ...(node.doc.description !== undefined ? { description: node.doc.description } : {}),
-      dependsOn: (node.doc.after ?? []).map((id) => this.pipeline.nodes.find((n) => n.id === id)?.stepName).filter((n): n is string => n !== undefined),
+      dependsOn: (node.doc.after ?? []).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined),
       ...(node.doc.cache ? { cache: typeof node.doc.cache === 'object' ? { expireAfter: node.doc.cache.expireAfter } : {} } : {}),
       retry: this.retryPolicies(node),
     };

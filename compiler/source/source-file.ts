@@ -17,7 +17,17 @@ export class SourceFile {
     readonly text: string,
     private readonly lineCounter: LineCounter,
     readonly document: Document,
+    /** For a job-type variant: paths are looked up under this prefix first (see overlay). */
+    private readonly overlayPrefix?: DataPath,
   ) {}
+
+  /**
+   * The same file, seen through a variant: `locate(['inputs', 'x'])` finds
+   * `variants.<jobType>.inputs.x` when the variant writes it, else the base `inputs.x`.
+   */
+  overlay(prefix: DataPath): SourceFile {
+    return new SourceFile(this.displayPath, this.absolutePath, this.text, this.lineCounter, this.document, prefix);
+  }
 
   position(offset: number): Position {
     const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
@@ -43,6 +53,14 @@ export class SourceFile {
     return this.location(node.range[0], node.range[1]);
   }
 
+  private nodeAt(path: DataPath, part: 'key' | 'value', exact = false): Node | undefined {
+    if (this.overlayPrefix) {
+      const overlaid = this.walk([...this.overlayPrefix, ...path], part, true);
+      if (overlaid) return overlaid;
+    }
+    return this.walk(path, part, exact);
+  }
+
   /**
    * The keys of the mapping at `path` in the order they are written. JavaScript objects list
    * integer-like keys first, so emitted order is taken from the source instead.
@@ -54,7 +72,7 @@ export class SourceFile {
   }
 
   /** With `exact`, undefined when the path leads past what the file holds. */
-  private nodeAt(path: DataPath, part: 'key' | 'value', exact = false): Node | undefined {
+  private walk(path: DataPath, part: 'key' | 'value', exact: boolean): Node | undefined {
     let node = this.document.contents as Node | null;
     if (!node) return undefined;
     for (let i = 0; i < path.length; i++) {

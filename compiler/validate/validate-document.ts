@@ -6,7 +6,7 @@ import { schemaPath } from '../../schema/paths.js';
 import type { PipelineDocument, StepDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-yaml.js';
-import type { DataPath } from '../source/source-file.js';
+import type { DataPath, SourceFile } from '../source/source-file.js';
 import { pointerToPath, reportSchemaErrors, valueAt } from './schema-errors.js';
 
 export type DocumentKind = 'Pipeline' | 'Step';
@@ -53,6 +53,14 @@ function isCheckedAfterInterpolation(error: ErrorObject, data: unknown): boolean
   const path = pointerToPath(error.instancePath, data);
   const value = valueAt(data, path);
   return path[0] === 'defaults' && error.keyword !== 'type' && typeof value === 'string' && value.includes('${');
+}
+
+/** Validates data that is a step type but not a file of its own (a merged job-type variant). */
+export function validateStepData(data: unknown, source: SourceFile, describe: (path: DataPath) => string, bag: DiagnosticBag): StepDocument | undefined {
+  const validate = validatorFor('Step');
+  if (validate(data)) return data as StepDocument;
+  reportSchemaErrors(validate.errors ?? [], data, { locate: (p, part) => source.locate(p, part), describe }, bag);
+  return undefined;
 }
 
 export function validateDocument<K extends DocumentKind>(loaded: LoadedDocument, kind: K, bag: DiagnosticBag): DocumentTypes[K] | undefined {

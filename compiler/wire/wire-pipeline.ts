@@ -31,7 +31,7 @@ const portReference = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)$/;
 const locationPrefix = /^(s3|https):\/\//;
 
 export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): WiredPipeline {
-  const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
+  const byId = new Map(pipeline.expanded.map((n) => [n.id, n]));
   const nodeIds = Object.keys(pipeline.doc.nodes);
   const edges: DataEdge[] = [];
   const wired: WiredNode[] = [];
