@@ -7,6 +7,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { packageRoot } from '../schema/paths.js';
 import { buildCommand } from './commands/build.js';
+import { explainCommand } from './commands/explain.js';
+import { schemaCommand } from './commands/schema.js';
+import { stepsCommand } from './commands/steps.js';
 import { ExitCode } from './exit.js';
 
 const version = (JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string }).version;
@@ -29,6 +32,9 @@ try {
     .scriptName('plc')
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
     .command(buildCommand)
+    .command(explainCommand)
+    .command(stepsCommand)
+    .command(schemaCommand)
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()

@@ -14,10 +14,11 @@ import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
 import { lowerPipeline } from './lower/lower-pipeline.js';
 import { linkPipeline } from './link/link-pipeline.js';
-import { loadStepLibrary, resolveLibraryFolders } from './link/step-library.js';
+import { loadStepLibrary, resolveLibraryFolders, type LibraryFolder, type StepLibrary } from './link/step-library.js';
 import type { SourceFile } from './source/source-file.js';
+import type { PipelineDocument } from '../schema/types.generated.js';
 import { validateDocument } from './validate/validate-document.js';
-import { wirePipeline } from './wire/wire-pipeline.js';
+import { wirePipeline, type WiredPipeline } from './wire/wire-pipeline.js';
 
 export interface CompileOptions {
   /** Folder that relative paths and displayed paths are taken from. */
@@ -27,27 +28,54 @@ export interface CompileOptions {
   builtinSteps?: string;
 }
 
-export interface CompileResult {
+export interface AnalysisResult {
   diagnostics: Diagnostic[];
   /** Every file read, for renderers that quote source lines. */
   sources: ReadonlyMap<string, SourceFile>;
+  /** The pipeline after wiring, when it got that far (for plc explain). */
+  pipeline?: WiredPipeline;
   /** Present only when there is no error. */
   ir?: PipelineIR;
+}
+
+export interface CompileResult extends AnalysisResult {
+  /** The backend's files; present only when there is no error. */
   files?: EmittedFile[];
 }
 
-export function compilePipeline(pipelinePath: string, options: CompileOptions): CompileResult {
+export interface LibraryResult {
+  diagnostics: Diagnostic[];
+  sources: ReadonlyMap<string, SourceFile>;
+  library: StepLibrary;
+}
+
+/** The built-in library and the pipeline's own, which are confined to the pipeline's folder. */
+function libraryFolders(doc: PipelineDocument, source: SourceFile, options: CompileOptions, session: Session): LibraryFolder[] {
+  const entries = (doc.steps ?? []).map((path, i) => ({ path, namedAt: source.locate(['steps', i]) }));
+  return resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, entries, dirname(source.absolutePath), session.bag);
+}
+
+/** The step types available: the built-in library, plus a pipeline's own libraries when given. */
+export function inspectLibrary(options: CompileOptions, pipelinePath?: string): LibraryResult {
   const session: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: new Map() };
-  const finish = (extra: Partial<CompileResult> = {}): CompileResult => ({ diagnostics: session.bag.sorted(), sources: session.sources, ...extra });
+  const loaded = pipelinePath === undefined ? undefined : loadYaml(pipelinePath, session);
+  const doc = loaded && validateDocument(loaded, 'Pipeline', session.bag);
+  const folders = loaded && doc ? libraryFolders(doc, loaded.source, options, session) : resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, [], options.cwd, session.bag);
+  const library = loadStepLibrary(folders, session);
+  return { diagnostics: session.bag.sorted(), sources: session.sources, library };
+}
+
+/** Every pass up to the IR; no backend runs. */
+export function analyzePipeline(pipelinePath: string, options: CompileOptions): AnalysisResult {
+  const session: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: new Map() };
+  const finish = (extra: Partial<AnalysisResult> = {}): AnalysisResult => ({ diagnostics: session.bag.sorted(), sources: session.sources, ...extra });
 
   const loaded = loadYaml(pipelinePath, session);
   const doc = loaded && validateDocument(loaded, 'Pipeline', session.bag);
   if (!loaded || !doc) return finish();
   const { source } = loaded;
 
-  const root = dirname(source.absolutePath);
-  const folders = resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, (doc.steps ?? []).map((path, i) => ({ path, namedAt: source.locate(['steps', i]) })), root, session.bag);
-  const library = loadStepLibrary(folders, session);
+  const library = loadStepLibrary(libraryFolders(doc, source, options, session), session);
   const linked = linkPipeline(doc, source, library, session.bag);
   const expanded = expandPipeline(linked, session.bag);
   for (const step of new Set(expanded.expanded.map((n) => n.step))) checkStepContract(step, session.bag);
@@ -56,7 +84,11 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   checkCycles(wired, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, session.bag);
-  if (session.bag.hasErrors) return finish();
-  const backend = backends[options.backend ?? 'sagemaker'];
-  return finish({ ir, files: backend.emit(ir) });
+  return finish(session.bag.hasErrors ? { pipeline: wired } : { pipeline: wired, ir });
+}
+
+export function compilePipeline(pipelinePath: string, options: CompileOptions): CompileResult {
+  const analysis = analyzePipeline(pipelinePath, options);
+  if (!analysis.ir) return analysis;
+  return { ...analysis, files: backends[options.backend ?? 'sagemaker'].emit(analysis.ir) };
 }

@@ -1,0 +1,44 @@
+// `plc explain <pipeline> <node>`: where every config value of a node comes from.
+import type { CommandModule } from 'yargs';
+import { suggest } from '../../compiler/diagnostics/did-you-mean.js';
+import { ExitCode } from '../exit.js';
+import { reportDiagnostics } from '../report.js';
+
+interface ExplainArgs {
+  pipeline: string;
+  node: string;
+  json?: boolean;
+}
+
+export const explainCommand: CommandModule<object, ExplainArgs> = {
+  command: 'explain <pipeline> <node>',
+  describe: "Show a node's step type, job type and final config, with the file:line that set each value",
+  builder: (yargs) =>
+    yargs
+      .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
+      .positional('node', { type: 'string', demandOption: true, description: 'A node id of that pipeline' })
+      .option('json', { type: 'boolean', description: 'Print the explanation as JSON' })
+      .example('$0 explain examples/tabular-xgboost.pipeline.yaml train', "Where each of train's config values comes from") as never,
+  handler: async (args) => {
+    const { analyzePipeline } = await import('../../compiler/driver.js');
+    const { explainNode, renderExplanation } = await import('../../compiler/explain/explain-node.js');
+    const result = analyzePipeline(args.pipeline, { cwd: process.cwd() });
+    reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    const failed = result.diagnostics.some((d) => d.severity === 'error');
+    const node = result.pipeline?.bound.find((n) => n.id === args.node);
+    if (!node) {
+      if (result.pipeline && !Object.hasOwn(result.pipeline.doc.nodes, args.node)) {
+        const ids = Object.keys(result.pipeline.doc.nodes);
+        const { suggestion } = suggest(args.node, ids);
+        process.stderr.write(`plc: ${args.pipeline} has no node "${args.node}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}\nIts nodes: ${ids.join(', ')}\n`);
+        process.exitCode = ExitCode.Usage;
+      } else {
+        process.exitCode = ExitCode.Findings;
+      }
+      return;
+    }
+    const explanation = explainNode(node);
+    process.stdout.write(args.json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
+    process.exitCode = failed ? ExitCode.Findings : ExitCode.Ok;
+  },
+};

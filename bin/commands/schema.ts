@@ -1,0 +1,35 @@
+// `plc schema`: the pipeline schema for the step libraries in use, for editors.
+import { resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { writeFileAtomic } from '../atomic-write.js';
+import { ExitCode } from '../exit.js';
+import { reportDiagnostics } from '../report.js';
+
+interface SchemaArgs {
+  pipeline?: string;
+  output?: string;
+}
+
+export const schemaCommand: CommandModule<object, SchemaArgs> = {
+  command: 'schema',
+  describe: 'Write a pipeline JSON Schema that knows the step types in use (for editor completion)',
+  builder: (yargs) =>
+    yargs
+      .option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries" })
+      .option('output', { alias: 'o', type: 'string', description: 'Write the schema here (default: stdout)' })
+      .example('$0 schema -p pipeline.yaml -o .plc/pipeline.schema.json', 'Then point the modeline at it: # yaml-language-server: $schema=.plc/pipeline.schema.json') as never,
+  handler: async (args) => {
+    const { inspectLibrary } = await import('../../compiler/driver.js');
+    const { generatePipelineSchema } = await import('../../compiler/editor-schema/pipeline-schema.js');
+    const result = inspectLibrary({ cwd: process.cwd() }, args.pipeline);
+    reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    if (result.diagnostics.some((d) => d.severity === 'error')) {
+      process.exitCode = ExitCode.Findings;
+      return;
+    }
+    const text = JSON.stringify(generatePipelineSchema(result.library), null, 2) + '\n';
+    if (args.output === undefined || args.output === '-') process.stdout.write(text);
+    else writeFileAtomic(resolve(process.cwd(), args.output), text);
+    process.exitCode = ExitCode.Ok;
+  },
+};

@@ -1,0 +1,68 @@
+// What `plc explain <pipeline> <node>` shows: a node's step type, job type and final config,
+// each value with the layer and file:line that set it.
+import type { BoundNode } from '../bind/bind-pipeline.js';
+import { configSchemaOf } from '../bind/config-schema.js';
+import type { Expr, Value } from '../ir/expr.js';
+import type { Location } from '../source/source-file.js';
+
+export interface ExplainedValue {
+  field: string;
+  /** The value as the user would write it, e.g. "label", 0.8 or "s3://b/${execution.PipelineExecutionId}". */
+  value: string | undefined;
+  layer: 'step default' | 'pipeline defaults' | 'node config' | 'derived' | 'unset';
+  location?: Location;
+}
+
+export interface NodeExplanation {
+  node: string;
+  stepName: string;
+  stepType: string;
+  kind: string;
+  jobType: string | undefined;
+  config: ExplainedValue[];
+}
+
+export function explainNode(node: BoundNode): NodeExplanation {
+  const fields = Object.keys(configSchemaOf(node.step).fields);
+  const config = fields.map((field): ExplainedValue => {
+    const entry = node.config.get(field);
+    if (!entry) return { field, value: undefined, layer: 'unset' };
+    const { source, path } = entry.origin;
+    const layer = path[0] === 'defaults' ? 'pipeline defaults' : path[0] === 'nodes' ? 'node config' : path.at(-1) === 'derived' ? 'derived' : 'step default';
+    return { field, value: showValue(entry.value), layer, location: source.locate(path) };
+  });
+  return { node: node.id, stepName: node.stepName, stepType: node.step.doc.name, kind: node.step.doc.sagemaker, jobType: node.jobType, config };
+}
+
+function showExpr(expr: Expr): string {
+  switch (expr.kind) {
+    case 'literal':
+      return String(expr.value);
+    case 'parameter':
+      return `\${params.${expr.name}}`;
+    case 'execution':
+      return `\${execution.${expr.name}}`;
+    case 'property':
+      return `\${steps.${expr.step}.${expr.path}}`;
+    case 'join':
+      return expr.values.map(showExpr).join(expr.on);
+  }
+}
+
+function showValue(value: Value): string {
+  if (value.kind === 'list') return `[${value.items.map(showValue).join(', ')}]`;
+  if (value.kind === 'map') return `{ ${value.entries.map(([k, v]) => `${k}: ${showValue(v)}`).join(', ')} }`;
+  return value.kind === 'literal' && typeof value.value !== 'string' ? String(value.value) : JSON.stringify(showExpr(value));
+}
+
+export function renderExplanation(explanation: NodeExplanation): string {
+  const { node, stepName, stepType, kind, jobType, config } = explanation;
+  const lines = [`node ${node} → SageMaker step ${stepName}: ${stepType} (${kind})${jobType ? `, job type ${jobType}` : ''}`, '', 'config:'];
+  const width = Math.max(...config.map((c) => c.field.length));
+  const valueWidth = Math.min(48, Math.max(...config.map((c) => (c.value ?? '(unset)').length)));
+  for (const entry of config) {
+    const where = entry.location ? `  ${entry.location.file}:${entry.location.range.start.line}:${entry.location.range.start.column}` : '';
+    lines.push(`  ${entry.field.padEnd(width)}  ${(entry.value ?? '(unset)').padEnd(valueWidth)}  ${entry.layer.padEnd(17)}${where}`.trimEnd());
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,222 @@
+"""plc built-in step Package: bundle a trained model for deployment.
+
+Runs in the SageMaker scikit-learn 1.2-1 processing container. Reads the
+model (a model.tar.gz as a training step writes it, or an already-extracted
+folder), optional calibration artifacts and optional inference code, and
+writes one model.tar.gz:
+  <model files>      at the root, as the training step wrote them
+  calibration/...    the calibration input's files, if given
+  code/...           the inference code's files, if given (code/inference.py
+                     and code/requirements.txt are what SageMaker's framework
+                     serving containers look for)
+The archive is reproducible: entries sorted by name, mtime 0, mode 0644, no
+owner, and a gzip header without a name or timestamp, so packaging the same
+inputs again gives the same bytes.
+"""
+from __future__ import annotations  # the container's Python may predate 3.9 generics
+
+import argparse
+import gzip
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+import tarfile
+import tempfile
+import zlib
+
+# ---- Contract: plc's static checker reads these literals; keep them literal. ----
+INPUT_PATHS = {
+    "model": "/opt/ml/processing/input/model",
+    "calibration": "/opt/ml/processing/input/calibration",
+    "inference_code": "/opt/ml/processing/input/code_files",
+}
+OUTPUT_PATHS = {"packaged_model": "/opt/ml/processing/output/model"}
+REQUIRED_ENV_VARS = []
+OPTIONAL_ENV_VARS = {}
+CLI_ARGS = {}
+# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
+EXIT_MESSAGE_FILE = "/opt/ml/output/message"
+
+OPTIONAL_INPUTS = ("calibration", "inference_code")
+MODEL_ARCHIVE = "model.tar.gz"  # the name SageMaker gives a training job's model artifact
+# Where the optional inputs go inside the package.
+PACKAGE_FOLDERS = {"calibration": "calibration", "inference_code": "code"}
+GZIP_LEVEL = 6  # part of the byte-for-byte contract: changing it changes every package
+
+logger = logging.getLogger("package")
+
+
+class UserError(Exception):
+    """Bad configuration or data: reported as one line, without a traceback."""
+
+
+def _member_name(archive: str, name: str) -> str:
+    """A tar member's path without a leading ./, refused when it would leave the folder."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".")]
+    if name.startswith("/") or ".." in parts:
+        raise UserError(f"{archive} holds an unsafe path {name!r}")
+    return "/".join(parts)
+
+
+def extract_model_archive(archive: str, dest: str) -> None:
+    """Extract regular files and folders only; links and devices are refused, not followed."""
+    try:
+        with tarfile.open(archive, "r:*") as tar:
+            for member in tar:
+                name = _member_name(archive, member.name)
+                if not name:
+                    continue  # the archive's own ./ entry
+                target = os.path.join(dest, *name.split("/"))
+                if member.isdir():
+                    os.makedirs(target, exist_ok=True)
+                elif member.isfile():
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    source = tar.extractfile(member)
+                    with source, open(target, "wb") as out:
+                        shutil.copyfileobj(source, out)
+                else:
+                    raise UserError(f"{archive} holds {member.name!r}, which is a link or special file; "
+                                    "only regular files can be packaged")
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as err:  # not a (complete) tar.gz
+        raise UserError(f"cannot read {archive}: {err}") from None
+
+
+def _list_files(folder: str) -> dict[str, str]:
+    """Relative path (with /) -> absolute path of every regular file under folder."""
+    found = {}
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in names:
+            path = os.path.join(root, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                raise UserError(f"{path} is a link or special file; only regular files can be packaged")
+            found[os.path.relpath(path, folder).replace(os.sep, "/")] = path
+    return found
+
+
+def model_files(folder: str, scratch: str) -> dict[str, str]:
+    """The model's files: the contents of folder/model.tar.gz when there is one, else the folder's."""
+    if not os.path.isdir(folder):
+        raise UserError(f"model input {folder} does not exist")
+    archive = os.path.join(folder, MODEL_ARCHIVE)
+    if os.path.isfile(archive):
+        others = sorted(name for name in os.listdir(folder) if name != MODEL_ARCHIVE)
+        if others:
+            logger.warning("model input has %s; packaging only its contents and ignoring %s", MODEL_ARCHIVE, others)
+        logger.info("extracting %s", archive)
+        extract_model_archive(archive, scratch)
+        folder = scratch
+    files = _list_files(folder)
+    if not files:
+        raise UserError(f"model input {folder} holds no files")
+    return files
+
+
+def optional_files(name: str, folder: str | None) -> dict[str, str]:
+    """Files of an optional input; an unbound input (no folder, or an empty one) gives none."""
+    if not folder or not os.path.isdir(folder):
+        logger.info("no %s input", name)
+        return {}
+    files = _list_files(folder)
+    if not files:
+        logger.info("the %s input %s is empty", name, folder)
+    return files
+
+
+def write_archive(entries: list[tuple[str, str]], path: str) -> None:
+    """A gzipped tar of (archive name, source file) pairs, sorted, with fixed metadata."""
+    with open(path, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0) as gz, \
+            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, source in sorted(entries):
+            info = tarfile.TarInfo(name)
+            info.size = os.path.getsize(source)
+            info.mtime = 0
+            info.mode = 0o644
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            with open(source, "rb") as f:
+                tar.addfile(info, f)
+
+
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def main(
+    input_paths: dict[str, str],
+    output_paths: dict[str, str],
+    environ_vars: dict[str, str],
+    job_args: argparse.Namespace,
+) -> dict:
+    """input_paths: model (required); calibration and inference_code may be missing or unset."""
+    out_dir = output_paths["packaged_model"]
+    os.makedirs(out_dir, exist_ok=True)
+    # Extract next to the output, on the job's storage volume, not in the container's small /tmp.
+    scratch = tempfile.mkdtemp(prefix=".package-", dir=os.path.dirname(os.path.abspath(out_dir)))
+    try:
+        entries = model_files(input_paths["model"], scratch)
+        counts = {"model": len(entries)}
+        for name in OPTIONAL_INPUTS:
+            files = optional_files(name, input_paths.get(name))
+            counts[name] = len(files)
+            if not files:
+                continue
+            prefix = PACKAGE_FOLDERS[name]
+            clash = sorted(p for p in entries if p == prefix or p.startswith(prefix + "/"))
+            if clash:
+                raise UserError(f"the model already has {clash[0]!r}; it would clash with the {name} input "
+                                f"packaged under {prefix}/")
+            entries.update({f"{prefix}/{path}": source for path, source in files.items()})
+        if counts["inference_code"] and not any(p.startswith("code/") and p.endswith(".py") for p in entries):
+            logger.warning("the inference code has no .py file")
+        archive = os.path.join(out_dir, MODEL_ARCHIVE)
+        write_archive(list(entries.items()), archive)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    summary = {
+        "archive": archive,
+        "files": counts,
+        "entries": sorted(entries),
+        "bytes": os.path.getsize(archive),
+        "sha256": _sha256(archive),
+    }
+    logger.info("wrote %s: %d entries, %d bytes, sha256 %s", archive, len(entries), summary["bytes"], summary["sha256"])
+    return summary
+
+
+def _fail(message: str) -> None:
+    logger.error(message)
+    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
+        try:
+            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
+            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
+                f.write(message[:1024])
+        except OSError:
+            pass  # the log line above is what matters
+    sys.exit(1)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(description="plc Package step")
+    for flag, spec in CLI_ARGS.items():
+        parser.add_argument(flag, **spec)
+    args = parser.parse_args()
+    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
+    try:
+        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
+    except UserError as err:
+        _fail(str(err))
+    except Exception as err:  # unexpected: keep the traceback in the log for debugging
+        logger.exception("unexpected failure")
+        _fail(f"unexpected {type(err).__name__}: {err}")
+    logger.info("done: %s", json.dumps({k: v for k, v in summary.items() if k != "entries"}))

@@ -1,0 +1,248 @@
+"""plc built-in step Payload: sample inference requests for a model.
+
+Runs in the SageMaker scikit-learn 1.2-1 processing container. Reads
+feature_columns.json from the model (a model.tar.gz as a training step writes
+it, or an already-extracted folder) and writes, to the payload_sample output:
+  payload.tar.gz  one sample request per content type, for SageMaker Inference
+                  Recommender or a model package's SamplePayloadUrl:
+                    sample_payload.csv   text/csv: one line per row, features in
+                                         model order, no header
+                    sample_payload.json  application/json: a list of records,
+                                         [{"<feature>": <value>, ...}, ...]
+  payload.json    what the archive holds: content types, files, bodies,
+                  feature columns and the values used
+Each feature's value is its entry in DEFAULT_VALUES (a JSON object), else
+DEFAULT_VALUE. Both files are reproducible byte for byte.
+"""
+from __future__ import annotations  # the container's Python may predate 3.9 generics
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import logging
+import math
+import os
+import sys
+import tarfile
+import zlib
+
+# ---- Contract: plc's static checker reads these literals; keep them literal. ----
+INPUT_PATHS = {"model": "/opt/ml/processing/input/model"}
+OUTPUT_PATHS = {"payload_sample": "/opt/ml/processing/output/payload"}
+REQUIRED_ENV_VARS = []
+OPTIONAL_ENV_VARS = {
+    "CONTENT_TYPES": "text/csv,application/json",
+    "DEFAULT_VALUES": "{}",
+    "DEFAULT_VALUE": "0",
+    "ROWS_PER_REQUEST": "1",
+}
+CLI_ARGS = {}
+# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
+EXIT_MESSAGE_FILE = "/opt/ml/output/message"
+
+MODEL_ARCHIVE = "model.tar.gz"
+FEATURES_FILE = "feature_columns.json"
+PAYLOAD_ARCHIVE = "payload.tar.gz"
+PAYLOAD_INDEX = "payload.json"
+SAMPLE_FILES = {"text/csv": "sample_payload.csv", "application/json": "sample_payload.json"}
+MAX_ROWS_PER_REQUEST = 10000
+
+logger = logging.getLogger("payload")
+
+
+class UserError(Exception):
+    """Bad configuration or data: reported as one line, without a traceback."""
+
+
+def _setting(environ_vars: dict[str, str], name: str) -> str:
+    """An optional env var; empty counts as unset (the default applies)."""
+    return (environ_vars.get(name) or "").strip() or OPTIONAL_ENV_VARS[name]
+
+
+def _is_value(value) -> bool:
+    """A number (finite, not a bool) or a string: what a feature value may be."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return math.isfinite(value)
+    return isinstance(value, str)
+
+
+def parse_settings(environ_vars: dict[str, str]) -> dict:
+    content_types = [t.strip() for t in _setting(environ_vars, "CONTENT_TYPES").split(",") if t.strip()]
+    unknown = [t for t in content_types if t not in SAMPLE_FILES]
+    if unknown or not content_types:
+        raise UserError(f"CONTENT_TYPES must list some of {sorted(SAMPLE_FILES)}, got {environ_vars.get('CONTENT_TYPES')!r}")
+    if len(set(content_types)) != len(content_types):
+        raise UserError(f"CONTENT_TYPES lists a content type twice: {content_types}")
+
+    raw = _setting(environ_vars, "DEFAULT_VALUES")
+    try:
+        defaults = json.loads(raw)
+    except ValueError as err:
+        raise UserError(f"DEFAULT_VALUES must be a JSON object of feature -> value: {err}") from None
+    if not isinstance(defaults, dict):
+        raise UserError(f"DEFAULT_VALUES must be a JSON object of feature -> value, got {raw!r}")
+    bad = sorted(k for k, v in defaults.items() if not _is_value(v))
+    if bad:
+        raise UserError(f"DEFAULT_VALUES values must be numbers or strings; these are not: {bad}")
+
+    raw = _setting(environ_vars, "DEFAULT_VALUE")
+    try:
+        fallback = json.loads(raw)  # keeps 0 an int and 0.5 a float
+    except ValueError:
+        fallback = None
+    if not _is_value(fallback) or isinstance(fallback, str):
+        raise UserError(f"DEFAULT_VALUE must be a number, got {raw!r}")
+
+    raw = _setting(environ_vars, "ROWS_PER_REQUEST")
+    try:
+        rows = int(raw)
+    except ValueError:
+        rows = 0
+    if not 1 <= rows <= MAX_ROWS_PER_REQUEST:
+        raise UserError(f"ROWS_PER_REQUEST must be an integer from 1 to {MAX_ROWS_PER_REQUEST}, got {raw!r}")
+    return {"content_types": content_types, "default_values": defaults, "default_value": fallback, "rows": rows}
+
+
+def _archive_member(archive: str, name: str):
+    """The bytes of the top-level file `name` in a tar.gz (as name or ./name), or None."""
+    try:
+        with tarfile.open(archive, "r:*") as tar:
+            for member in tar:
+                parts = [p for p in member.name.split("/") if p not in ("", ".")]
+                if member.isfile() and parts == [name]:
+                    return tar.extractfile(member).read()
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as err:  # not a (complete) tar.gz
+        raise UserError(f"cannot read {archive}: {err}") from None
+    return None
+
+
+def read_feature_columns(folder: str) -> list[str]:
+    """feature_columns.json from folder/model.tar.gz when there is one, else from the folder."""
+    if not os.path.isdir(folder):
+        raise UserError(f"model input {folder} does not exist")
+    archive = os.path.join(folder, MODEL_ARCHIVE)
+    if os.path.isfile(archive):
+        where = archive
+        data = _archive_member(archive, FEATURES_FILE)
+    else:
+        where = folder
+        path = os.path.join(folder, FEATURES_FILE)
+        data = None
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                data = f.read()
+    if data is None:
+        raise UserError(f"no {FEATURES_FILE} in {where}; the model must list its feature columns")
+    try:
+        features = json.loads(data.decode("utf-8"))
+    except ValueError as err:
+        raise UserError(f"{FEATURES_FILE} in {where} is not JSON: {err}") from None
+    if not isinstance(features, list) or not features or not all(isinstance(f, str) and f for f in features):
+        raise UserError(f"{FEATURES_FILE} in {where} must be a non-empty list of column names")
+    if len(set(features)) != len(features):
+        raise UserError(f"{FEATURES_FILE} in {where} lists a column twice")
+    return features
+
+
+def _csv_text(value) -> str:
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def render(content_type: str, features: list[str], record: dict, rows: int) -> str:
+    if content_type == "text/csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for _ in range(rows):
+            writer.writerow([_csv_text(record[f]) for f in features])
+        return buffer.getvalue()
+    # application/json: keys in model order, so the body reads like the CSV.
+    return json.dumps([record] * rows, ensure_ascii=False)
+
+
+def write_archive(files: list[tuple[str, bytes]], path: str) -> None:
+    """A gzipped tar of (name, bytes) pairs, sorted, with fixed metadata: same input, same bytes."""
+    with open(path, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz, \
+            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in sorted(files):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = 0
+            info.mode = 0o644
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            tar.addfile(info, io.BytesIO(data))
+
+
+def main(
+    input_paths: dict[str, str],
+    output_paths: dict[str, str],
+    environ_vars: dict[str, str],
+    job_args: argparse.Namespace,
+) -> dict:
+    # Validate every setting before touching any path, so config errors fail fast.
+    settings = parse_settings(environ_vars)
+    features = read_feature_columns(input_paths["model"])
+    unknown = sorted(set(settings["default_values"]) - set(features))
+    if unknown:  # most likely a typo: refuse rather than silently send the fallback value
+        raise UserError(f"DEFAULT_VALUES names columns the model does not have: {unknown}; "
+                        f"its features are {features}")
+    record = {f: settings["default_values"].get(f, settings["default_value"]) for f in features}
+    logger.info("%d features; %d set in DEFAULT_VALUES, the others %r",
+                len(features), len(settings["default_values"]), settings["default_value"])
+
+    samples = []
+    for content_type in settings["content_types"]:
+        body = render(content_type, features, record, settings["rows"])
+        samples.append({"file": SAMPLE_FILES[content_type], "content_type": content_type, "body": body})
+
+    out_dir = output_paths["payload_sample"]
+    os.makedirs(out_dir, exist_ok=True)
+    write_archive([(s["file"], s["body"].encode("utf-8")) for s in samples], os.path.join(out_dir, PAYLOAD_ARCHIVE))
+    index = {
+        "archive": PAYLOAD_ARCHIVE,
+        "content_types": settings["content_types"],
+        "rows_per_request": settings["rows"],
+        "feature_columns": features,
+        "values": record,
+        "samples": samples,
+    }
+    with open(os.path.join(out_dir, PAYLOAD_INDEX), "w", encoding="utf-8") as f:
+        json.dump(index, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    logger.info("wrote %s and %s to %s", PAYLOAD_ARCHIVE, PAYLOAD_INDEX, out_dir)
+    return {"features": len(features), "content_types": settings["content_types"],
+            "files": [s["file"] for s in samples], "rows_per_request": settings["rows"]}
+
+
+def _fail(message: str) -> None:
+    logger.error(message)
+    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
+        try:
+            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
+            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
+                f.write(message[:1024])
+        except OSError:
+            pass  # the log line above is what matters
+    sys.exit(1)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(description="plc Payload step")
+    for flag, spec in CLI_ARGS.items():
+        parser.add_argument(flag, **spec)
+    args = parser.parse_args()
+    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
+    try:
+        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
+    except UserError as err:
+        _fail(str(err))
+    except Exception as err:  # unexpected: keep the traceback in the log for debugging
+        logger.exception("unexpected failure")
+        _fail(f"unexpected {type(err).__name__}: {err}")
+    logger.info("done: %s", json.dumps(summary))
