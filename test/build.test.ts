@@ -50,9 +50,9 @@ test('code is content-addressed: the S3 key changes exactly when the script chan
   writeFileSync(join(dir, 'p.pipeline.yaml'), pipeline);
   const keys = () => compile(join(dir, 'p.pipeline.yaml'), dir).ir!.code.map((c) => c.key);
   // The project's copies clash with the built-in steps unless marked as overrides.
-  for (const file of ['tabular-preprocessing.step.yaml', 'xgboost-training.step.yaml']) {
+  for (const file of readdirSync(join(dir, 'steps')).filter((name) => name.endsWith('.step.yaml'))) {
     const path = join(dir, 'steps', file);
-    writeFileSync(path, readFileSync(path, 'utf8').replace('sagemaker:', 'override: true\nsagemaker:'));
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^sagemaker:/m, 'override: true\nsagemaker:'));
   }
   const before = keys();
   assert.equal(keys(), before);

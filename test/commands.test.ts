@@ -31,7 +31,7 @@ test('plc explain shows derived values and says where the template is', () => {
   const result = runPlc(['explain', fixture('builds/variants/pipeline.yaml'), 'apply-testing']);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stdout, /node apply-testing → SageMaker step apply-testing: FitApply \(Processing\), job type testing/);
-  assert.match(result.stdout, /reportName +"variants-testing-v1" +derived +fixtures\/builds\/variants\/steps\/fit-apply.step.yaml:11:/);
+  assert.match(result.stdout, /reportName +"variants-testing-v1" +derived +fixtures\/builds\/variants\/steps\/fit-apply.step.yaml:15:/);
 });
 
 test('plc explain of an unknown node exits 2 with a did-you-mean', () => {

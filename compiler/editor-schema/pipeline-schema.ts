@@ -7,6 +7,7 @@ import type { StepLibrary, StepType } from '../link/step-library.js';
 import { loadSchema } from '../validate/validate-document.js';
 
 type Schema = Record<string, unknown>;
+type StepPort = { type: string; path: string; description?: string };
 
 const interpolation = { type: 'string', pattern: '\\$\\{', description: 'A ${…} reference, e.g. ${params.Name}.' };
 
@@ -18,8 +19,11 @@ function fieldSchema(field: ConfigField): Schema {
   return { description, ...(schema.default !== undefined ? { default: schema.default } : {}), anyOf: [{ ...schema, description: undefined }, interpolation] };
 }
 
+/** The ports of the step and of all its variants: which apply depends on the node's job type. */
 function portsSchema(step: StepType, direction: 'inputs' | 'outputs'): Schema {
-  const ports = step.doc[direction] ?? {};
+  const variants = Object.values(step.doc.variants ?? {}).map((v) => (v[direction] ?? {}) as Record<string, StepPort | null>);
+  const ports: Record<string, StepPort> = { ...(step.doc[direction] ?? {}) };
+  for (const variant of variants) for (const [name, port] of Object.entries(variant)) if (port && port.type) ports[name] ??= port;
   const what = direction === 'inputs' ? '<node>.<output> or an S3 URI' : 'an S3 URI';
   return {
     type: 'object',

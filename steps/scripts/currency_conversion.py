@@ -68,9 +68,7 @@ def parse_rates(raw: str, target: str) -> dict[str, float]:
             pairs = json.loads(text)
         except ValueError as err:
             raise UserError(f"EXCHANGE_RATES is not valid JSON: {err}") from None
-        if not isinstance(pairs, dict):
-            raise UserError("EXCHANGE_RATES must be a JSON object of currency code -> rate")
-        items = list(pairs.items())
+        items = list(pairs.items())  # text starting with "{" can only load as an object
     else:
         items = []
         for part in (p.strip() for p in text.split(",")):

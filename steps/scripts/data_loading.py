@@ -12,6 +12,7 @@ from __future__ import annotations  # the container's Python may predate 3.9 gen
 
 import argparse
 import csv
+import gzip
 import json
 import logging
 import os
@@ -87,15 +88,23 @@ def _find_data_files(folder: str) -> list[str]:
     return sorted(found)
 
 
+def _first_char(path: str) -> str:
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        while True:
+            chunk = f.read(4096)
+            if not chunk:
+                return ""
+            stripped = chunk.lstrip("\ufeff \t\r\n")
+            if stripped:
+                return stripped[0]
+
+
 def _read_json(path: str) -> pd.DataFrame:
-    try:
-        # JSON lines: one object per line; values keep their JSON types (no date guessing).
-        return pd.read_json(path, lines=True, dtype=False, convert_dates=False)
-    except ValueError:
-        if path.lower().endswith((".jsonl", ".jsonl.gz")):
-            raise
-    # A .json file may instead hold one array of records.
-    return pd.read_json(path, orient="records", dtype=False, convert_dates=False)
+    # Values keep their JSON types: no dtype or date guessing.
+    if _first_char(path) == "[":  # one array of records
+        return pd.read_json(path, orient="records", dtype=False, convert_dates=False)
+    return pd.read_json(path, lines=True, dtype=False, convert_dates=False)  # JSON lines
 
 
 def _read_table(path: str) -> pd.DataFrame:
@@ -107,7 +116,7 @@ def _read_table(path: str) -> pd.DataFrame:
             table = _read_json(path)
         else:
             table = pd.read_csv(path)  # compression inferred from .gz
-    except (ImportError, ValueError) as err:  # no parquet engine; empty or malformed file
+    except (ImportError, ValueError, OSError) as err:  # no parquet engine; empty, malformed or bad gzip
         raise UserError(f"cannot read {path}: {err}") from None
     table.columns = [str(c).strip() for c in table.columns]
     if len(set(table.columns)) != len(table.columns):

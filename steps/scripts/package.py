@@ -102,16 +102,17 @@ def model_files(folder: str, scratch: str) -> dict[str, str]:
     if not os.path.isdir(folder):
         raise UserError(f"model input {folder} does not exist")
     archive = os.path.join(folder, MODEL_ARCHIVE)
+    where = folder
     if os.path.isfile(archive):
         others = sorted(name for name in os.listdir(folder) if name != MODEL_ARCHIVE)
         if others:
             logger.warning("model input has %s; packaging only its contents and ignoring %s", MODEL_ARCHIVE, others)
         logger.info("extracting %s", archive)
         extract_model_archive(archive, scratch)
-        folder = scratch
+        folder, where = scratch, archive
     files = _list_files(folder)
     if not files:
-        raise UserError(f"model input {folder} holds no files")
+        raise UserError(f"model input {where} holds no files")
     return files
 
 
@@ -157,6 +158,8 @@ def main(
     job_args: argparse.Namespace,
 ) -> dict:
     """input_paths: model (required); calibration and inference_code may be missing or unset."""
+    if not os.path.isdir(input_paths["model"]):  # before creating any folder
+        raise UserError(f"model input {input_paths['model']} does not exist")
     out_dir = output_paths["packaged_model"]
     os.makedirs(out_dir, exist_ok=True)
     # Extract next to the output, on the job's storage volume, not in the container's small /tmp.

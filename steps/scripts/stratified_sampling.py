@@ -163,7 +163,7 @@ def _weights(df: pd.DataFrame, label: str, sizes: dict, strategy: str, variance_
 
 
 def sample_folder(df: pd.DataFrame, label: str, settings: dict) -> tuple[pd.DataFrame, dict]:
-    """The sampled rows in their original order, and {class: (rows before, rows kept)}."""
+    """The sampled rows in their original order, and {class: {rows, kept}}."""
     sizes = {h: int(n) for h, n in df[label].value_counts().sort_index().items()}
     if not sizes:
         return df, {}
@@ -178,7 +178,7 @@ def sample_folder(df: pd.DataFrame, label: str, settings: dict) -> tuple[pd.Data
         for h in sizes if counts[h] > 0
     ]
     kept = pd.concat(parts).sort_index() if parts else df.iloc[0:0]
-    return kept, {str(_plain(h)): (sizes[h], counts[h]) for h in sizes}
+    return kept, {str(_plain(h)): {"rows": sizes[h], "kept": int(counts[h])} for h in sizes}
 
 
 def _plain(value):
@@ -253,7 +253,7 @@ def main(
             part = kept[kept[SOURCE_COLUMN] == name].drop(columns=SOURCE_COLUMN)
             _write_table(part, os.path.join(out_dir, name))
         report[shown] = {"rows": int(len(df)), "kept": int(len(kept)), "classes": classes}
-        logger.info("%s: kept %d of %d rows; per class (rows, kept): %s", shown, len(kept), len(df), classes)
+        logger.info("%s: kept %d of %d rows; per class: %s", shown, len(kept), len(df), classes)
 
     return {"job_type": job_type, "strategy": strategy, "folders": report}
 

@@ -1,0 +1,362 @@
+"""plc built-in step ModelCalibration: calibrate a binary classifier's scores.
+
+Runs in the SageMaker scikit-learn 1.2-1 processing container. Reads every CSV
+(.csv, .csv.gz) under the `eval_data` input (predictions with a 0/1 label and a
+score column, e.g. XGBoostModelEval's prob_class_1) and either
+  fits a calibration (no calibration_model input; not for the testing job type):
+    isotonic -> a monotone piecewise-linear map (sklearn IsotonicRegression)
+    sigmoid  -> Platt scaling on the score's log-odds:
+                calibrated = 1 / (1 + exp(-(slope * logit(score) + intercept)))
+  or applies one fitted earlier (calibration_model input: calibration_model.json).
+Writes
+  calibration     -> calibration_model.json (the map, plain JSON) and calibration_summary.json
+  metrics         -> metrics.json: {"metrics": {"ece_before", "ece_after", ...}, "reliability": ...}
+  calibrated_data -> calibrated_data.csv: the input rows plus the calibrated score column
+"""
+from __future__ import annotations  # the container's Python may predate 3.9 generics
+
+import argparse
+import json
+import logging
+import math
+import os
+import sys
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import minimize
+from sklearn.isotonic import IsotonicRegression
+from sklearn.metrics import roc_auc_score
+
+# ---- Contract: plc's static checker reads these literals; keep them literal. ----
+INPUT_PATHS = {
+    "eval_data": "/opt/ml/processing/input/eval_data",
+    "calibration_model": "/opt/ml/processing/input/calibration_model",
+}
+OUTPUT_PATHS = {
+    "calibration": "/opt/ml/processing/output/calibration",
+    "metrics": "/opt/ml/processing/output/metrics",
+    "calibrated_data": "/opt/ml/processing/output/calibrated_data",
+}
+REQUIRED_ENV_VARS = ["LABEL_FIELD"]
+OPTIONAL_ENV_VARS = {
+    "SCORE_FIELD": "prob_class_1",
+    "CALIBRATION_METHOD": "isotonic",
+    "CALIBRATED_SCORE_FIELD": "calibrated_score",
+    "NUM_BINS": "10",
+}
+CLI_ARGS = {
+    "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
+}
+# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
+EXIT_MESSAGE_FILE = "/opt/ml/output/message"
+
+JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
+APPLY_ONLY_JOB_TYPES = ("testing",)  # never fit on the data the model is judged on
+METHODS = ("isotonic", "sigmoid")
+CSV_SUFFIXES = (".csv", ".csv.gz")
+MODEL_FILE = "calibration_model.json"
+SUMMARY_FILE = "calibration_summary.json"
+METRICS_FILE = "metrics.json"
+DATA_FILE = "calibrated_data.csv"
+MODEL_FORMAT = "plc-calibration/1"
+EPS = 1e-12  # scores are clipped to [EPS, 1 - EPS] before taking log-odds
+
+logger = logging.getLogger("model_calibration")
+
+
+class UserError(Exception):
+    """Bad configuration or data: reported as one line, without a traceback."""
+
+
+# ---------------------------------------------------------------- calibration maps
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, EPS, 1 - EPS)
+    return np.log(p) - np.log1p(-p)
+
+
+def fit_isotonic(score: np.ndarray, y: np.ndarray) -> dict:
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip").fit(score, y)
+    return {"method": "isotonic", "x": [float(v) for v in iso.X_thresholds_], "y": [float(v) for v in iso.y_thresholds_]}
+
+
+def fit_sigmoid(score: np.ndarray, y: np.ndarray) -> dict:
+    """Platt scaling with Platt's smoothed targets, fitted on the log-odds of the score."""
+    f = _logit(score)
+    positives = float(y.sum())
+    negatives = float(len(y) - positives)
+    target = np.where(y == 1, (positives + 1) / (positives + 2), 1 / (negatives + 2))
+
+    def loss(params):
+        z = params[0] * f + params[1]
+        return float(np.sum(np.logaddexp(0, z) - target * z))
+
+    def gradient(params):
+        d = 1 / (1 + np.exp(-(params[0] * f + params[1]))) - target
+        return np.array([np.sum(d * f), np.sum(d)])
+
+    result = minimize(loss, x0=np.array([1.0, 0.0]), jac=gradient, method="L-BFGS-B")
+    if not np.all(np.isfinite(result.x)):
+        raise UserError(f"sigmoid calibration did not converge: {result.message}")
+    return {"method": "sigmoid", "slope": float(result.x[0]), "intercept": float(result.x[1])}
+
+
+def apply_calibration(model: dict, score: np.ndarray) -> np.ndarray:
+    if model["method"] == "isotonic":
+        # IsotonicRegression.predict with out_of_bounds="clip": linear between thresholds, flat outside.
+        return np.interp(score, model["x"], model["y"])
+    return 1 / (1 + np.exp(-(model["slope"] * _logit(score) + model["intercept"])))
+
+
+def load_calibration_model(folder: str) -> tuple[dict, str]:
+    found = sorted(os.path.join(root, n) for root, _, names in os.walk(folder) for n in names if n == MODEL_FILE)
+    if len(found) != 1:
+        what = "no" if not found else "more than one"
+        raise UserError(f"{what} {MODEL_FILE} under {folder} (expected a ModelCalibration calibration output)")
+    try:
+        with open(found[0], encoding="utf-8") as f:
+            model = json.load(f)
+    except (OSError, ValueError) as err:
+        raise UserError(f"cannot read {found[0]}: {err}") from None
+    method = model.get("method") if isinstance(model, dict) else None
+    if method not in METHODS:
+        raise UserError(f"{found[0]} is not a calibration model (method {method!r})")
+    try:
+        if method == "isotonic":
+            x, y = np.asarray(model["x"], dtype=float), np.asarray(model["y"], dtype=float)
+            if len(x) == 0 or len(x) != len(y) or np.any(np.diff(x) < 0):
+                raise ValueError("x and y must be non-empty, of equal length, x increasing")
+        else:
+            float(model["slope"]), float(model["intercept"])
+    except (KeyError, TypeError, ValueError) as err:
+        raise UserError(f"{found[0]} is malformed: {err}") from None
+    return model, found[0]
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def reliability(prob: np.ndarray, y: np.ndarray, num_bins: int) -> list[dict]:
+    """Equal-width bins over [0, 1]: count, mean predicted probability, observed positive rate."""
+    index = np.clip((prob * num_bins).astype(int), 0, num_bins - 1)
+    bins = []
+    for b in range(num_bins):
+        in_bin = index == b
+        count = int(in_bin.sum())
+        bins.append({
+            "lower": b / num_bins, "upper": (b + 1) / num_bins, "count": count,
+            "mean_predicted": float(prob[in_bin].mean()) if count else None,
+            "observed_rate": float(y[in_bin].mean()) if count else None,
+        })
+    return bins
+
+
+def calibration_metrics(prob: np.ndarray, y: np.ndarray, num_bins: int) -> tuple[dict, list[dict]]:
+    bins = reliability(prob, y, num_bins)
+    gaps = [(b["count"], abs(b["mean_predicted"] - b["observed_rate"])) for b in bins if b["count"]]
+    clipped = np.clip(prob, 1e-15, 1 - 1e-15)
+    auc = float(roc_auc_score(y, prob)) if len(np.unique(y)) == 2 else None
+    return {
+        "ece": float(sum(n * gap for n, gap in gaps) / len(y)),
+        "mce": float(max(gap for _, gap in gaps)),
+        "brier_score": float(np.mean((prob - y) ** 2)),
+        "log_loss": float(-np.mean(y * np.log(clipped) + (1 - y) * np.log(1 - clipped))),
+        "auc": None if auc is None or math.isnan(auc) else auc,
+    }, bins
+
+
+# ---------------------------------------------------------------- data
+
+
+def read_csvs(folder: str) -> pd.DataFrame:
+    if not os.path.isdir(folder):
+        raise UserError(f"input folder {folder} does not exist")
+    files = sorted(
+        os.path.join(root, name)
+        for root, _, names in os.walk(folder)
+        for name in names
+        if name.lower().endswith(CSV_SUFFIXES)
+    )
+    if not files:
+        raise UserError(f"no CSV files under {folder}")
+    tables = []
+    for path in files:
+        try:
+            table = pd.read_csv(path)
+        except ValueError as err:  # empty or malformed CSV
+            raise UserError(f"cannot read {path}: {err}") from None
+        table.columns = [str(c).strip() for c in table.columns]
+        tables.append(table)
+    columns = list(tables[0].columns)
+    for path, table in zip(files, tables):
+        if set(table.columns) != set(columns):
+            raise UserError(f"{path} has columns {list(table.columns)}, but {files[0]} has {columns}")
+    logger.info("read %d file(s) from %s", len(files), folder)
+    return pd.concat([t[columns] for t in tables], ignore_index=True)
+
+
+def checked_scores(data: pd.DataFrame, score_field: str) -> np.ndarray:
+    if score_field not in data.columns:
+        raise UserError(f"score column {score_field!r} not found; columns are {list(data.columns)}")
+    score = data[score_field]
+    if not pd.api.types.is_numeric_dtype(score) or score.isna().any():
+        raise UserError(f"score column {score_field!r} must be numeric with no missing values")
+    if score.min() < 0 or score.max() > 1:
+        raise UserError(f"score column {score_field!r} must hold probabilities in [0, 1]; "
+                        f"got values from {score.min()} to {score.max()}")
+    return score.to_numpy(dtype=float)
+
+
+def binary_labels(label: pd.Series) -> pd.Series:
+    """The 0/1 labels of the rows that have one, indexed like the data."""
+    values = pd.to_numeric(label, errors="coerce")
+    bad = label.notna() & values.isna()
+    if bad.any():
+        raise UserError(f"label {label.name!r} must be 0/1; got {label[bad].iloc[0]!r}")
+    values = values.dropna()
+    if len(values) < len(label):
+        logger.warning("%d row(s) without a label are calibrated but not used for fitting or metrics",
+                       len(label) - len(values))
+    if values.empty:
+        raise UserError(f"no row has a {label.name!r} value")
+    if not values.isin([0, 1]).all():
+        raise UserError(f"label {label.name!r} must be 0/1 (binary calibration); got {sorted(values.unique())[:10]}")
+    return values.astype(int)
+
+
+# ---------------------------------------------------------------- main
+
+
+def _settings(environ_vars: dict[str, str]) -> dict:
+    label = (environ_vars.get("LABEL_FIELD") or "").strip()
+    if not label:
+        raise UserError("environment variable LABEL_FIELD is required (the name of the label column)")
+    settings = {"label": label}
+    for name, key in (("SCORE_FIELD", "score"), ("CALIBRATION_METHOD", "method"), ("CALIBRATED_SCORE_FIELD", "output")):
+        settings[key] = (environ_vars.get(name) or OPTIONAL_ENV_VARS[name]).strip()
+    if settings["method"] not in METHODS:
+        raise UserError(f"CALIBRATION_METHOD must be one of {list(METHODS)}, got {settings['method']!r}")
+    if settings["output"] in (settings["label"], settings["score"]):
+        raise UserError(f"CALIBRATED_SCORE_FIELD {settings['output']!r} would overwrite the label or score column")
+    raw = environ_vars.get("NUM_BINS") or OPTIONAL_ENV_VARS["NUM_BINS"]
+    try:
+        settings["bins"] = int(raw)
+    except ValueError:
+        raise UserError(f"NUM_BINS must be int, got {raw!r}") from None
+    if not 1 <= settings["bins"] <= 1000:
+        raise UserError(f"NUM_BINS must be between 1 and 1000, got {raw!r}")
+    return settings
+
+
+def _write_json(path: str, value) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(value, f, indent=2)
+
+
+def main(
+    input_paths: dict[str, str],
+    output_paths: dict[str, str],
+    environ_vars: dict[str, str],
+    job_args: argparse.Namespace,
+) -> dict:
+    # Validate every setting before touching any path, so config errors fail fast.
+    settings = _settings(environ_vars)
+    job_type = job_args.job_type
+    if job_type not in JOB_TYPES:
+        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    model_dir = input_paths.get("calibration_model")
+    apply_mode = bool(model_dir) and os.path.isdir(model_dir)
+    if job_type in APPLY_ONLY_JOB_TYPES and not apply_mode:
+        raise UserError(f"job type {job_type} only applies a fitted calibration: bind the calibration_model "
+                        "input to a ModelCalibration node's calibration output")
+
+    data = read_csvs(input_paths["eval_data"])
+    label, score_field, output = settings["label"], settings["score"], settings["output"]
+    if label not in data.columns:
+        raise UserError(f"label column {label!r} not found; columns are {list(data.columns)}")
+    score = checked_scores(data, score_field)
+    y = binary_labels(data[label])
+    labelled = y.index.to_numpy()
+
+    if apply_mode:
+        model, source = load_calibration_model(model_dir)
+        if environ_vars.get("CALIBRATION_METHOD") and model["method"] != settings["method"]:
+            logger.warning("applying the fitted %s calibration from %s (calibrationMethod %s is for fitting)",
+                           model["method"], source, settings["method"])
+        if model.get("score_field") not in (None, score_field):
+            logger.warning("the calibration was fitted on %r; applying it to %r", model["score_field"], score_field)
+    else:
+        if y.nunique() < 2:
+            raise UserError(f"fitting a calibration needs both classes among the labelled rows; all are {y.iloc[0]}")
+        fit = fit_isotonic if settings["method"] == "isotonic" else fit_sigmoid
+        model = {"format": MODEL_FORMAT, **fit(score[labelled], y.to_numpy()), "score_field": score_field,
+                 "fitted_on": {"job_type": job_type, "rows": int(len(y)), "positives": int(y.sum())}}
+        source = None
+        logger.info("fitted %s calibration on %d labelled rows", model["method"], len(y))
+    calibrated = apply_calibration(model, score)
+
+    if output in data.columns:
+        logger.warning("replacing the existing column %r with the calibrated scores", output)
+    out = data.copy()
+    out[output] = calibrated
+    os.makedirs(output_paths["calibrated_data"], exist_ok=True)
+    out.to_csv(os.path.join(output_paths["calibrated_data"], DATA_FILE), index=False)
+
+    before, bins_before = calibration_metrics(score[labelled], y.to_numpy(), settings["bins"])
+    after, bins_after = calibration_metrics(calibrated[labelled], y.to_numpy(), settings["bins"])
+    metrics = {f"{name}_{when}": value for when, values in (("before", before), ("after", after))
+               for name, value in values.items()}
+    metrics["rows"] = int(len(y))
+    report = {
+        "metrics": metrics,
+        "job_type": job_type,
+        "mode": "apply" if apply_mode else "fit",
+        "method": model["method"],
+        # Fit-mode metrics are in-sample: isotonic in particular looks better there than it will be.
+        "evaluated_on": "held-out rows" if apply_mode else "the fitting rows (in-sample)",
+        "reliability": {"before": bins_before, "after": bins_after},
+    }
+    _write_json(os.path.join(output_paths["metrics"], METRICS_FILE), report)
+    _write_json(os.path.join(output_paths["calibration"], MODEL_FILE), model)
+    summary = {
+        "mode": report["mode"], "method": model["method"], "job_type": job_type,
+        "score_field": score_field, "calibrated_score_field": output, "label_field": label,
+        "source": source, "rows": {"read": int(len(data)), "labelled": int(len(y))},
+        "metrics": metrics,
+    }
+    _write_json(os.path.join(output_paths["calibration"], SUMMARY_FILE), summary)
+    logger.info("ece %.4f -> %.4f, brier %.4f -> %.4f", metrics["ece_before"], metrics["ece_after"],
+                metrics["brier_score_before"], metrics["brier_score_after"])
+    return summary
+
+
+def _fail(message: str) -> None:
+    logger.error(message)
+    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
+        try:
+            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
+            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
+                f.write(message[:1024])
+        except OSError:
+            pass  # the log line above is what matters
+    sys.exit(1)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(description="plc ModelCalibration step")
+    for flag, spec in CLI_ARGS.items():
+        parser.add_argument(flag, **spec)
+    args = parser.parse_args()
+    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
+    try:
+        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
+    except UserError as err:
+        _fail(str(err))
+    except Exception as err:  # unexpected: keep the traceback in the log for debugging
+        logger.exception("unexpected failure")
+        _fail(f"unexpected {type(err).__name__}: {err}")
+    logger.info("done: %s", json.dumps(summary))
