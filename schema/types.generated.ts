@@ -4,6 +4,30 @@
  * A literal, or a string with ${config.<field>} / ${jobType} references.
  */
 export type ScalarBinding = string | number | boolean;
+/**
+ * Input MIME types the model accepts (SupportedContentTypes).
+ *
+ * @minItems 1
+ */
+export type StringList = [string, ...string[]];
+/**
+ * Output MIME types the model returns (SupportedResponseMIMETypes).
+ *
+ * @minItems 1
+ */
+export type StringList1 = [string, ...string[]];
+/**
+ * Instance types for real-time inference (SupportedRealtimeInferenceInstanceTypes).
+ *
+ * @minItems 1
+ */
+export type StringList2 = [string, ...string[]];
+/**
+ * Instance types for batch transform (SupportedTransformInstanceTypes).
+ *
+ * @minItems 1
+ */
+export type StringList3 = [string, ...string[]];
 
 /**
  * One step type: its SageMaker kind, ports (logical name + container path), config schema, script contract and compute. One file per step type, named <kebab-name>.step.yaml.
@@ -22,9 +46,9 @@ export interface StepDocument {
    */
   override?: boolean;
   /**
-   * The SageMaker step kind this step type lowers to.
+   * The SageMaker step kind this step type lowers to: Processing, Training, Model (CreateModel), Transform (batch transform) or RegisterModel (a model package).
    */
-  sagemaker: 'Processing' | 'Training';
+  sagemaker: 'Processing' | 'Training' | 'Model' | 'Transform' | 'RegisterModel';
   /**
    * Where the step sits in a pipeline: source (no inputs), internal, or sink (no outputs).
    */
@@ -55,6 +79,8 @@ export interface StepDocument {
   script?: Script;
   compute: Compute;
   training?: Training;
+  transform?: Transform;
+  registration?: Registration;
   /**
    * Overrides per job type, deep-merged over the rest of the step type: mappings merge key by key, lists replace, and null removes a key. The merged result must be a valid step type.
    */
@@ -66,11 +92,21 @@ export interface InputPort {
   /**
    * What flows through the port (dataset, model, metrics, …); producer and consumer must match.
    */
-  type: 'dataset' | 'model' | 'hyperparameters' | 'metrics' | 'artifacts' | 'payload' | 'predictions' | 'any';
+  type:
+    | 'dataset'
+    | 'model'
+    | 'model-name'
+    | 'model-package'
+    | 'hyperparameters'
+    | 'metrics'
+    | 'artifacts'
+    | 'payload'
+    | 'predictions'
+    | 'any';
   /**
-   * Container path the data is placed at. Training inputs must be /opt/ml/input/data/<port name>.
+   * Container path the data is placed at (Processing and Training). Training inputs must be /opt/ml/input/data/<port name>; Model, Transform and RegisterModel inputs have no path.
    */
-  path: string;
+  path?: string;
   /**
    * Whether a pipeline must bind this input (default true).
    */
@@ -92,11 +128,25 @@ export interface OutputPort {
   /**
    * What flows through the port (dataset, model, metrics, …); producer and consumer must match.
    */
-  type: 'dataset' | 'model' | 'hyperparameters' | 'metrics' | 'artifacts' | 'payload' | 'predictions' | 'any';
+  type:
+    | 'dataset'
+    | 'model'
+    | 'model-name'
+    | 'model-package'
+    | 'hyperparameters'
+    | 'metrics'
+    | 'artifacts'
+    | 'payload'
+    | 'predictions'
+    | 'any';
   /**
-   * Container path the step writes the output to. Training outputs must be /opt/ml/model or /opt/ml/output/data.
+   * Container path the step writes the output to (Processing and Training). Training outputs must be /opt/ml/model or /opt/ml/output/data; Model, Transform and RegisterModel outputs have no path.
    */
-  path: string;
+  path?: string;
+  /**
+   * The one file in this (processing) output that consumers needing a file read, e.g. model.tar.gz for a model or payload.tar.gz for sample payloads.
+   */
+  file?: string;
   /**
    * What the port produces.
    */
@@ -338,13 +388,13 @@ export interface Script {
  */
 export interface Compute {
   /**
-   * A framework image resolved per region, or an explicit image URI (which always wins).
+   * A framework image resolved per region, or an explicit image URI (which always wins). For Model and RegisterModel steps: the inference image.
    */
   image: string | FrameworkImage;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
-  instanceType: string | number | boolean;
+  instanceType?: string | number | boolean;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
@@ -408,6 +458,64 @@ export interface Training {
    * Enable the SageMaker profiler (ProfilerConfig) with this sampling interval in milliseconds.
    */
   profilerIntervalMs?: 100 | 200 | 500 | 1000 | 5000 | 60000;
+}
+/**
+ * Transform-only settings (sagemaker: Transform).
+ */
+export interface Transform {
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  contentType?: string | number | boolean;
+  /**
+   * How input files are split into records.
+   */
+  splitType?: 'None' | 'Line' | 'RecordIO' | 'TFRecord';
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  accept?: string | number | boolean;
+  /**
+   * How output records are joined.
+   */
+  assembleWith?: 'None' | 'Line';
+  /**
+   * Records per request: one (SingleRecord) or as many as fit (MultiRecord).
+   */
+  batchStrategy?: 'SingleRecord' | 'MultiRecord';
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxPayloadMB?: string | number | boolean;
+}
+/**
+ * RegisterModel-only settings: the model package group, approval status and what the model serves.
+ */
+export interface Registration {
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  modelPackageGroup: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  approvalStatus?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  description?: string | number | boolean;
+  contentTypes?: StringList;
+  responseTypes?: StringList1;
+  inferenceInstanceTypes?: StringList2;
+  transformInstanceTypes?: StringList3;
+  /**
+   * Content type of the metrics input (ModelMetrics.ModelQuality.Statistics.ContentType).
+   */
+  metricsContentType?: string;
+  /**
+   * Machine learning task of the model, e.g. CLASSIFICATION.
+   */
+  task?: string;
 }
 export interface Variant {
   /**

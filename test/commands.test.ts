@@ -34,6 +34,19 @@ test('plc explain shows derived values and says where the template is', () => {
   assert.match(result.stdout, /reportName +"variants-testing-v1" +derived +fixtures\/builds\/variants\/steps\/fit-apply.step.yaml:15:/);
 });
 
+test('plc explain gives the provenance of every config value of a flagship node', () => {
+  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--json']);
+  assert.is(result.status, 0, result.stderr);
+  const { config } = JSON.parse(result.stdout) as { config: { field: string; layer: string; location?: { file: string } }[] };
+  assert.equal(config.map((c) => `${c.field}: ${c.layer} ${c.location?.file}`), [
+    'role: pipeline defaults examples/xgboost-e2e.pipeline.yaml',
+    'outputPrefix: pipeline defaults examples/xgboost-e2e.pipeline.yaml',
+    'modelPackageGroup: node config examples/xgboost-e2e.pipeline.yaml',
+    'approvalStatus: node config examples/xgboost-e2e.pipeline.yaml',
+    'modelDescription: node config examples/xgboost-e2e.pipeline.yaml',
+  ]);
+});
+
 test('plc explain of an unknown node exits 2 with a did-you-mean', () => {
   const result = runPlc(['explain', example, 'trian']);
   assert.is(result.status, 2);

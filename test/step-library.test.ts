@@ -14,14 +14,16 @@ const library = inspectLibrary({ cwd: repo });
 const steps = [...library.library.steps.values()].sort((a, b) => (a.doc.name < b.doc.name ? -1 : 1));
 
 /** Values for required config fields that have no sensible generic sample. */
-const samples: Record<string, string> = { labelField: 'label', currencyColumn: 'currency', monetaryColumns: 'amount', exchangeRates: 'EUR=1.08' };
+const samples: Record<string, string> = { labelField: 'label', currencyColumn: 'currency', monetaryColumns: 'amount', exchangeRates: 'EUR=1.08', modelPackageGroup: 'fraud-models' };
 
 test('the built-in library loads without a diagnostic and has the seed catalog', () => {
   assert.equal(library.diagnostics, []);
-  assert.ok(steps.length >= 17, `${steps.length} step types`);
+  assert.ok(steps.length >= 20, `${steps.length} step types`);
+  assert.equal([...new Set(steps.map((s) => s.doc.sagemaker))].sort(), ['Model', 'Processing', 'RegisterModel', 'Training', 'Transform']);
   for (const step of steps) {
     assert.ok(step.doc.description && step.doc.description.length > 20, `${step.doc.name} is described`);
-    assert.ok(step.doc.script, `${step.doc.name} has a script`);
+    const runsCode = step.doc.sagemaker === 'Processing' || step.doc.sagemaker === 'Training';
+    assert.is(step.doc.script !== undefined, runsCode, `${step.doc.name}: a script exactly when it runs code`);
     for (const [name, field] of Object.entries(step.doc.config?.properties ?? {})) assert.ok(field.description, `${step.doc.name}.config.${name} is described`);
   }
 });
@@ -33,7 +35,7 @@ function nodeFor(step: StepType, jobType: string | undefined): Record<string, un
   return {
     step: step.doc.name,
     ...(jobType ? { jobType } : {}),
-    inputs: Object.fromEntries(required.map((port) => [port, `s3://bucket/in/${port}`])),
+    inputs: Object.fromEntries(required.map((port) => [port, (inputs[port] as { type: string }).type === 'model-name' ? 'existing-model' : `s3://bucket/in/${port}`])),
     config: Object.fromEntries((step.doc.config?.required ?? []).map((key) => [key, samples[key] ?? 'x'])),
   };
 }

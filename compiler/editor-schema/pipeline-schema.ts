@@ -7,7 +7,7 @@ import type { StepLibrary, StepType } from '../link/step-library.js';
 import { loadSchema } from '../validate/validate-document.js';
 
 type Schema = Record<string, unknown>;
-type StepPort = { type: string; path: string; description?: string };
+type StepPort = { type: string; path?: string; description?: string };
 
 const interpolation = { type: 'string', pattern: '\\$\\{', description: 'A ${…} reference, e.g. ${params.Name}.' };
 
@@ -28,7 +28,7 @@ function portsSchema(step: StepType, direction: 'inputs' | 'outputs'): Schema {
   return {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, { type: 'string', description: `${port.type} at ${port.path}${port.description ? ` — ${port.description}` : ''} (${what})` }])),
+    properties: Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, { type: 'string', description: `${port.type}${port.path ? ` at ${port.path}` : ''}${port.description ? ` — ${port.description}` : ''} (${what})` }])),
   };
 }
 

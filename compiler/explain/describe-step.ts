@@ -26,10 +26,10 @@ export function renderStep(step: StepType): string {
   const lines = [`${doc.name} — ${doc.sagemaker}${doc.role ? `, ${doc.role}` : ''} (${step.source.displayPath})`];
   if (doc.description) lines.push(`  ${doc.description}`);
   lines.push('', `job types: ${doc.jobTypes?.join(', ') ?? 'none'}`);
-  const ports = (title: string, entries: [string, { type: string; path: string; required?: boolean; aliases?: string[]; description?: string }][]) => {
+  const ports = (title: string, entries: [string, { type: string; path?: string; required?: boolean; aliases?: string[]; description?: string }][]) => {
     if (entries.length === 0) return;
     lines.push('', `${title}:`);
-    lines.push(...table(entries.map(([name, p]) => [name, p.type, p.path, title === 'inputs' ? (p.required === false ? 'optional' : 'required') : p.aliases?.length ? `aliases ${p.aliases.join(', ')}` : '', p.description ?? ''])).map((l) => `  ${l}`));
+    lines.push(...table(entries.map(([name, p]) => [name, p.type, p.path ?? '-', title === 'inputs' ? (p.required === false ? 'optional' : 'required') : p.aliases?.length ? `aliases ${p.aliases.join(', ')}` : '', p.description ?? ''])).map((l) => `  ${l}`));
   };
   ports('inputs', Object.entries(doc.inputs ?? {}));
   ports('outputs', Object.entries(doc.outputs ?? {}));

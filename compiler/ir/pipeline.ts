@@ -82,4 +82,46 @@ export interface TrainingStepIR extends StepBase {
   profilerIntervalMs?: number;
 }
 
-export type StepIR = ProcessingStepIR | TrainingStepIR;
+/** CreateModel: a SageMaker model from model artifacts and an inference image. */
+export interface ModelStepIR extends StepBase {
+  kind: 'Model';
+  image: Expr;
+  role: Expr;
+  modelData: Expr;
+}
+
+/** A batch transform job over a data set with a SageMaker model. */
+export interface TransformStepIR extends StepBase {
+  kind: 'Transform';
+  modelName: Expr;
+  input: Expr;
+  output: Expr;
+  resources: Pick<Resources, 'instanceType' | 'instanceCount'>;
+  contentType?: Expr;
+  splitType?: string;
+  accept?: Expr;
+  assembleWith?: string;
+  batchStrategy?: string;
+  maxPayloadMB?: Expr;
+}
+
+/** CreateModelPackage: the model registered in a model package group. */
+export interface RegisterModelStepIR extends StepBase {
+  kind: 'RegisterModel';
+  image: Expr;
+  modelData: Expr;
+  group: Expr;
+  approvalStatus: Expr;
+  /** ModelPackageDescription (the step's own Description is the node's). */
+  packageDescription?: Expr;
+  contentTypes: string[];
+  responseTypes: string[];
+  inferenceInstanceTypes?: string[];
+  transformInstanceTypes?: string[];
+  /** ModelMetrics.ModelQuality.Statistics. */
+  metrics?: { contentType: string; location: Expr };
+  samplePayload?: Expr;
+  task?: string;
+}
+
+export type StepIR = ProcessingStepIR | TrainingStepIR | ModelStepIR | TransformStepIR | RegisterModelStepIR;

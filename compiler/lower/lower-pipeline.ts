@@ -7,14 +7,14 @@ import { describeTypes } from '../validate/schema-errors.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { asString, concat, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
-import type { CodeObject, ParameterIR, PipelineIR, ProcessingStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR } from '../ir/pipeline.js';
+import type { CodeObject, ModelStepIR, ParameterIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR, TransformStepIR } from '../ir/pipeline.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
 import { hasOwn } from '../util/own.js';
 import type { DataPath } from '../source/source-file.js';
 import { resolveImageUri, type ImageScope } from '../sagemaker/images.js';
 import { isTrainingOutputPath, processingCodeDir } from '../sagemaker/property-paths.js';
-import type { WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
+import type { InputSource, WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
 import { archive, collectCode, type CodeBundle } from './code-bundle.js';
 
 
@@ -54,7 +54,7 @@ function s3Path(prefix: Expr, ...segments: string[]): Expr {
 }
 
 /** What every step kind carries besides its kind-specific job. */
-type StepBaseIR = Pick<StepIR, 'name' | 'displayName' | 'description' | 'dependsOn' | 'cache' | 'retry'>;
+type StepBaseIR = Pick<ProcessingStepIR, 'name' | 'displayName' | 'description' | 'dependsOn' | 'cache' | 'retry'>;
 
 /** The parts of a job that are resolved the same way for every kind. */
 interface JobParts {
@@ -87,6 +87,13 @@ class NodeLowering {
     };
     const bundle = step.script ? this.bundle(node) : undefined;
     if (!node.configValid) return undefined; // reported by bind; bindings would only repeat it
+    if (step.sagemaker === 'Model' || step.sagemaker === 'Transform' || step.sagemaker === 'RegisterModel') {
+      if (node.doc.cache && step.sagemaker !== 'Transform') {
+        this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: step.sagemaker, node: node.id });
+      }
+      const lowered = step.sagemaker === 'Model' ? this.model(node, base) : step.sagemaker === 'Transform' ? this.transform(node, base) : this.registerModel(node, base);
+      return !errorsBefore && this.bag.hasErrors ? undefined : lowered;
+    }
     const role = this.configExpr(node, 'role');
     const resources = this.resources(node);
     const image = this.image(node, step.sagemaker === 'Training' ? 'training' : 'processing');
@@ -102,10 +109,10 @@ class NodeLowering {
     const step = node.step.doc;
     const inputs = Object.entries(step.inputs ?? {})
       .filter(([port]) => node.inputs.has(port))
-      .map(([port, spec]) => ({ name: port, localPath: spec.path, source: node.inputs.get(port)! }));
+      .map(([port, spec]) => ({ name: port, localPath: spec.path!, source: node.inputs.get(port)!.location }));
     const outputs = Object.entries(step.outputs ?? {}).map(([port, spec]) => ({
       name: port,
-      localPath: spec.path,
+      localPath: spec.path!,
       destination: node.outputLocations.get(port) ?? this.defaultLocation(node, port),
     }));
     const propertyFiles = Object.entries(step.outputs ?? {})
@@ -128,7 +135,7 @@ class NodeLowering {
   private training(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): TrainingStepIR {
     const step = node.step.doc;
     const training = step.training ?? {};
-    const channels = Object.keys(step.inputs ?? {}).filter((port) => node.inputs.has(port)).map((port) => ({ name: port, source: node.inputs.get(port)! }));
+    const channels = Object.keys(step.inputs ?? {}).filter((port) => node.inputs.has(port)).map((port) => ({ name: port, source: node.inputs.get(port)!.location }));
     const hyperparameters = this.hyperparameters(node);
     if (bundle) {
       const prefix = this.codeLocation();
@@ -158,10 +165,86 @@ class NodeLowering {
     };
   }
 
+  private model(node: WiredNode, base: StepBaseIR): ModelStepIR | undefined {
+    const role = this.configExpr(node, 'role');
+    const image = this.image(node, 'inference');
+    const modelData = this.fileInput(node, 'model');
+    return role && image && modelData ? { kind: 'Model', ...base, role, image, modelData } : undefined;
+  }
+
+  private transform(node: WiredNode, base: StepBaseIR): TransformStepIR | undefined {
+    const settings = node.step.doc.transform ?? {};
+    const modelName = this.inputOfType(node, 'model-name');
+    const input = this.inputOfType(node, 'dataset');
+    const [port] = Object.keys(node.step.doc.outputs ?? {});
+    const instanceType = this.typed(node, node.step.doc.compute.instanceType, ['compute', 'instanceType'], 'string');
+    const instanceCount = node.step.doc.compute.instanceCount === undefined ? literal(1) : this.typed(node, node.step.doc.compute.instanceCount, ['compute', 'instanceCount'], 'integer');
+    const optional = (key: 'contentType' | 'accept' | 'maxPayloadMB', type: 'string' | 'integer') =>
+      settings[key] === undefined ? {} : { [key]: this.typed(node, settings[key], ['transform', key], type) };
+    if (!modelName || !input || port === undefined || !instanceType || !instanceCount) return undefined;
+    return {
+      kind: 'Transform', ...base,
+      modelName: modelName.location,
+      input: input.location,
+      output: node.outputLocations.get(port) ?? this.defaultLocation(node, port),
+      resources: { instanceType, instanceCount },
+      ...optional('contentType', 'string'),
+      ...optional('accept', 'string'),
+      ...optional('maxPayloadMB', 'integer'),
+      ...(settings.splitType ? { splitType: settings.splitType } : {}),
+      ...(settings.assembleWith ? { assembleWith: settings.assembleWith } : {}),
+      ...(settings.batchStrategy ? { batchStrategy: settings.batchStrategy } : {}),
+    } as TransformStepIR;
+  }
+
+  private registerModel(node: WiredNode, base: StepBaseIR): RegisterModelStepIR | undefined {
+    const registration = node.step.doc.registration!;
+    const image = this.image(node, 'inference');
+    const model = this.fileInput(node, 'model');
+    const metrics = this.inputOfType(node, 'metrics') && this.fileInput(node, 'metrics');
+    const payload = this.inputOfType(node, 'payload') && this.fileInput(node, 'payload');
+    const group = this.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
+    const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : this.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
+    const description = registration.description === undefined ? undefined : this.typed(node, registration.description, ['registration', 'description'], 'string');
+    if (!image || !model || !group || !approvalStatus) return undefined;
+    return {
+      kind: 'RegisterModel', ...base, image, group, approvalStatus,
+      modelData: model,
+      ...(description ? { packageDescription: description } : {}),
+      // The API accepts a package without them, but endpoints and transforms need to know.
+      contentTypes: registration.contentTypes ?? ['text/csv'],
+      responseTypes: registration.responseTypes ?? ['text/csv'],
+      ...(registration.inferenceInstanceTypes ? { inferenceInstanceTypes: registration.inferenceInstanceTypes } : {}),
+      ...(registration.transformInstanceTypes ? { transformInstanceTypes: registration.transformInstanceTypes } : {}),
+      ...(metrics ? { metrics: { contentType: registration.metricsContentType ?? 'application/json', location: metrics } } : {}),
+      ...(payload ? { samplePayload: payload } : {}),
+      ...(registration.task ? { task: registration.task } : {}),
+    };
+  }
+
+  /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */
+  private inputOfType(node: WiredNode, type: string): InputSource | undefined {
+    const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    return port === undefined ? undefined : node.inputs.get(port);
+  }
+
+  /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
+  private fileInput(node: WiredNode, type: string): Expr | undefined {
+    const input = this.inputOfType(node, type);
+    if (!input) return undefined;
+    if (input.file !== undefined) return s3Path(input.location, input.file);
+    if (input.folder) {
+      const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)![0];
+      this.bag.report('PLC3011', this.pipeline.source.locate(['nodes', node.id, 'inputs', port]), { node: node.id, port, producer: input.folder.node, output: input.folder.port });
+      return undefined;
+    }
+    return input.location;
+  }
+
   /** A training job has one S3OutputPath; a node may place it through either output port. */
   private trainingOutputPath(node: WiredNode): Expr {
     const placed = Object.entries(node.step.doc.outputs ?? {})
-      .filter(([port, spec]) => node.outputLocations.has(port) && isTrainingOutputPath(spec.path))
+      .filter(([port, spec]) => node.outputLocations.has(port) && spec.path !== undefined && isTrainingOutputPath(spec.path))
       .map(([port]) => [port, node.outputLocations.get(port)!] as const);
     const distinct = new Set(placed.map(([, e]) => JSON.stringify(e)));
     if (distinct.size > 1) {

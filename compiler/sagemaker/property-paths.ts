@@ -25,8 +25,22 @@ const property = (step: string, path: string): Expr => ({ kind: 'property', step
  * read; undefined when a step of `kind` cannot produce it. A training job uploads
  * /opt/ml/output/data as `<S3OutputPath>/<job name>/output/output.tar.gz`.
  */
-export function outputLocation(kind: SageMakerKind, step: string, port: string, containerPath: string): Expr | undefined {
-  if (kind === 'Processing') return property(step, `ProcessingOutputConfig.Outputs['${port}'].S3Output.S3Uri`);
+export function outputLocation(kind: SageMakerKind, step: string, port: string, containerPath: string | undefined): Expr | undefined {
+  switch (kind) {
+    case 'Processing':
+      return property(step, `ProcessingOutputConfig.Outputs['${port}'].S3Output.S3Uri`);
+    case 'Model':
+      return property(step, 'ModelName');
+    case 'Transform':
+      return property(step, 'TransformOutput.S3OutputPath');
+    case 'RegisterModel':
+      return property(step, 'ModelPackageArn');
+    case 'Training':
+      return containerPath === undefined ? undefined : trainingOutput(step, containerPath);
+  }
+}
+
+function trainingOutput(step: string, containerPath: string): Expr | undefined {
   switch (normalizePath(containerPath)) {
     case '/opt/ml/model':
       return property(step, 'ModelArtifacts.S3ModelArtifacts');

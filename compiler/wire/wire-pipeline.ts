@@ -15,9 +15,19 @@ export interface DataEdge {
   to: { node: string; port: string };
 }
 
+/**
+ * Where an input reads from. `file` names the file consumers that need one read (the producer
+ * port's `file`, or its property file); `folder` says the location is a processing output folder.
+ */
+export interface InputSource {
+  location: Expr;
+  file?: string;
+  folder?: { node: string; port: string };
+}
+
 export interface WiredNode extends BoundNode {
   /** Where each bound input port reads from. */
-  inputs: ReadonlyMap<string, Expr>;
+  inputs: ReadonlyMap<string, InputSource>;
   /** Output ports whose S3 location the node sets (others use <outputPrefix>/<step>/<port>). */
   outputLocations: ReadonlyMap<string, Expr>;
 }
@@ -40,7 +50,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
   for (const node of pipeline.bound) {
     const step = node.step.doc;
     const declaredInputs = step.inputs ?? {};
-    const inputs = new Map<string, Expr>();
+    const inputs = new Map<string, InputSource>();
     for (const [port, text] of Object.entries(node.doc.inputs ?? {})) {
       const path = ['nodes', node.id, 'inputs', port];
       const consumerPort = own(declaredInputs, port);
@@ -48,9 +58,14 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3003', source.locate(path, 'key'), { step: step.name, port, allowed: Object.keys(declaredInputs).sort() }, suggest(port, Object.keys(declaredInputs)));
         continue;
       }
+      if (consumerPort.type === 'model-name' && !portReference.test(text)) {
+        const name = interpolateModelName(pipeline, text, path, bag);
+        if (name) inputs.set(port, { location: name });
+        continue;
+      }
       if (locationPrefix.test(text) || text.includes('${')) {
         const location = interpolateLocation(pipeline, text, path, bag);
-        if (location) inputs.set(port, location);
+        if (location) inputs.set(port, { location });
         continue;
       }
       const match = portReference.exec(text);
@@ -83,7 +98,9 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
       }
       const location = outputLocation(producer.step.doc.sagemaker, producer.stepName, resolvedName, producerPort.path);
       if (location === undefined) continue; // the producer's port is invalid for its kind, reported by the step checks
-      inputs.set(port, location);
+      const file = producerPort.file ?? producerPort.propertyFile?.path;
+      const folder = producer.step.doc.sagemaker === 'Processing' ? { node: producerId, port: resolvedName } : undefined;
+      inputs.set(port, { location, ...(file !== undefined ? { file } : {}), ...(folder ? { folder } : {}) });
       edges.push({ from: { node: producerId, port: resolvedName }, to: { node: node.id, port } });
     }
     for (const [port, spec] of Object.entries(declaredInputs)) {
@@ -127,6 +144,17 @@ function interpolateLocation(pipeline: BoundPipeline, text: string, path: DataPa
   return undefined;
 }
 
+/** A SageMaker model named directly (not wired from a Model step): a literal name or a String parameter. */
+function interpolateModelName(pipeline: BoundPipeline, text: string, path: DataPath, bag: DiagnosticBag): Expr | undefined {
+  const value = interpolate(text, { source: pipeline.source, path }, pipeline.scope, bag);
+  if (!value) return undefined;
+  const ok = value.kind === 'literal' ? typeof value.value === 'string' && modelName.test(value.value) : value.kind === 'parameter' && value.type === 'String';
+  if (ok) return value as Expr;
+  bag.report('PLC3010', pipeline.source.locate(path), { text });
+  return undefined;
+}
+
+const modelName = /^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 const uri = /^(s3|https):\/\/[^/\s]+/;
 
 /** Why the expression cannot be an S3 location, judged by what is known at compile time. */

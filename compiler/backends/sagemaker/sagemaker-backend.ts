@@ -2,7 +2,8 @@
 // SDK's envelope. Step Arguments are the Create*Job requests minus the job name. Objects are
 // built in a fixed key order and printed with 2-space indent and a trailing newline, so the
 // same IR always gives the same bytes.
-import type { PipelineIR, ProcessingStepIR, StepIR, TrainingStepIR } from '../../ir/pipeline.js';
+import type { Expr } from '../../ir/expr.js';
+import type { ModelStepIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, StepIR, TrainingStepIR, TransformStepIR } from '../../ir/pipeline.js';
 import type { Backend } from '../backend.js';
 import { renderEntries, renderExpr, type Json } from './expressions.js';
 
@@ -30,7 +31,7 @@ function renderStep(step: StepIR): JsonObject {
   return compact({
     Name: step.name,
     Type: step.kind,
-    Arguments: step.kind === 'Processing' ? processingArguments(step) : trainingArguments(step),
+    Arguments: argumentsOf(step),
     DependsOn: step.dependsOn.length > 0 ? step.dependsOn : undefined,
     DisplayName: step.displayName,
     Description: step.description,
@@ -41,6 +42,66 @@ function renderStep(step: StepIR): JsonObject {
     PropertyFiles: step.kind === 'Processing' && step.propertyFiles.length > 0
       ? step.propertyFiles.map((f) => ({ PropertyFileName: f.name, OutputName: f.output, FilePath: f.path }))
       : undefined,
+  });
+}
+
+function argumentsOf(step: StepIR): JsonObject {
+  switch (step.kind) {
+    case 'Processing':
+      return processingArguments(step);
+    case 'Training':
+      return trainingArguments(step);
+    case 'Model':
+      return modelArguments(step);
+    case 'Transform':
+      return transformArguments(step);
+    case 'RegisterModel':
+      return registerModelArguments(step);
+  }
+}
+
+/** CreateModel minus ModelName. */
+function modelArguments(step: ModelStepIR): JsonObject {
+  return {
+    ExecutionRoleArn: renderExpr(step.role),
+    PrimaryContainer: { Image: renderExpr(step.image), Environment: {}, ModelDataUrl: renderExpr(step.modelData) },
+  };
+}
+
+/** CreateTransformJob minus TransformJobName. */
+function transformArguments(step: TransformStepIR): JsonObject {
+  const optional = (expr: Expr | undefined) => (expr ? renderExpr(expr) : undefined);
+  return compact({
+    ModelName: renderExpr(step.modelName),
+    TransformInput: compact({
+      DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: renderExpr(step.input) } },
+      ContentType: optional(step.contentType),
+      SplitType: step.splitType,
+    }),
+    TransformOutput: compact({ S3OutputPath: renderExpr(step.output), Accept: optional(step.accept), AssembleWith: step.assembleWith }),
+    TransformResources: { InstanceCount: renderExpr(step.resources.instanceCount), InstanceType: renderExpr(step.resources.instanceType) },
+    BatchStrategy: step.batchStrategy,
+    MaxPayloadInMB: optional(step.maxPayloadMB),
+  });
+}
+
+/** CreateModelPackage minus ModelPackageName, as the SDK's _RegisterModelStep writes it. */
+function registerModelArguments(step: RegisterModelStepIR): JsonObject {
+  return compact({
+    ModelPackageGroupName: renderExpr(step.group),
+    ModelApprovalStatus: renderExpr(step.approvalStatus),
+    InferenceSpecification: compact({
+      Containers: [{ Image: renderExpr(step.image), ModelDataUrl: renderExpr(step.modelData) }],
+      SupportedContentTypes: step.contentTypes,
+      SupportedResponseMIMETypes: step.responseTypes,
+      SupportedRealtimeInferenceInstanceTypes: step.inferenceInstanceTypes,
+      SupportedTransformInstanceTypes: step.transformInstanceTypes,
+    }),
+    ModelMetrics: step.metrics ? { ModelQuality: { Statistics: { ContentType: step.metrics.contentType, S3Uri: renderExpr(step.metrics.location) } } } : undefined,
+    ModelPackageDescription: step.packageDescription && renderExpr(step.packageDescription),
+    SamplePayloadUrl: step.samplePayload && renderExpr(step.samplePayload),
+    Task: step.task,
+    SkipModelValidation: 'None',
   });
 }
 
