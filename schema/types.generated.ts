@@ -373,6 +373,12 @@ export interface Script {
    */
   sourceDir?: string;
   /**
+   * Other files shipped with the entry point (shared helper modules), relative to this step file and kept at the same relative paths; not with sourceDir, which ships its whole folder.
+   *
+   * @minItems 1
+   */
+  include?: [string, ...string[]];
+  /**
    * Environment variables the script reads, each bound to a ${config.*} field, ${jobType} or a literal.
    */
   env?: {

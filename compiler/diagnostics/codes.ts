@@ -64,6 +64,8 @@ export const diagnosticTable = {
   PLC4001: { severity: 'error', message: 'script "{path}" of step type {step} does not exist', hint: 'entryPoint is relative to sourceDir, or to the step file when there is no sourceDir.' },
   PLC4002: { severity: 'error', message: 'sourceDir "{path}" of step type {step} {detail}', hint: 'sourceDir is a folder next to the step file, inside its library.' },
   PLC4003: { severity: 'error', message: 'entryPoint "{path}" of step type {step} is outside {root}', hint: 'The entry point must be a file inside the code that is shipped; move it or widen sourceDir.' },
+  PLC4004: { severity: 'error', message: 'step type {step} has both include: and sourceDir:', hint: 'sourceDir ships its whole folder; list extra files with include: only without it.' },
+  PLC4005: { severity: 'error', message: 'included file "{path}" of step type {step} {detail}', hint: 'include: paths are relative to the step file and must stay inside its folder.' },
   PLC5001: { severity: 'error', message: 'training input "{port}" of step type {step} must be at /opt/ml/input/data/{port}, not {path}', hint: 'SageMaker places a training channel at /opt/ml/input/data/<channel>; change path: to match.' },
   PLC5002: { severity: 'error', message: 'training output "{port}" of step type {step} is at {path}; training jobs produce only /opt/ml/model and /opt/ml/output/data', hint: 'Write the output to /opt/ml/model (model artifacts) or /opt/ml/output/data.' },
   PLC5003: { severity: 'error', message: 'processing step type {step} cannot use the name "code" or the path /opt/ml/processing/input/code for a port', hint: 'plc delivers the script through an input named code at that path; rename or move the port.' },

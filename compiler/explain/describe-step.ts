@@ -41,6 +41,7 @@ export function renderStep(step: StepType): string {
   }
   if (doc.script) {
     lines.push('', `script: ${doc.script.sourceDir ? `${doc.script.sourceDir}/` : ''}${doc.script.entryPoint}`);
+    if (doc.script.include) lines.push(`  ships also: ${doc.script.include.join(', ')}`);
     for (const [name, value] of Object.entries(doc.script.env ?? {})) lines.push(`  env ${name} = ${show(value)}`);
     if (doc.script.arguments?.length) lines.push(`  arguments: ${doc.script.arguments.map(show).join(' ')}`);
   }

@@ -44,6 +44,21 @@ export function collectCode(step: StepType, bag: DiagnosticBag): CodeBundle | un
     return undefined;
   }
   let paths = [entry];
+  if (script.include !== undefined) {
+    if (script.sourceDir !== undefined) {
+      bag.report('PLC4004', step.source.locate(['script', 'include'], 'key'), { step: step.doc.name });
+      return undefined;
+    }
+    for (const [i, file] of script.include.entries()) {
+      const path = resolve(folder, file);
+      const problem = !existsSync(path) || !statSync(path).isFile() ? 'does not exist' : !isInside(realpathSync(folder), realpathSync(path)) ? 'is outside the step file\'s folder' : undefined;
+      if (problem) {
+        bag.report('PLC4005', step.source.locate(['script', 'include', i]), { path: file, step: step.doc.name, detail: problem });
+        return undefined;
+      }
+      paths.push(path);
+    }
+  }
   if (script.sourceDir !== undefined) {
     const walked = walkFiles(root, sourceFiles);
     for (const problem of walked.problems) {
