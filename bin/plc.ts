@@ -2,17 +2,16 @@
 // The plc command line: a thin entry that parses arguments with yargs and hands each command to
 // its own module, loaded only when that command runs. Exit codes (DESIGN.md §6): 0 clean,
 // 1 findings, 2 usage error, 3 internal error.
-import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { packageRoot } from '../schema/paths.js';
 import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
 import { stepsCommand } from './commands/steps.js';
 import { ExitCode } from './exit.js';
+import { plcVersion } from './report.js';
 
-const version = (JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string }).version;
 const debug = process.argv.includes('--debug');
 
 function internalError(error: unknown): never {
@@ -32,13 +31,14 @@ try {
     .scriptName('plc')
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
     .command(buildCommand)
+    .command(checkCommand)
     .command(explainCommand)
     .command(stepsCommand)
     .command(schemaCommand)
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()
-    .version(version)
+    .version(plcVersion())
     .alias('h', 'help')
     .alias('v', 'version')
     .wrap(Math.min(100, process.stdout.columns ?? 100))

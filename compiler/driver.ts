@@ -12,6 +12,7 @@ import { checkStepContract } from './check/step-contract.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
+import { collectCode } from './lower/code-bundle.js';
 import { lowerPipeline } from './lower/lower-pipeline.js';
 import { linkPipeline } from './link/link-pipeline.js';
 import { loadStepLibrary, resolveLibraryFolders, type LibraryFolder, type StepLibrary } from './link/step-library.js';
@@ -63,6 +64,19 @@ export function inspectLibrary(options: CompileOptions, pipelinePath?: string): 
   const folders = loaded && doc ? libraryFolders(doc, loaded.source, options, session) : resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, [], options.cwd, session.bag);
   const library = loadStepLibrary(folders, session);
   return { diagnostics: session.bag.sorted(), sources: session.sources, library };
+}
+
+/** A step type file on its own: its schema, its kind's rules and its code. */
+export function checkStepFile(stepPath: string, options: CompileOptions): AnalysisResult {
+  const session: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: new Map() };
+  const loaded = loadYaml(stepPath, session);
+  const doc = loaded && validateDocument(loaded, 'Step', session.bag);
+  if (loaded && doc) {
+    const step = { doc, source: loaded.source, builtin: false };
+    checkStepContract(step, session.bag);
+    if (doc.script) collectCode(step, session.bag);
+  }
+  return { diagnostics: session.bag.sorted(), sources: session.sources };
 }
 
 /** Every pass up to the IR; no backend runs. */

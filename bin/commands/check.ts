@@ -1,0 +1,69 @@
+// `plc check`: the whole analysis of `plc build`, without output, as a CI gate. With no files it
+// checks every *.pipeline.yaml and *.step.yaml below the working folder.
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import type { SourceFile } from '../../compiler/source/source-file.js';
+import { ExitCode } from '../exit.js';
+import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from '../report.js';
+
+const failLevels = ['error', 'warning', 'info'] as const;
+type FailLevel = (typeof failLevels)[number];
+const rank: Record<FailLevel, number> = { error: 3, warning: 2, info: 1 };
+
+interface CheckArgs {
+  files: string[];
+  format: DiagnosticFormat;
+  'fail-level': FailLevel;
+}
+
+export const checkCommand: CommandModule<object, CheckArgs> = {
+  command: 'check [files..]',
+  describe: 'Check pipelines and step types without building; exits 1 on findings at or above --fail-level',
+  builder: (yargs) =>
+    yargs
+      .positional('files', { type: 'string', array: true, default: [], description: 'Pipeline and step files, or folders to search (default: the working folder)' })
+      .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'pretty (stderr), or json / sarif / github (stdout)' })
+      .option('fail-level', { type: 'string', default: 'error', choices: failLevels, description: 'Lowest severity that fails the check' })
+      .example('$0 check', 'Check every *.pipeline.yaml and *.step.yaml below this folder')
+      .example('$0 check --format sarif > plc.sarif', 'SARIF 2.1.0 for code scanning')
+      .example('$0 check --format github --fail-level warning', 'Annotations in a GitHub Actions run; warnings fail too') as never,
+  handler: async (args) => {
+    const { analyzePipeline, checkStepFile } = await import('../../compiler/driver.js');
+    const { walkFiles } = await import('../../compiler/util/walk.js');
+    const cwd = process.cwd();
+    const targets: string[] = [];
+    for (const given of args.files.length > 0 ? args.files : ['.']) {
+      const path = resolve(cwd, given);
+      if (existsSync(path) && statSync(path).isDirectory()) {
+        const found = walkFiles(path, { file: (name) => /\.(pipeline|step)\.yaml$/.test(name), skipFolder: (name) => name === 'node_modules' || name.startsWith('.') });
+        targets.push(...found.files);
+      } else {
+        targets.push(path); // a missing file is reported as PLC0003 by the analysis
+      }
+    }
+    const unique = [...new Set(targets)].sort();
+    const diagnostics = new Map<string, Diagnostic>();
+    const sources = new Map<string, SourceFile>();
+    let pipelines = 0;
+    let nodes = 0;
+    for (const target of unique) {
+      const shown = relative(cwd, target) || target;
+      const isStep = target.endsWith('.step.yaml');
+      const result = isStep ? checkStepFile(shown, { cwd }) : analyzePipeline(shown, { cwd });
+      if (!isStep) pipelines += 1;
+      nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
+      for (const d of result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
+      for (const [key, source] of result.sources) sources.set(key, source);
+    }
+    const all = [...diagnostics.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column));
+    const stream = args.format === 'pretty' ? process.stderr : process.stdout;
+    stream.write(formatDiagnostics(all, sources, args.format, stream));
+    const count = (severity: Diagnostic['severity']) => all.filter((d) => d.severity === severity).length;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    process.stderr.write(`plc check: ${plural(unique.length, 'file')} (${plural(pipelines, 'pipeline')}, ${plural(unique.length - pipelines, 'step type')}), ${plural(nodes, 'node')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}\n`);
+    const failing = all.some((d) => rank[d.severity] >= rank[args['fail-level']]);
+    process.exitCode = failing ? ExitCode.Findings : ExitCode.Ok;
+  },
+};

@@ -1,0 +1,62 @@
+// plc check as a CI gate: discovery, formats (SARIF validated against the official 2.1.0 schema,
+// GitHub workflow commands), fail levels and exit codes.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fixture, repo, runPlc, tempDir } from './support/helpers.js';
+
+const require = createRequire(import.meta.url);
+
+test('every built-in step type and every example passes plc check with no finding', () => {
+  const result = runPlc(['check', 'steps', 'examples']);
+  assert.is(result.status, 0, result.stderr);
+  assert.match(result.stderr, /^plc check: \d+ files \(2 pipelines, \d+ step types\), \d+ nodes: 0 errors, 0 warnings, 0 infos\n$/);
+});
+
+test('with no files, plc check finds pipelines and step types below the folder, skipping node_modules and hidden folders', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'team/pipelines'), { recursive: true });
+  cpSync(join(repo, 'fixtures/builds/variants/steps'), join(dir, 'team/pipelines/steps'), { recursive: true });
+  cpSync(join(repo, 'fixtures/builds/variants/pipeline.yaml'), join(dir, 'team/pipelines/variants.pipeline.yaml'));
+  mkdirSync(join(dir, 'node_modules/x'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules/x/broken.pipeline.yaml'), 'kind: [');
+  mkdirSync(join(dir, '.git'));
+  writeFileSync(join(dir, '.git/broken.step.yaml'), 'kind: [');
+  const result = runPlc(['check'], dir);
+  assert.is(result.status, 0, result.stderr);
+  assert.match(result.stderr, /plc check: 2 files \(1 pipeline, 1 step type\), 4 nodes: 0 errors/);
+});
+
+test('findings fail at or above --fail-level; exit codes 0, 1 and 2', () => {
+  const warningOnly = fixture('errors/unused-default/pipeline.yaml');
+  assert.is(runPlc(['check', warningOnly]).status, 0);
+  assert.is(runPlc(['check', warningOnly, '--fail-level', 'warning']).status, 1);
+  assert.is(runPlc(['check', fixture('errors/wire-missing-port/pipeline.yaml')]).status, 1);
+  assert.is(runPlc(['check', warningOnly, '--fail-level', 'fatal']).status, 2);
+});
+
+test('--format github prints workflow commands with escaped properties and data', () => {
+  const result = runPlc(['check', fixture('errors/unused-default/pipeline.yaml'), fixture('errors/wire-missing-port/pipeline.yaml'), '--format', 'github']);
+  const lines = result.stdout.trimEnd().split('\n');
+  assert.is(lines.length, 2);
+  for (const line of lines) assert.match(line, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=PLC\d{4}::[^\n]+$/);
+  assert.match(lines[0]!, /^::warning file=fixtures\/errors\/unused-default\/pipeline.yaml,line=9,col=3,.*title=PLC2008::default "lableField".*%0ARemove it/);
+});
+
+test('--format sarif is valid SARIF 2.1.0 with rule metadata', () => {
+  const result = runPlc(['check', fixture('errors/step-contracts/pipeline.yaml'), '--format', 'sarif']);
+  assert.is(result.status, 1);
+  const log = JSON.parse(result.stdout);
+  const Ajv04 = (require('ajv-draft-04') as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } } }).default;
+  const validate = new Ajv04({ strict: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+  assert.ok(validate(log), JSON.stringify(validate.errors));
+  const run = log.runs[0];
+  assert.ok(run.tool.driver.rules.length > 50);
+  assert.ok(run.results.length >= 8);
+  for (const r of run.results) assert.is(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+  assert.equal(run.results[0].locations[0].physicalLocation.region.startLine > 0, true);
+});
+
+test.run();
