@@ -10,6 +10,7 @@ import { expandPipeline } from './expand/expand-variants.js';
 import { checkCycles } from './check/graph.js';
 import { checkStepContract } from './check/step-contract.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
+import { applySuppressions } from './diagnostics/suppress.js';
 import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
 import { collectCode } from './lower/code-bundle.js';
@@ -31,6 +32,8 @@ export interface CompileOptions {
 
 export interface AnalysisResult {
   diagnostics: Diagnostic[];
+  /** Diagnostics hidden by # plc-ignore-next-line comments. */
+  suppressed: number;
   /** Every file read, for renderers that quote source lines. */
   sources: ReadonlyMap<string, SourceFile>;
   /** The pipeline after wiring, when it got that far (for plc explain). */
@@ -46,8 +49,15 @@ export interface CompileResult extends AnalysisResult {
 
 export interface LibraryResult {
   diagnostics: Diagnostic[];
+  suppressed: number;
   sources: ReadonlyMap<string, SourceFile>;
   library: StepLibrary;
+}
+
+/** The session's diagnostics after in-file suppressions, with every file it read. */
+function conclude(session: Session): { diagnostics: Diagnostic[]; suppressed: number; sources: ReadonlyMap<string, SourceFile> } {
+  const { diagnostics, suppressed } = applySuppressions(session.bag.sorted(), session.sources.values());
+  return { diagnostics, suppressed, sources: session.sources };
 }
 
 /** The built-in library and the pipeline's own, which are confined to the pipeline's folder. */
@@ -63,7 +73,7 @@ export function inspectLibrary(options: CompileOptions, pipelinePath?: string): 
   const doc = loaded && validateDocument(loaded, 'Pipeline', session.bag);
   const folders = loaded && doc ? libraryFolders(doc, loaded.source, options, session) : resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, [], options.cwd, session.bag);
   const library = loadStepLibrary(folders, session);
-  return { diagnostics: session.bag.sorted(), sources: session.sources, library };
+  return { ...conclude(session), library };
 }
 
 /** A step type file on its own: its schema, its kind's rules and its code. */
@@ -76,13 +86,13 @@ export function checkStepFile(stepPath: string, options: CompileOptions): Analys
     checkStepContract(step, session.bag);
     if (doc.script) collectCode(step, session.bag);
   }
-  return { diagnostics: session.bag.sorted(), sources: session.sources };
+  return conclude(session);
 }
 
 /** Every pass up to the IR; no backend runs. */
 export function analyzePipeline(pipelinePath: string, options: CompileOptions): AnalysisResult {
   const session: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: new Map() };
-  const finish = (extra: Partial<AnalysisResult> = {}): AnalysisResult => ({ diagnostics: session.bag.sorted(), sources: session.sources, ...extra });
+  const finish = (extra: Partial<AnalysisResult> = {}): AnalysisResult => ({ ...conclude(session), ...extra });
 
   const loaded = loadYaml(pipelinePath, session);
   const doc = loaded && validateDocument(loaded, 'Pipeline', session.bag);
@@ -98,7 +108,10 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   checkCycles(wired, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, session.bag);
-  return finish(session.bag.hasErrors ? { pipeline: wired } : { pipeline: wired, ir });
+  const result = conclude(session);
+  // A suppressed error does not stop the build; what is left decides.
+  const failed = result.diagnostics.some((d) => d.severity === 'error');
+  return { ...result, pipeline: wired, ...(failed ? {} : { ir }) };
 }
 
 export function compilePipeline(pipelinePath: string, options: CompileOptions): CompileResult {

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 test('every built-in step type and every example passes plc check with no finding', () => {
   const result = runPlc(['check', 'steps', 'examples']);
   assert.is(result.status, 0, result.stderr);
-  assert.match(result.stderr, /^plc check: \d+ files \(2 pipelines, \d+ step types\), \d+ nodes: 0 errors, 0 warnings, 0 infos\n$/);
+  assert.match(result.stderr, /^plc check: \d+ files \(2 pipelines, \d+ step types\), \d+ nodes: 0 errors, 0 warnings, 0 infos, 0 suppressed\n$/);
 });
 
 test('with no files, plc check finds pipelines and step types below the folder, skipping node_modules and hidden folders', () => {
@@ -27,6 +27,14 @@ test('with no files, plc check finds pipelines and step types below the folder, 
   const result = runPlc(['check'], dir);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stderr, /plc check: 2 files \(1 pipeline, 1 step type\), 4 nodes: 0 errors/);
+});
+
+test('# plc-ignore-next-line hides a finding, counts it, and reports suppressions without reason, code or use', () => {
+  const result = runPlc(['check', fixture('errors/suppressions/pipeline.yaml'), '--format', 'json']);
+  assert.is(result.status, 1);
+  const codes = (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+  assert.equal(codes, ['PLC0009', 'PLC2008', 'PLC0011', 'PLC0010']);
+  assert.match(result.stderr, /2 errors, 2 warnings, 0 infos, 1 suppressed\n$/);
 });
 
 test('findings fail at or above --fail-level; exit codes 0, 1 and 2', () => {

@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { SourceFile } from '../../compiler/source/source-file.js';
 import { ExitCode } from '../exit.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from '../report.js';
@@ -48,21 +48,23 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const sources = new Map<string, SourceFile>();
     let pipelines = 0;
     let nodes = 0;
+    let suppressed = 0;
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
       const isStep = target.endsWith('.step.yaml');
       const result = isStep ? checkStepFile(shown, { cwd }) : analyzePipeline(shown, { cwd });
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
+      suppressed += result.suppressed;
       for (const d of result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
       for (const [key, source] of result.sources) sources.set(key, source);
     }
-    const all = [...diagnostics.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column));
+    const all = [...diagnostics.values()].sort(compareDiagnostics);
     const stream = args.format === 'pretty' ? process.stderr : process.stdout;
     stream.write(formatDiagnostics(all, sources, args.format, stream));
     const count = (severity: Diagnostic['severity']) => all.filter((d) => d.severity === severity).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    process.stderr.write(`plc check: ${plural(unique.length, 'file')} (${plural(pipelines, 'pipeline')}, ${plural(unique.length - pipelines, 'step type')}), ${plural(nodes, 'node')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}\n`);
+    process.stderr.write(`plc check: ${plural(unique.length, 'file')} (${plural(pipelines, 'pipeline')}, ${plural(unique.length - pipelines, 'step type')}), ${plural(nodes, 'node')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}, ${suppressed} suppressed\n`);
     const failing = all.some((d) => rank[d.severity] >= rank[args['fail-level']]);
     process.exitCode = failing ? ExitCode.Findings : ExitCode.Ok;
   },

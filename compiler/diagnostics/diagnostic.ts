@@ -79,7 +79,8 @@ export class DiagnosticBag {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+/** File, then position, then code: the order diagnostics are shown in everywhere. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     compareText(a.file, b.file) ||
     a.range.start.line - b.range.start.line ||

@@ -75,7 +75,6 @@ class NodeLowering {
   }
 
   lower(node: WiredNode): StepIR | undefined {
-    const errorsBefore = this.bag.hasErrors;
     const step = node.step.doc;
     const base = {
       name: node.stepName,
@@ -92,7 +91,7 @@ class NodeLowering {
         this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: step.sagemaker, node: node.id });
       }
       const lowered = step.sagemaker === 'Model' ? this.model(node, base) : step.sagemaker === 'Transform' ? this.transform(node, base) : this.registerModel(node, base);
-      return !errorsBefore && this.bag.hasErrors ? undefined : lowered;
+      return lowered;
     }
     const role = this.configExpr(node, 'role');
     const resources = this.resources(node);
@@ -102,7 +101,7 @@ class NodeLowering {
     const lowered = step.sagemaker === 'Processing'
       ? this.processing(node, base, { role, image, resources, environment, bundle })
       : this.training(node, base, { role, image, resources, environment, bundle });
-    return !errorsBefore && this.bag.hasErrors ? undefined : lowered;
+    return lowered;
   }
 
   private processing(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): ProcessingStepIR {
