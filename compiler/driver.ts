@@ -9,7 +9,8 @@ import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkCycles } from './check/graph.js';
 import { checkStepContract } from './check/step-contract.js';
-import { DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
+import { compareDiagnostics, createDiagnostic, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
+import { apiLimits } from './sagemaker/api-limits.js';
 import { applySuppressions } from './diagnostics/suppress.js';
 import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
@@ -116,6 +117,21 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
 
 export function compilePipeline(pipelinePath: string, options: CompileOptions): CompileResult {
   const analysis = analyzePipeline(pipelinePath, options);
-  if (!analysis.ir) return analysis;
-  return { ...analysis, files: backends[options.backend ?? 'sagemaker'].emit(analysis.ir) };
+  if (!analysis.ir || !analysis.pipeline) return analysis;
+  const files = backends[options.backend ?? 'sagemaker'].emit(analysis.ir);
+  const sizeProblem = definitionSizeProblem(files[0]!.contents, analysis.pipeline.source);
+  if (!sizeProblem) return { ...analysis, files };
+  const diagnostics = [...analysis.diagnostics, sizeProblem].sort(compareDiagnostics);
+  return sizeProblem.severity === 'error' ? { ...analysis, diagnostics, ir: undefined } as CompileResult : { ...analysis, diagnostics, files };
+}
+
+/** The SDK sends definitions under 100 KB inline; CreatePipeline takes at most 1,048,576 characters. */
+const inlineDefinitionBytes = 100 * 1024;
+
+function definitionSizeProblem(definition: string, source: SourceFile): Diagnostic | undefined {
+  const at = source.locate(['name']);
+  const max = apiLimits.pipelineDefinition.max;
+  if (definition.length > max) return createDiagnostic('PLC5018', at, { size: definition.length, max });
+  const bytes = Buffer.byteLength(definition);
+  return bytes > inlineDefinitionBytes ? createDiagnostic('PLC5019', at, { size: bytes, limit: inlineDefinitionBytes }) : undefined;
 }

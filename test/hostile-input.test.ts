@@ -86,6 +86,21 @@ test('a 5000-node chain is checked without running out of stack', () => {
   assert.is(result.diagnostics.filter((d) => d.code === 'PLC1001').length, 5001);
 });
 
+test('definition size: over 100 KB is a note (deploys upload it), over 1,048,576 characters an error', () => {
+  const dir = tempDir();
+  const nodes = (count: number) => Array.from({ length: count }, (_, i) => `  n${i}: { step: TabularPreprocessing, jobType: testing, inputs: { data: s3://bucket/in } }`).join('\n');
+  const write = (name: string, count: number) => {
+    writeFileSync(join(dir, name), header() + '  labelField: label\nnodes:\n' + nodes(count) + '\n');
+    return compile(join(dir, name), dir);
+  };
+  const medium = write('medium.pipeline.yaml', 60);
+  assert.equal(medium.diagnostics.map((d) => d.code), ['PLC5019']);
+  assert.ok(medium.files, 'a note does not stop the build');
+  const huge = write('huge.pipeline.yaml', 520);
+  assert.equal(huge.diagnostics.map((d) => d.code), ['PLC5018']);
+  assert.is(huge.files, undefined);
+});
+
 test('archives keep file names longer than 100 characters (PAX headers)', async () => {
   const long = `${'deeply/'.repeat(16)}module_with_a_long_name.py`;
   const bytes = archive({ hash: 'x', entryPoint: 'train.py', files: [{ path: long, bytes: Buffer.from('x = 1\n') }, { path: 'train.py', bytes: Buffer.from('print(1)\n') }] });

@@ -30,7 +30,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example('$0 check --format sarif > plc.sarif', 'SARIF 2.1.0 for code scanning')
       .example('$0 check --format github --fail-level warning', 'Annotations in a GitHub Actions run; warnings fail too') as never,
   handler: async (args) => {
-    const { analyzePipeline, checkStepFile } = await import('../../compiler/driver.js');
+    const { compilePipeline, checkStepFile } = await import('../../compiler/driver.js');
     const { walkFiles } = await import('../../compiler/util/walk.js');
     const cwd = process.cwd();
     const targets: string[] = [];
@@ -52,7 +52,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
       const isStep = target.endsWith('.step.yaml');
-      const result = isStep ? checkStepFile(shown, { cwd }) : analyzePipeline(shown, { cwd });
+      const result = isStep ? checkStepFile(shown, { cwd }) : compilePipeline(shown, { cwd });
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
       suppressed += result.suppressed;

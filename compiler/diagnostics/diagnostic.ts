@@ -39,7 +39,7 @@ function listOf(names: readonly string[], limit = 12): string {
   return names.length > limit ? `${shown}, … (${names.length - limit} more)` : shown;
 }
 
-function createDiagnostic(code: DiagnosticCode, location: Location, data: DiagnosticData = {}, options: ReportOptions = {}): Diagnostic {
+export function createDiagnostic(code: DiagnosticCode, location: Location, data: DiagnosticData = {}, options: ReportOptions = {}): Diagnostic {
   const definition = diagnosticTable[code];
   let message = format(definition.message, data);
   if (options.suggestion !== undefined) message += ` — did you mean "${options.suggestion}"?`;

@@ -3,7 +3,7 @@
 // objects under codePrefix; output locations default to <outputPrefix>/<step name>/<port>.
 import type { PipelineDocument } from '../../schema/types.generated.js';
 import type { StepType } from '../link/step-library.js';
-import { describeTypes } from '../validate/schema-errors.js';
+import { describeTypes, valueAt } from '../validate/schema-errors.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { asString, concat, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
@@ -11,8 +11,9 @@ import type { CodeObject, ModelStepIR, ParameterIR, PipelineIR, ProcessingStepIR
 import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
 import { hasOwn } from '../util/own.js';
-import type { DataPath } from '../source/source-file.js';
+import type { DataPath, Location } from '../source/source-file.js';
 import { resolveImageUri, type ImageScope } from '../sagemaker/images.js';
+import { apiLimits } from '../sagemaker/api-limits.js';
 import { isTrainingOutputPath, processingCodeDir } from '../sagemaker/property-paths.js';
 import type { InputSource, WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
 import { archive, collectCode, type CodeBundle } from './code-bundle.js';
@@ -98,6 +99,8 @@ class NodeLowering {
     const image = this.image(node, step.sagemaker === 'Training' ? 'training' : 'processing');
     if (!role || !image || !resources || (step.script && !bundle)) return undefined;
     const environment = this.entries(node, step.script?.env ?? {}, ['script', 'env']);
+    const environmentLimits = step.sagemaker === 'Processing' ? apiLimits.processingEnvironment : apiLimits.trainingEnvironment;
+    this.checkStringMap(node, environment, environmentLimits, 'environment variable', ['script', 'env']);
     const lowered = step.sagemaker === 'Processing'
       ? this.processing(node, base, { role, image, resources, environment, bundle })
       : this.training(node, base, { role, image, resources, environment, bundle });
@@ -144,6 +147,7 @@ class NodeLowering {
       hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
       if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(constantOf(s3Path(prefix, key))))]);
     }
+    this.checkStringMap(node, hyperparameters, apiLimits.hyperParameters, 'hyperparameter', ['training', 'hyperparameters']);
     const spot = training.spot !== undefined ? this.typed(node, training.spot, ['training', 'spot'], 'boolean') : undefined;
     const maxWaitSeconds = training.maxWaitSeconds !== undefined ? this.typed(node, training.maxWaitSeconds, ['training', 'maxWaitSeconds'], 'integer') : undefined;
     if (spot && constantOf(spot) === true && !maxWaitSeconds) {
@@ -176,7 +180,7 @@ class NodeLowering {
     const modelName = this.inputOfType(node, 'model-name');
     const input = this.inputOfType(node, 'dataset');
     const [port] = Object.keys(node.step.doc.outputs ?? {});
-    const instanceType = this.typed(node, node.step.doc.compute.instanceType, ['compute', 'instanceType'], 'string');
+    const instanceType = this.instanceType(node);
     const instanceCount = node.step.doc.compute.instanceCount === undefined ? literal(1) : this.typed(node, node.step.doc.compute.instanceCount, ['compute', 'instanceCount'], 'integer');
     const optional = (key: 'contentType' | 'accept' | 'maxPayloadMB', type: 'string' | 'integer') =>
       settings[key] === undefined ? {} : { [key]: this.typed(node, settings[key], ['transform', key], type) };
@@ -306,7 +310,7 @@ class NodeLowering {
       const raw = compute[key];
       return raw === undefined ? (fallback === undefined ? undefined : literal(fallback)) : this.typed(node, raw, ['compute', key], 'integer');
     };
-    const instanceType = this.typed(node, compute.instanceType, ['compute', 'instanceType'], 'string');
+    const instanceType = this.instanceType(node);
     const instanceCount = get('instanceCount', 1);
     const volumeSizeGB = get('volumeSizeGB', 30);
     const maxRuntimeSeconds = get('maxRuntimeSeconds');
@@ -351,6 +355,40 @@ class NodeLowering {
 
   private bind(node: WiredNode, raw: unknown, path: DataPath): Value | undefined {
     return interpolate(raw, { source: node.step.source, path }, node.stepScope, this.bag);
+  }
+
+  /** The instance type, checked against the API's list for the step's kind when it is a literal. */
+  private instanceType(node: WiredNode): Expr | undefined {
+    const raw = node.step.doc.compute.instanceType;
+    const expr = this.typed(node, raw, ['compute', 'instanceType'], 'string');
+    const kind = node.step.doc.sagemaker as keyof typeof apiLimits.instanceTypes;
+    const allowed: readonly string[] = apiLimits.instanceTypes[kind];
+    const value = constantOf(expr);
+    if (typeof value !== 'string' || allowed.includes(value)) return expr;
+    this.bag.report('PLC5015', this.bindingLocation(node, raw, ['compute', 'instanceType']), { value, kind, allowed: [...allowed] }, suggest(value, allowed));
+    return undefined;
+  }
+
+  /** Where a binding's value was written: the config value it names, or the step type's own text. */
+  private bindingLocation(node: WiredNode, raw: unknown, path: DataPath): Location {
+    const reference = typeof raw === 'string' ? singleReference(raw) : undefined;
+    const entry = reference?.startsWith('config.') ? node.config.get(reference.slice('config.'.length)) : undefined;
+    return entry ? entry.origin.source.locate(entry.origin.path) : node.step.source.locate(path);
+  }
+
+  /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */
+  private checkStringMap(node: WiredNode, entries: readonly [string, Expr][], limits: { entries: { max: number }; value: { max: number } }, what: 'environment variable' | 'hyperparameter', path: DataPath): void {
+    if (entries.length > limits.entries.max) {
+      this.bag.report('PLC5016', node.step.source.locate(path, 'key'), { node: node.id, count: entries.length, what: `${what}s`, max: limits.entries.max });
+    }
+    const bindings = valueAt(node.step.doc, path) as Record<string, unknown> | undefined;
+    for (const [key, value] of entries) {
+      const text = constantOf(value);
+      if (typeof text === 'string' && text.length > limits.value.max) {
+        const at = this.bindingLocation(node, bindings && typeof bindings === 'object' ? bindings[key] : undefined, [...path, key]);
+        this.bag.report('PLC5017', at, { what, key, node: node.id, length: text.length, max: limits.value.max });
+      }
+    }
   }
 
   /** A binding whose value must have a JSON type: a literal of it, or a parameter of that type. */
