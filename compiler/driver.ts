@@ -8,6 +8,8 @@ import { backends } from './backends/registry.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkCycles } from './check/graph.js';
+import type { ParsePython } from './check/python/parser.js';
+import { checkScriptContract } from './check/script-contract.js';
 import { checkStepContract } from './check/step-contract.js';
 import { compareDiagnostics, createDiagnostic, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import { apiLimits } from './sagemaker/api-limits.js';
@@ -19,6 +21,7 @@ import { lowerPipeline } from './lower/lower-pipeline.js';
 import { linkPipeline } from './link/link-pipeline.js';
 import { loadStepLibrary, resolveLibraryFolders, type LibraryFolder, type StepLibrary } from './link/step-library.js';
 import type { SourceFile } from './source/source-file.js';
+import type { SourceText } from './source/text-source.js';
 import type { PipelineDocument } from '../schema/types.generated.js';
 import { validateDocument } from './validate/validate-document.js';
 import { wirePipeline, type WiredPipeline } from './wire/wire-pipeline.js';
@@ -29,6 +32,8 @@ export interface CompileOptions {
   backend?: keyof typeof backends;
   /** Where built-in step types are read from (tests point this elsewhere). */
   builtinSteps?: string;
+  /** The Python parser (loaded asynchronously, see loadPythonParser); without it scripts are not checked against their contracts. */
+  parsePython?: ParsePython;
 }
 
 export interface AnalysisResult {
@@ -36,7 +41,7 @@ export interface AnalysisResult {
   /** Diagnostics hidden by # plc-ignore-next-line comments. */
   suppressed: number;
   /** Every file read, for renderers that quote source lines. */
-  sources: ReadonlyMap<string, SourceFile>;
+  sources: ReadonlyMap<string, SourceText>;
   /** The pipeline after wiring, when it got that far (for plc explain). */
   pipeline?: WiredPipeline;
   /** Present only when there is no error. */
@@ -51,12 +56,12 @@ export interface CompileResult extends AnalysisResult {
 export interface LibraryResult {
   diagnostics: Diagnostic[];
   suppressed: number;
-  sources: ReadonlyMap<string, SourceFile>;
+  sources: ReadonlyMap<string, SourceText>;
   library: StepLibrary;
 }
 
 /** The session's diagnostics after in-file suppressions, with every file it read. */
-function conclude(session: Session): { diagnostics: Diagnostic[]; suppressed: number; sources: ReadonlyMap<string, SourceFile> } {
+function conclude(session: Session): { diagnostics: Diagnostic[]; suppressed: number; sources: ReadonlyMap<string, SourceText> } {
   const { diagnostics, suppressed } = applySuppressions(session.bag.sorted(), session.sources.values());
   return { diagnostics, suppressed, sources: session.sources };
 }
@@ -86,6 +91,7 @@ export function checkStepFile(stepPath: string, options: CompileOptions): Analys
     const step = { doc, source: loaded.source, builtin: false };
     checkStepContract(step, session.bag);
     if (doc.script) collectCode(step, session.bag);
+    if (options.parsePython) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
   }
   return conclude(session);
 }
@@ -104,6 +110,9 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   const linked = linkPipeline(doc, source, library, session.bag);
   const expanded = expandPipeline(linked, session.bag);
   for (const step of new Set(expanded.expanded.map((n) => n.step))) checkStepContract(step, session.bag);
+  if (options.parsePython) {
+    for (const step of new Set(linked.nodes.map((n) => n.step))) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
+  }
   const bound = bindPipeline(expanded, session.bag);
   const wired = wirePipeline(bound, session.bag);
   checkCycles(wired, session.bag);

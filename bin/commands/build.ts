@@ -32,8 +32,9 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .example('$0 build pipeline.yaml --format json', 'Diagnostics as JSON for tools') as never,
   handler: async (args) => {
     const { compilePipeline } = await import('../../compiler/driver.js');
+    const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
     const cwd = process.cwd();
-    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend });
+    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend, parsePython: await loadPythonParser() });
     reportDiagnostics(result.diagnostics, result.sources, args.format);
     if (!result.files || !result.ir) {
       process.exitCode = ExitCode.Findings;

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { compareDiagnostics, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
-import type { SourceFile } from '../../compiler/source/source-file.js';
+import type { SourceText } from '../../compiler/source/text-source.js';
 import { ExitCode } from '../exit.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from '../report.js';
 
@@ -31,6 +31,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example('$0 check --format github --fail-level warning', 'Annotations in a GitHub Actions run; warnings fail too') as never,
   handler: async (args) => {
     const { compilePipeline, checkStepFile } = await import('../../compiler/driver.js');
+    const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
+    const parsePython = await loadPythonParser();
     const { walkFiles } = await import('../../compiler/util/walk.js');
     const cwd = process.cwd();
     const targets: string[] = [];
@@ -45,14 +47,14 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     }
     const unique = [...new Set(targets)].sort();
     const diagnostics = new Map<string, Diagnostic>();
-    const sources = new Map<string, SourceFile>();
+    const sources = new Map<string, SourceText>();
     let pipelines = 0;
     let nodes = 0;
     let suppressed = 0;
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
       const isStep = target.endsWith('.step.yaml');
-      const result = isStep ? checkStepFile(shown, { cwd }) : compilePipeline(shown, { cwd });
+      const result = isStep ? checkStepFile(shown, { cwd, parsePython }) : compilePipeline(shown, { cwd, parsePython });
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
       suppressed += result.suppressed;

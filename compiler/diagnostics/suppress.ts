@@ -2,7 +2,7 @@
 // codes may be listed, comma-separated) hides those codes on the next line that is not blank or
 // a comment. A reason is required, and a suppression that hides nothing is itself reported, so
 // suppressions cannot outlive the problem they excused.
-import type { SourceFile } from '../source/source-file.js';
+import type { SourceText } from '../source/text-source.js';
 import { diagnosticTable, type DiagnosticCode } from './codes.js';
 import { compareDiagnostics, DiagnosticBag, type Diagnostic } from './diagnostic.js';
 
@@ -18,7 +18,7 @@ interface Suppression {
 
 const marker = /^(\s*)#\s*plc-ignore-next-line\b(.*)$/;
 
-function parseSuppressions(source: SourceFile, bag: DiagnosticBag): Suppression[] {
+function parseSuppressions(source: SourceText, bag: DiagnosticBag): Suppression[] {
   const lines = source.text.split(/\r?\n/);
   const found: Suppression[] = [];
   lines.forEach((text, index) => {
@@ -51,7 +51,7 @@ export interface SuppressionResult {
 }
 
 /** Drops suppressed diagnostics and adds the suppressions' own problems. */
-export function applySuppressions(diagnostics: readonly Diagnostic[], sources: Iterable<SourceFile>): SuppressionResult {
+export function applySuppressions(diagnostics: readonly Diagnostic[], sources: Iterable<SourceText>): SuppressionResult {
   const bag = new DiagnosticBag();
   const suppressions = [...sources].flatMap((source) => parseSuppressions(source, bag));
   let suppressed = 0;

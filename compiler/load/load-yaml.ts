@@ -5,6 +5,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Location } from '../source/source-file.js';
+import type { SourceText } from '../source/text-source.js';
 
 export interface LoadedDocument {
   source: SourceFile;
@@ -26,7 +27,7 @@ export interface Session {
   cwd: string;
   bag: DiagnosticBag;
   /** Every file read, by display path, so renderers can quote source lines. */
-  sources: Map<string, SourceFile>;
+  sources: Map<string, SourceText>;
 }
 
 export function loadYaml(path: string, session: Session, requestedAt?: Location): LoadedDocument | undefined {

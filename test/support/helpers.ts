@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../schema/paths.js';
+import { loadPythonParser } from '../../compiler/check/python/parser.js';
 import { compilePipeline, type CompileResult } from '../../compiler/driver.js';
 
 export const repo = packageRoot;
@@ -17,8 +18,11 @@ export function runPlc(args: string[], cwd = repo): RunResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Loaded once: the script checks need it, and loading is asynchronous. */
+export const parsePython = await loadPythonParser();
+
 export function compile(path: string, cwd = repo): CompileResult {
-  return compilePipeline(path, { cwd });
+  return compilePipeline(path, { cwd, parsePython });
 }
 
 export function tempDir(): string {

@@ -1,0 +1,161 @@
+// Script ↔ contract: a step's Python script is parsed (tree-sitter) and what it reads — its
+// contract constants (INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS, CLI_ARGS,
+// REQUIRED_HYPERPARAMETERS, OPTIONAL_HYPERPARAMETERS) and its literal os.environ reads — is
+// compared both ways with what the step type declares across all its job types.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../load/load-yaml.js';
+import { stepFolder, type StepType } from '../link/step-library.js';
+import { normalizePath } from '../sagemaker/property-paths.js';
+import type { Location } from '../source/source-file.js';
+import { TextSource, type SourceText } from '../source/text-source.js';
+import { isInside } from '../util/walk.js';
+import type { ParsePython, SyntaxNode } from './python/parser.js';
+
+interface Spot { name: string; at: Location }
+
+interface ScriptContract {
+  paths?: Spot[];
+  requiredEnv?: Spot[];
+  optionalEnv?: Spot[];
+  envReads: Spot[];
+  cliArgs?: (Spot & { required: boolean })[];
+  requiredHyperparameters?: Spot[];
+  optionalHyperparameters?: Spot[];
+}
+
+function stringValue(node: SyntaxNode | null): string | undefined {
+  if (!node || node.type !== 'string' || node.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
+  return node.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+}
+
+function readContract(root: SyntaxNode, file: string): ScriptContract {
+  const at = (node: SyntaxNode): Location => ({
+    file,
+    range: { start: { line: node.startPosition.row + 1, column: node.startPosition.column + 1 }, end: { line: node.endPosition.row + 1, column: node.endPosition.column + 1 } },
+  });
+  const spot = (node: SyntaxNode | null): Spot | undefined => {
+    const name = stringValue(node);
+    return name === undefined ? undefined : { name, at: at(node!) };
+  };
+  const spots = (nodes: (SyntaxNode | null)[]) => nodes.map(spot).filter((s): s is Spot => s !== undefined);
+  const pairs = (node: SyntaxNode) => (node.type === 'dictionary' ? node.namedChildren.filter((c) => c.type === 'pair') : []);
+  const constants = new Map<string, SyntaxNode>();
+  for (const statement of root.namedChildren) {
+    const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+    const right = assignment?.childForFieldName('right');
+    if (left?.type === 'identifier' && right) constants.set(left.text, right);
+  }
+  const listOf = (name: string) => {
+    const node = constants.get(name);
+    if (!node) return undefined;
+    return node.type === 'dictionary' ? spots(pairs(node).map((p) => p.childForFieldName('key'))) : spots(node.namedChildren);
+  };
+  const valuesOf = (name: string) => {
+    const node = constants.get(name);
+    return node ? spots(pairs(node).map((p) => p.childForFieldName('value'))) : undefined;
+  };
+  const inputs = valuesOf('INPUT_PATHS');
+  const outputs = valuesOf('OUTPUT_PATHS');
+  const cli = constants.get('CLI_ARGS');
+  const envReads: Spot[] = [];
+  for (const call of root.descendantsOfType('call')) {
+    const callee = call.childForFieldName('function')?.text;
+    if (callee === 'os.environ.get' || callee === 'os.getenv' || callee === 'environ.get' || callee === 'getenv') {
+      const read = spot(call.childForFieldName('arguments')?.namedChildren[0] ?? null);
+      if (read) envReads.push(read);
+    }
+  }
+  for (const subscript of root.descendantsOfType('subscript')) {
+    if (subscript.childForFieldName('value')?.text === 'os.environ') {
+      const read = spot(subscript.childForFieldName('subscript'));
+      if (read) envReads.push(read);
+    }
+  }
+  const required = (options: SyntaxNode | null) =>
+    pairs(options ?? ({ type: '' } as SyntaxNode)).some((p) => stringValue(p.childForFieldName('key')) === 'required' && p.childForFieldName('value')?.text === 'True');
+  return {
+    ...(inputs || outputs ? { paths: [...(inputs ?? []), ...(outputs ?? [])] } : {}),
+    ...(constants.has('REQUIRED_ENV_VARS') ? { requiredEnv: listOf('REQUIRED_ENV_VARS')! } : {}),
+    ...(constants.has('OPTIONAL_ENV_VARS') ? { optionalEnv: listOf('OPTIONAL_ENV_VARS')! } : {}),
+    envReads,
+    ...(cli ? { cliArgs: pairs(cli).map((p) => ({ ...spot(p.childForFieldName('key'))!, required: required(p.childForFieldName('value')) })).filter((a) => a.name !== undefined) } : {}),
+    ...(constants.has('REQUIRED_HYPERPARAMETERS') ? { requiredHyperparameters: listOf('REQUIRED_HYPERPARAMETERS')! } : {}),
+    ...(constants.has('OPTIONAL_HYPERPARAMETERS') ? { optionalHyperparameters: listOf('OPTIONAL_HYPERPARAMETERS')! } : {}),
+  };
+}
+
+/** `--job-type`, `--job_type` and `job-type` name the same argument. */
+const flagName = (flag: string) => flag.replace(/^-+/, '').split('=')[0]!.toLowerCase().replace(/_/g, '-');
+
+type StepDoc = StepType['doc'];
+type Declared = { name: string; path: (string | number)[] };
+
+/** What the step type declares in its base and in any variant (the script serves them all). */
+function declared(doc: StepDoc) {
+  const layers: { doc: Partial<StepDoc>; prefix: (string | number)[] }[] = [{ doc, prefix: [] }, ...Object.entries(doc.variants ?? {}).map(([jobType, v]) => ({ doc: v as Partial<StepDoc>, prefix: ['variants', jobType] }))];
+  const collect = (pick: (d: Partial<StepDoc>) => Record<string, unknown> | undefined, at: string[]) => {
+    const found = new Map<string, Declared>();
+    for (const layer of layers) for (const [name, value] of Object.entries(pick(layer.doc) ?? {})) if (value !== null && !found.has(name)) found.set(name, { name, path: [...layer.prefix, ...at, name] });
+    return found;
+  };
+  const ports = new Map<string, Declared & { port: string; required: boolean }>();
+  for (const layer of layers) {
+    for (const direction of ['inputs', 'outputs'] as const) {
+      for (const [port, spec] of Object.entries((layer.doc[direction] ?? {}) as Record<string, { path?: string; required?: boolean } | null>)) {
+        if (spec?.path !== undefined && !ports.has(normalizePath(spec.path))) {
+          ports.set(normalizePath(spec.path), { name: spec.path, port, required: direction === 'outputs' || spec.required !== false, path: [...layer.prefix, direction, port, 'path'] });
+        }
+      }
+    }
+  }
+  const argumentFlags = new Map<string, Declared>();
+  for (const layer of layers) {
+    (layer.doc.script?.arguments ?? []).forEach((argument, i) => {
+      if (typeof argument === 'string' && argument.startsWith('-') && !argumentFlags.has(flagName(argument))) argumentFlags.set(flagName(argument), { name: argument, path: [...layer.prefix, 'script', 'arguments', i] });
+    });
+  }
+  const hyperparameters = typeof doc.training?.hyperparameters === 'object' ? collect((d) => (typeof d.training?.hyperparameters === 'object' ? d.training.hyperparameters : undefined), ['training', 'hyperparameters']) : undefined;
+  return { env: collect((d) => d.script?.env, ['script', 'env']), ports, argumentFlags, hyperparameters };
+}
+
+/** Parses the step's entry point and reports every disagreement with its declarations. */
+export function checkScriptContract(step: StepType, parse: ParsePython, cwd: string, sources: Map<string, SourceText>, bag: DiagnosticBag): void {
+  const script = step.doc.script;
+  if (!script) return;
+  const root = script.sourceDir !== undefined ? resolve(stepFolder(step), script.sourceDir) : stepFolder(step);
+  const entry = resolve(root, script.entryPoint);
+  // A missing or escaping entry point is reported with the code bundle (PLC4001, PLC4003).
+  if (!existsSync(entry) || !existsSync(root) || !isInside(realpathSync(root), realpathSync(entry))) return;
+  const text = readFileSync(entry, 'utf8');
+  const file = displayPath(entry, cwd);
+  const scriptName = basename(entry);
+  sources.set(file, new TextSource(file, text));
+  const contract = readContract(parse(text), file);
+  const { env, ports, argumentFlags, hyperparameters } = declared(step.doc);
+  const name = step.doc.name;
+  const where = (path: (string | number)[], part: 'key' | 'value' = 'value') => step.source.locate(path, part);
+
+  const reads = new Set([...(contract.requiredEnv ?? []), ...(contract.optionalEnv ?? []), ...contract.envReads].map((s) => s.name));
+  for (const read of contract.envReads) if (!env.has(read.name)) bag.report('PLC4010', read.at, { name: read.name, step: name });
+  for (const required of contract.requiredEnv ?? []) if (!env.has(required.name)) bag.report('PLC4012', required.at, { name: required.name, step: name });
+  for (const bound of env.values()) if (!reads.has(bound.name)) bag.report('PLC4011', where(bound.path, 'key'), { name: bound.name, step: name, script: scriptName });
+
+  if (contract.paths) {
+    const used = new Set(contract.paths.map((p) => normalizePath(p.name)));
+    for (const path of contract.paths) if (!ports.has(normalizePath(path.name))) bag.report('PLC4013', path.at, { path: path.name, step: name });
+    for (const [path, port] of ports) if (port.required && !used.has(path)) bag.report('PLC4014', where(port.path), { port: port.port, path: port.name, step: name, script: scriptName });
+  }
+  if (contract.cliArgs) {
+    const accepted = new Map(contract.cliArgs.map((a) => [flagName(a.name), a]));
+    for (const argument of contract.cliArgs) if (argument.required && !argumentFlags.has(flagName(argument.name))) bag.report('PLC4015', argument.at, { flag: argument.name, step: name });
+    for (const [flag, passed] of argumentFlags) if (!accepted.has(flag)) bag.report('PLC4016', where(passed.path), { flag: passed.name, step: name, script: scriptName });
+  }
+  if (hyperparameters && (contract.requiredHyperparameters || contract.optionalHyperparameters)) {
+    const known = new Set([...(contract.requiredHyperparameters ?? []), ...(contract.optionalHyperparameters ?? [])].map((h) => h.name));
+    for (const required of contract.requiredHyperparameters ?? []) if (!hyperparameters.has(required.name)) bag.report('PLC4017', required.at, { name: required.name, step: name });
+    for (const set of hyperparameters.values()) if (!known.has(set.name)) bag.report('PLC4018', where(set.path, 'key'), { name: set.name, step: name, script: scriptName });
+  }
+}
