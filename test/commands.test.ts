@@ -5,6 +5,9 @@ import { Ajv } from 'ajv';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
+import { diagnosticTable } from '../compiler/diagnostics/codes.js';
+import { explanations } from '../compiler/diagnostics/explanations.js';
+import { renderDiagnosticsReference } from '../compiler/diagnostics/reference.js';
 import { fixture, repo, runPlc } from './support/helpers.js';
 
 const example = 'examples/tabular-xgboost.pipeline.yaml';
@@ -45,6 +48,18 @@ test('plc explain gives the provenance of every config value of a flagship node'
     'approvalStatus: node config examples/xgboost-e2e.pipeline.yaml',
     'modelDescription: node config examples/xgboost-e2e.pipeline.yaml',
   ]);
+});
+
+test('plc explain PLCnnnn prints the long description; docs/diagnostics.md is current (npm run generate:docs)', () => {
+  const result = runPlc(['explain', 'PLC3004']);
+  assert.is(result.status, 0);
+  assert.match(result.stdout, /^PLC3004 \(error\): required input "\{port\}" of node "\{node\}" is not bound\nHint: /);
+  assert.match(result.stdout, /```yaml/);
+  const unknown = runPlc(['explain', 'PLC3040']);
+  assert.is(unknown.status, 2);
+  assert.match(unknown.stderr, /did you mean PLC3004\?/);
+  assert.fixture(readFileSync(join(repo, 'docs/diagnostics.md'), 'utf8'), renderDiagnosticsReference());
+  for (const code of Object.keys(diagnosticTable)) assert.ok(/```(yaml|python|sh)\n/.test(explanations[code as keyof typeof explanations]), `${code} has an example`);
 });
 
 test('plc explain of an unknown node exits 2 with a did-you-mean', () => {

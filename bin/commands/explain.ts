@@ -1,4 +1,5 @@
-// `plc explain <pipeline> <node>`: where every config value of a node comes from.
+// `plc explain PLCnnnn`: what a diagnostic means. `plc explain <pipeline> <node>`: where every
+// config value of a node comes from.
 import type { CommandModule } from 'yargs';
 import { suggest } from '../../compiler/diagnostics/did-you-mean.js';
 import { ExitCode } from '../exit.js';
@@ -6,20 +7,42 @@ import { reportDiagnostics } from '../report.js';
 
 interface ExplainArgs {
   pipeline: string;
-  node: string;
+  node?: string;
   json?: boolean;
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
-  command: 'explain <pipeline> <node>',
-  describe: "Show a node's step type, job type and final config, with the file:line that set each value",
+  command: 'explain <code-or-pipeline> [node]',
+  describe: "Explain a diagnostic code, or show a node's step type, job type and final config with the file:line that set each value",
   builder: (yargs) =>
     yargs
-      .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
-      .positional('node', { type: 'string', demandOption: true, description: 'A node id of that pipeline' })
+      .positional('code-or-pipeline', { type: 'string', demandOption: true, description: 'A diagnostic code (PLC3004) or a pipeline file' })
+      .positional('node', { type: 'string', description: 'A node id of that pipeline' })
+      .example('$0 explain PLC3004', 'What PLC3004 means, with an example and its fix')
       .option('json', { type: 'boolean', description: 'Print the explanation as JSON' })
       .example('$0 explain examples/tabular-xgboost.pipeline.yaml train', "Where each of train's config values comes from") as never,
   handler: async (args) => {
+    const target = (args as unknown as { codeOrPipeline: string }).codeOrPipeline;
+    if (/^PLC\d{4}$/i.test(target)) {
+      const { diagnosticTable } = await import('../../compiler/diagnostics/codes.js');
+      const code = target.toUpperCase();
+      if (!Object.hasOwn(diagnosticTable, code)) {
+        const { suggestion } = suggest(code, Object.keys(diagnosticTable));
+        process.stderr.write(`plc: there is no diagnostic ${code}${suggestion ? ` — did you mean ${suggestion}?` : ''}\nAll codes: docs/diagnostics.md.\n`);
+        process.exitCode = ExitCode.Usage;
+        return;
+      }
+      const { explainCode } = await import('../../compiler/diagnostics/reference.js');
+      process.stdout.write(explainCode(code as keyof typeof diagnosticTable));
+      process.exitCode = ExitCode.Ok;
+      return;
+    }
+    if (args.node === undefined) {
+      process.stderr.write(`plc: name a node of ${target} to explain, e.g. plc explain ${target} <node>\n`);
+      process.exitCode = ExitCode.Usage;
+      return;
+    }
+    args.pipeline = target;
     const { analyzePipeline } = await import('../../compiler/driver.js');
     const { explainNode, renderExplanation } = await import('../../compiler/explain/explain-node.js');
     const result = analyzePipeline(args.pipeline, { cwd: process.cwd() });

@@ -87,6 +87,12 @@ function readContract(root: SyntaxNode, file: string): ScriptContract {
   };
 }
 
+/** Variables SageMaker's containers set themselves; scripts may read them without a binding. */
+const containerVariable = (name: string) => /^(SM_|SAGEMAKER_)/.test(name) || ['HOME', 'PATH', 'PYTHONPATH', 'TMPDIR', 'AWS_REGION', 'AWS_DEFAULT_REGION'].includes(name);
+
+/** A command-line flag (not a negative number such as -1). */
+const isFlag = (argument: string) => /^--?[A-Za-z]/.test(argument);
+
 /** `--job-type`, `--job_type` and `job-type` name the same argument. */
 const flagName = (flag: string) => flag.replace(/^-+/, '').split('=')[0]!.toLowerCase().replace(/_/g, '-');
 
@@ -114,7 +120,7 @@ function declared(doc: StepDoc) {
   const argumentFlags = new Map<string, Declared>();
   for (const layer of layers) {
     (layer.doc.script?.arguments ?? []).forEach((argument, i) => {
-      if (typeof argument === 'string' && argument.startsWith('-') && !argumentFlags.has(flagName(argument))) argumentFlags.set(flagName(argument), { name: argument, path: [...layer.prefix, 'script', 'arguments', i] });
+      if (typeof argument === 'string' && isFlag(argument) && !argumentFlags.has(flagName(argument))) argumentFlags.set(flagName(argument), { name: argument, path: [...layer.prefix, 'script', 'arguments', i] });
     });
   }
   const hyperparameters = typeof doc.training?.hyperparameters === 'object' ? collect((d) => (typeof d.training?.hyperparameters === 'object' ? d.training.hyperparameters : undefined), ['training', 'hyperparameters']) : undefined;
@@ -139,9 +145,12 @@ export function checkScriptContract(step: StepType, parse: ParsePython, cwd: str
   const where = (path: (string | number)[], part: 'key' | 'value' = 'value') => step.source.locate(path, part);
 
   const reads = new Set([...(contract.requiredEnv ?? []), ...(contract.optionalEnv ?? []), ...contract.envReads].map((s) => s.name));
-  for (const read of contract.envReads) if (!env.has(read.name)) bag.report('PLC4010', read.at, { name: read.name, step: name });
+  for (const read of contract.envReads) if (!env.has(read.name) && !containerVariable(read.name)) bag.report('PLC4010', read.at, { name: read.name, step: name });
   for (const required of contract.requiredEnv ?? []) if (!env.has(required.name)) bag.report('PLC4012', required.at, { name: required.name, step: name });
-  for (const bound of env.values()) if (!reads.has(bound.name)) bag.report('PLC4011', where(bound.path, 'key'), { name: bound.name, step: name, script: scriptName });
+  // Without the env constants, reads through helpers cannot be seen: only direct reads are checked.
+  if (contract.requiredEnv || contract.optionalEnv) {
+    for (const bound of env.values()) if (!reads.has(bound.name)) bag.report('PLC4011', where(bound.path, 'key'), { name: bound.name, step: name, script: scriptName });
+  }
 
   if (contract.paths) {
     const used = new Set(contract.paths.map((p) => normalizePath(p.name)));

@@ -39,6 +39,7 @@ export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
       bag.report('PLC5011', source.locate([section], 'key'), { section, step: doc.name, kind, kinds: kinds.join(' and ') });
     }
   }
+  if (kind === 'Training' && doc.script?.arguments?.length) bag.report('PLC5020', source.locate(['script', 'arguments'], 'key'), { step: doc.name });
   if (kind === 'RegisterModel' && !doc.registration) bag.report('PLC0103', source.locate([], 'key'), { where: `RegisterModel step type ${doc.name}`, key: 'registration' });
   if (kind === 'Processing' || kind === 'Training' || kind === 'Transform') {
     if (doc.compute.instanceType === undefined) bag.report('PLC0103', source.locate(['compute'], 'key'), { where: '"compute"', key: 'instanceType' });

@@ -15,7 +15,7 @@ export interface DiagnosticDefinition {
 export const diagnosticTable = {
   PLC0001: { severity: 'error', message: 'YAML syntax error: {detail}', hint: 'Check indentation (spaces only) and quoting around this point.' },
   PLC0002: { severity: 'error', message: 'duplicate key "{key}"', hint: 'Each key may appear once in a mapping; remove or rename one of them.' },
-  PLC0003: { severity: 'error', message: 'cannot read {path}: {detail}', hint: 'Check the path; it is resolved relative to the file that names it.' },
+  PLC0003: { severity: 'error', message: 'cannot read {path}: {detail}', hint: 'Check the path: on the command line it is relative to the working folder.' },
   PLC0004: { severity: 'error', message: '{path} is {size} bytes; the limit is {limit}', hint: 'plc documents are small; split the file or check that this is the file you meant.' },
   PLC0005: { severity: 'error', message: 'too many alias expansions ({detail})', hint: 'Anchors and aliases are expanded when the document is read; use fewer or smaller ones.' },
   PLC0006: { severity: 'error', message: 'alias *{name} refers to no anchor defined before it', hint: 'Define &{name} on an earlier node, or fix the alias name.' },
@@ -95,7 +95,8 @@ export const diagnosticTable = {
   PLC5016: { severity: 'error', message: 'node "{node}" passes {count} {what}; SageMaker allows at most {max}', hint: 'Fewer entries: combine values, or pass a file instead.' },
   PLC5017: { severity: 'error', message: '{what} "{key}" of node "{node}" is {length} characters; SageMaker allows at most {max}', hint: 'Shorten it, or pass a file (an input) instead of the value.' },
   PLC5018: { severity: 'error', message: 'the definition is {size} characters; CreatePipeline accepts at most {max}', hint: 'Split the pipeline, or move large literal values (e.g. long arguments) into files the steps read.' },
-  PLC5019: { severity: 'info', message: 'the definition is {size} bytes, over the {limit} bytes sent inline; deploys upload it to S3 first', hint: 'Nothing to do; plc deploy handles it.' },
+  PLC5019: { severity: 'info', message: 'the definition is {size} bytes, over the {limit} bytes sent inline; deploys upload it to S3 first', hint: 'Nothing to change in the pipeline; whatever deploys it must upload the definition to S3 and pass PipelineDefinitionS3Location.' },
+  PLC5020: { severity: 'error', message: 'training step type {step} passes script.arguments, which SageMaker script mode does not deliver', hint: 'Pass the values as hyperparameters (training.hyperparameters); the script reads them from /opt/ml/input/config/hyperparameters.json or its command line.' },
   PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC7002: { severity: 'error', message: 'step type {step} uses a {framework} image, so the pipeline needs a region', hint: 'Add region: (for example region: us-east-1) at the top of the pipeline, or give an explicit image URI.' },

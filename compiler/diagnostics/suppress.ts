@@ -27,7 +27,11 @@ function parseSuppressions(source: SourceText, bag: DiagnosticBag): Suppression[
     const line = index + 1;
     const column = match[1]!.length + 1;
     const at = { file: source.displayPath, range: { start: { line, column }, end: { line, column: text.length + 1 } } };
-    const [codesText = '', ...reason] = match[2]!.split(':');
+    // `PLC1234, PLC2345: reason`; without a colon the codes are the leading PLCnnnn words.
+    const rest = match[2]!.trim();
+    const colon = rest.indexOf(':');
+    const codesText = colon >= 0 ? rest.slice(0, colon) : (/^PLC\d{4}(\s*,\s*PLC\d{4})*/.exec(rest)?.[0] ?? rest);
+    const reason = colon >= 0 ? [rest.slice(colon + 1)] : [];
     const codes = codesText.split(',').map((c) => c.trim()).filter(Boolean);
     const unknown = codes.filter((c) => !(c in diagnosticTable));
     if (codes.length === 0 || unknown.length > 0) {

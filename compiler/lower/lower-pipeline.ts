@@ -293,7 +293,8 @@ class NodeLowering {
       return undefined;
     }
     const instanceType = constantOf(this.resourcesCache.get(node)?.instanceType);
-    const processor = image.processor ?? (typeof instanceType === 'string' && /^ml\.(p|g)\d/.test(instanceType) ? 'gpu' : 'cpu');
+    // Only PyTorch has GPU images; other frameworks' one image serves every instance type.
+    const processor = image.processor ?? (image.framework === 'pytorch' && typeof instanceType === 'string' && /^ml\.(p|g)\d/.test(instanceType) ? 'gpu' : 'cpu');
     const resolved = resolveImageUri({ framework: image.framework, version: image.version, processor, scope, region, ...(image.pyVersion ? { pyVersion: image.pyVersion } : {}) });
     if (resolved.ok) return literal(resolved.uri);
     const value = { framework: image.framework, version: image.version, region, processor, pyVersion: image.pyVersion ?? '' }[resolved.problem];
