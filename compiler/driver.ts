@@ -8,6 +8,7 @@ import { backends } from './backends/registry.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkCycles } from './check/graph.js';
+import { checkNaming } from './check/naming.js';
 import type { ParsePython } from './check/python/parser.js';
 import { checkScriptContract } from './check/script-contract.js';
 import { checkStepContract } from './check/step-contract.js';
@@ -90,6 +91,7 @@ export function checkStepFile(stepPath: string, options: CompileOptions): Analys
   if (loaded && doc) {
     const step = { doc, source: loaded.source, builtin: false };
     checkStepContract(step, session.bag);
+    checkNaming(step, session.bag);
     if (doc.script) collectCode(step, session.bag);
     if (options.parsePython) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
   }
@@ -110,6 +112,7 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   const linked = linkPipeline(doc, source, library, session.bag);
   const expanded = expandPipeline(linked, session.bag);
   for (const step of new Set(expanded.expanded.map((n) => n.step))) checkStepContract(step, session.bag);
+  for (const step of new Set(linked.nodes.map((n) => n.step))) checkNaming(step, session.bag);
   if (options.parsePython) {
     for (const step of new Set(linked.nodes.map((n) => n.step))) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
   }

@@ -40,6 +40,8 @@ export const diagnosticTable = {
   PLC1008: { severity: 'error', message: '"{text}" cannot be used in {where}', hint: '{detail}' },
   PLC1009: { severity: 'error', message: 'input "{port}" of step type {step} accepts unknown step type "{name}"', hint: 'accepts: names step types that feed this input; known step types: {allowed}.' },
   PLC1010: { severity: 'error', message: 'step type {step} has role {role} but declares {what}', hint: 'A source step has no inputs and a sink step no outputs; change role: or the ports.' },
+  PLC1011: { severity: 'warning', message: 'port "{port}" of step type {step} is not snake_case', hint: 'Rename it to {fix} (and its wires).' },
+  PLC1012: { severity: 'warning', message: 'file {file} does not name step type {step}', hint: 'Rename the file to {fix}: one step type per file, named after it in kebab-case.' },
   PLC2001: { severity: 'error', message: 'unknown config field "{key}" for step type {step}', hint: 'Fields of {step}: {allowed}.' },
   PLC2002: { severity: 'error', message: 'node "{node}" must set config field "{key}" (step type {step})', hint: 'Set it in the node\'s config: or in the pipeline\'s defaults:.' },
   PLC2003: { severity: 'error', message: '{where} {detail}', hint: 'See the field\'s description in step type {step} (your editor shows it on hover).' },

@@ -469,6 +469,31 @@ role: internal
 inputs:
   data: { type: dataset, path: /opt/ml/processing/input/data }
 \`\`\``,
+  PLC1011: `A port name is not snake_case (lower-case words joined by underscores). Port names appear in wires
+(\`<node>.<port>\`), in property paths (\`Outputs['<port>']\`) and in scripts' \`INPUT_PATHS\`; one
+spelling convention keeps them guessable across a library. It is a warning: SageMaker accepts other
+names, so a port that must match an outside name can keep it with a suppression.
+
+\`\`\`yaml
+# trips PLC1011
+outputs:
+  processedData: { type: dataset, path: /opt/ml/processing/output }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+outputs:
+  processed_data: { type: dataset, path: /opt/ml/processing/output }
+\`\`\``,
+  PLC1012: `A step file is not named after the step type it holds. Each step type lives in
+\`<kebab-case name>.step.yaml\`, so the file holding \`TabularPreprocessing\` is found by its name alone.
+Hyphens are not compared, so \`xgboost-training.step.yaml\` names \`XGBoostTraining\`.
+
+\`\`\`sh
+# trips PLC1012: steps/preprocess.step.yaml holds name: TabularPreprocessing
+# fixed
+mv steps/preprocess.step.yaml steps/tabular-preprocessing.step.yaml
+\`\`\``,
   PLC2001: `A node's \`config:\` sets a field its step type does not declare. Every step has \`role\` and
 \`outputPrefix\`, plus the fields under its step type's \`config.properties\` (after the job type's
 variant is applied); \`plc steps show <Type>\` lists them. An unknown field would otherwise be
