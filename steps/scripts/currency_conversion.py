@@ -21,9 +21,11 @@ import json
 import logging
 import math
 import os
-import sys
 
 import pandas as pd
+
+from plc_step import StepEnv, UserError, checked_job_type, run_processing_job
+from plc_tables import find_data_files, read_table, write_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
@@ -33,28 +35,14 @@ OPTIONAL_ENV_VARS = {"TARGET_CURRENCY": "USD", "DEFAULT_CURRENCY": "", "UNKNOWN_
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
 UNKNOWN_POLICIES = ("fail", "keep", "blank")
-DATA_SUFFIXES = (".csv", ".csv.gz", ".parquet")
 
 logger = logging.getLogger("currency_conversion")
 
 
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
-
-
 # ---- settings ----
-
-def _required(environ_vars: dict[str, str], name: str, what: str) -> str:
-    value = (environ_vars.get(name) or "").strip()
-    if not value:
-        raise UserError(f"environment variable {name} is required ({what})")
-    return value
-
 
 def _code(value) -> str:
     return str(value).strip().upper()
@@ -99,45 +87,6 @@ def parse_rates(raw: str, target: str) -> dict[str, float]:
     return rates
 
 
-# ---- data files ----
-
-def _find_data_files(folder: str) -> list[str]:
-    """Data files below folder, as sorted paths relative to it."""
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    found = [
-        os.path.relpath(os.path.join(root, name), folder)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(DATA_SUFFIXES) and not name.startswith(".")
-    ]
-    if not found:
-        raise UserError(f"no {', '.join(DATA_SUFFIXES)} files under {folder}")
-    return sorted(found)
-
-
-def _read_table(path: str) -> pd.DataFrame:
-    try:
-        if path.lower().endswith(".parquet"):
-            table = pd.read_parquet(path)
-        else:
-            table = pd.read_csv(path)  # compression inferred from .gz
-    except (ImportError, ValueError) as err:  # no parquet engine; empty or malformed CSV
-        raise UserError(f"cannot read {path}: {err}") from None
-    table.columns = [str(c).strip() for c in table.columns]
-    if len(set(table.columns)) != len(table.columns):
-        raise UserError(f"{path} has duplicate column names after stripping spaces: {list(table.columns)}")
-    return table
-
-
-def _write_table(table: pd.DataFrame, path: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    if path.lower().endswith(".parquet"):
-        table.to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False)  # compression inferred from .gz
-
-
 # ---- conversion ----
 
 def convert(table: pd.DataFrame, name: str, settings: dict) -> tuple[pd.DataFrame, dict]:
@@ -178,71 +127,43 @@ def main(
     job_args: argparse.Namespace,
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
-    currency_column = _required(environ_vars, "CURRENCY_COLUMN", "the column holding each row's currency code")
-    monetary = [c.strip() for c in _required(environ_vars, "MONETARY_COLUMNS",
-                                              "comma-separated columns to convert").split(",") if c.strip()]
+    env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    currency_column = env.required("CURRENCY_COLUMN", "the column holding each row's currency code")
+    monetary = [c.strip() for c in env.required("MONETARY_COLUMNS", "comma-separated columns to convert").split(",")
+                if c.strip()]
     if not monetary:
         raise UserError("MONETARY_COLUMNS names no column")
     if len(set(monetary)) != len(monetary) or currency_column in monetary:
         raise UserError(f"MONETARY_COLUMNS must name distinct columns other than CURRENCY_COLUMN, got {monetary}")
-    target = _code(environ_vars.get("TARGET_CURRENCY") or OPTIONAL_ENV_VARS["TARGET_CURRENCY"])
+    target = _code(env.raw("TARGET_CURRENCY"))
     if not target:
         raise UserError("TARGET_CURRENCY must not be empty")
-    rates = parse_rates(_required(environ_vars, "EXCHANGE_RATES", "currency code -> rate into the target currency"),
-                        target)
-    default_currency = _code(environ_vars.get("DEFAULT_CURRENCY") or OPTIONAL_ENV_VARS["DEFAULT_CURRENCY"]) or None
+    rates = parse_rates(env.required("EXCHANGE_RATES", "currency code -> rate into the target currency"), target)
+    default_currency = _code(env.raw("DEFAULT_CURRENCY")) or None
     if default_currency and default_currency not in rates:
         raise UserError(f"DEFAULT_CURRENCY {default_currency} has no rate in EXCHANGE_RATES")
-    policy = (environ_vars.get("UNKNOWN_CURRENCY") or OPTIONAL_ENV_VARS["UNKNOWN_CURRENCY"]).strip().lower()
-    if policy not in UNKNOWN_POLICIES:
-        raise UserError(f"UNKNOWN_CURRENCY must be one of {list(UNKNOWN_POLICIES)}, got {policy!r}")
-    job_type = job_args.job_type
-    if job_type not in JOB_TYPES:
-        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    policy = env.choice("UNKNOWN_CURRENCY", UNKNOWN_POLICIES)
+    job_type = checked_job_type(job_args, JOB_TYPES)
     settings = {"currency_column": currency_column, "monetary_columns": monetary, "rates": rates,
                 "default_currency": default_currency, "unknown": policy}
     logger.info("converting %s into %s with rates %s", monetary, target, rates)
 
     data_dir = input_paths["data"]
-    files = _find_data_files(data_dir)
+    files = find_data_files(data_dir)
     logger.info("found %d file(s) under %s", len(files), data_dir)
     report: dict[str, dict] = {}
     for name in files:
-        out, counts = convert(_read_table(os.path.join(data_dir, name)), name, settings)
+        out, counts = convert(read_table(os.path.join(data_dir, name)), name, settings)
         if counts["unknown"]:
             logger.warning("%s: no rate for %s (row counts); amounts %s", name, counts["unknown"],
                            "kept" if policy == "keep" else "blanked")
-        _write_table(out, os.path.join(output_paths["processed_data"], name))
+        write_table(out, os.path.join(output_paths["processed_data"], name))
         report[name] = {"rows": int(len(out)), **counts}
         logger.info("wrote %s: %s", name, report[name])
 
     return {"job_type": job_type, "target_currency": target, "files": report}
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc CurrencyConversion step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("CurrencyConversion", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS,
+                       OPTIONAL_ENV_VARS, CLI_ARGS)

@@ -13,12 +13,13 @@ from __future__ import annotations  # the container's Python may predate 3.9 gen
 import argparse
 import csv
 import gzip
-import json
 import logging
 import os
-import sys
 
 import pandas as pd
+
+from plc_step import StepEnv, UserError, checked_job_type, run_processing_job, write_json
+from plc_tables import find_data_files
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data_source": "/opt/ml/processing/input/data"}
@@ -33,8 +34,6 @@ OPTIONAL_ENV_VARS = {"SELECTED_COLUMNS": "", "MAX_ROWS": ""}
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
 CSV_SUFFIXES = (".csv", ".csv.gz")
@@ -46,46 +45,6 @@ METADATA_FILE = "metadata.json"
 SIGNATURE_FILE = "signature.csv"
 
 logger = logging.getLogger("data_loading")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
-
-
-def _selected_columns(environ_vars: dict[str, str]) -> list[str]:
-    raw = environ_vars.get("SELECTED_COLUMNS") or OPTIONAL_ENV_VARS["SELECTED_COLUMNS"]
-    columns = [c.strip() for c in raw.split(",") if c.strip()]
-    duplicates = sorted({c for c in columns if columns.count(c) > 1})
-    if duplicates:
-        raise UserError(f"SELECTED_COLUMNS names a column more than once: {duplicates}")
-    return columns
-
-
-def _max_rows(environ_vars: dict[str, str]) -> int | None:
-    raw = (environ_vars.get("MAX_ROWS") or OPTIONAL_ENV_VARS["MAX_ROWS"]).strip()
-    if not raw:
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise UserError(f"MAX_ROWS must be a whole number, got {raw!r}") from None
-    if value < 1:
-        raise UserError(f"MAX_ROWS must be at least 1, got {raw!r}")
-    return value
-
-
-def _find_data_files(folder: str) -> list[str]:
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    found = [
-        os.path.join(root, name)
-        for root, dirs, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(DATA_SUFFIXES) and not name.startswith(".")
-    ]
-    if not found:
-        raise UserError(f"no {', '.join(DATA_SUFFIXES)} files under {folder}")
-    return sorted(found)
 
 
 def _first_char(path: str) -> str:
@@ -164,14 +123,13 @@ def main(
     job_args: argparse.Namespace,
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
-    columns = _selected_columns(environ_vars)
-    max_rows = _max_rows(environ_vars)
-    job_type = job_args.job_type
-    if job_type not in JOB_TYPES:
-        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    columns = env.columns("SELECTED_COLUMNS")
+    max_rows = env.number("MAX_ROWS", int, 1, None, blank_is_none=True)
+    job_type = checked_job_type(job_args, JOB_TYPES)
 
     source = input_paths["data_source"]
-    files = _find_data_files(source)
+    files = [os.path.join(source, f) for f in find_data_files(source, DATA_SUFFIXES)]
     logger.info("found %d file(s) under %s", len(files), source)
     data, used, truncated = _load(files, columns, max_rows)
     if data.empty:
@@ -195,9 +153,7 @@ def main(
         "max_rows": max_rows,
         "truncated": truncated,
     }
-    os.makedirs(output_paths["metadata"], exist_ok=True)
-    with open(os.path.join(output_paths["metadata"], METADATA_FILE), "w", encoding="utf-8") as f:
-        json.dump(metadata, f, indent=2)
+    write_json(os.path.join(output_paths["metadata"], METADATA_FILE), metadata)
 
     os.makedirs(output_paths["signature"], exist_ok=True)
     with open(os.path.join(output_paths["signature"], SIGNATURE_FILE), "w", encoding="utf-8", newline="") as f:
@@ -207,30 +163,6 @@ def main(
             "columns": list(data.columns), "truncated": truncated}
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc DataLoading step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("DataLoading", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS,
+                       OPTIONAL_ENV_VARS, CLI_ARGS)

@@ -16,17 +16,18 @@ Writes
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
 import argparse
-import json
 import logging
 import math
 import os
-import sys
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import minimize
 from sklearn.isotonic import IsotonicRegression
 from sklearn.metrics import roc_auc_score
+
+from plc_step import StepEnv, UserError, checked_job_type, find_named, read_json, run_processing_job, write_json
+from plc_tables import read_csvs, write_with_column
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {
@@ -48,13 +49,10 @@ OPTIONAL_ENV_VARS = {
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
 APPLY_ONLY_JOB_TYPES = ("testing",)  # never fit on the data the model is judged on
 METHODS = ("isotonic", "sigmoid")
-CSV_SUFFIXES = (".csv", ".csv.gz")
 MODEL_FILE = "calibration_model.json"
 SUMMARY_FILE = "calibration_summary.json"
 METRICS_FILE = "metrics.json"
@@ -63,10 +61,6 @@ MODEL_FORMAT = "plc-calibration/1"
 EPS = 1e-12  # scores are clipped to [EPS, 1 - EPS] before taking log-odds
 
 logger = logging.getLogger("model_calibration")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
 
 
 # ---------------------------------------------------------------- calibration maps
@@ -111,15 +105,11 @@ def apply_calibration(model: dict, score: np.ndarray) -> np.ndarray:
 
 
 def load_calibration_model(folder: str) -> tuple[dict, str]:
-    found = sorted(os.path.join(root, n) for root, _, names in os.walk(folder) for n in names if n == MODEL_FILE)
+    found = find_named(folder, MODEL_FILE)
     if len(found) != 1:
         what = "no" if not found else "more than one"
         raise UserError(f"{what} {MODEL_FILE} under {folder} (expected a ModelCalibration calibration output)")
-    try:
-        with open(found[0], encoding="utf-8") as f:
-            model = json.load(f)
-    except (OSError, ValueError) as err:
-        raise UserError(f"cannot read {found[0]}: {err}") from None
+    model = read_json(found[0])
     method = model.get("method") if isinstance(model, dict) else None
     if method not in METHODS:
         raise UserError(f"{found[0]} is not a calibration model (method {method!r})")
@@ -170,33 +160,6 @@ def calibration_metrics(prob: np.ndarray, y: np.ndarray, num_bins: int) -> tuple
 # ---------------------------------------------------------------- data
 
 
-def read_csvs(folder: str) -> pd.DataFrame:
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    files = sorted(
-        os.path.join(root, name)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(CSV_SUFFIXES)
-    )
-    if not files:
-        raise UserError(f"no CSV files under {folder}")
-    tables = []
-    for path in files:
-        try:
-            table = pd.read_csv(path)
-        except ValueError as err:  # empty or malformed CSV
-            raise UserError(f"cannot read {path}: {err}") from None
-        table.columns = [str(c).strip() for c in table.columns]
-        tables.append(table)
-    columns = list(tables[0].columns)
-    for path, table in zip(files, tables):
-        if set(table.columns) != set(columns):
-            raise UserError(f"{path} has columns {list(table.columns)}, but {files[0]} has {columns}")
-    logger.info("read %d file(s) from %s", len(files), folder)
-    return pd.concat([t[columns] for t in tables], ignore_index=True)
-
-
 def checked_scores(data: pd.DataFrame, score_field: str) -> np.ndarray:
     if score_field not in data.columns:
         raise UserError(f"score column {score_field!r} not found; columns are {list(data.columns)}")
@@ -230,30 +193,17 @@ def binary_labels(label: pd.Series) -> pd.Series:
 
 
 def _settings(environ_vars: dict[str, str]) -> dict:
-    label = (environ_vars.get("LABEL_FIELD") or "").strip()
-    if not label:
-        raise UserError("environment variable LABEL_FIELD is required (the name of the label column)")
-    settings = {"label": label}
+    env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    settings = {"label": env.required("LABEL_FIELD", "the name of the label column")}
     for name, key in (("SCORE_FIELD", "score"), ("CALIBRATION_METHOD", "method"), ("CALIBRATED_SCORE_FIELD", "output")):
-        settings[key] = (environ_vars.get(name) or OPTIONAL_ENV_VARS[name]).strip()
+        settings[key] = env.text(name)
+    # Compared as given, without the lower-casing of StepEnv.choice.
     if settings["method"] not in METHODS:
         raise UserError(f"CALIBRATION_METHOD must be one of {list(METHODS)}, got {settings['method']!r}")
     if settings["output"] in (settings["label"], settings["score"]):
         raise UserError(f"CALIBRATED_SCORE_FIELD {settings['output']!r} would overwrite the label or score column")
-    raw = environ_vars.get("NUM_BINS") or OPTIONAL_ENV_VARS["NUM_BINS"]
-    try:
-        settings["bins"] = int(raw)
-    except ValueError:
-        raise UserError(f"NUM_BINS must be int, got {raw!r}") from None
-    if not 1 <= settings["bins"] <= 1000:
-        raise UserError(f"NUM_BINS must be between 1 and 1000, got {raw!r}")
+    settings["bins"] = env.number("NUM_BINS", int, 1, 1000, noun="int")
     return settings
-
-
-def _write_json(path: str, value) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(value, f, indent=2)
 
 
 def main(
@@ -264,16 +214,14 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     settings = _settings(environ_vars)
-    job_type = job_args.job_type
-    if job_type not in JOB_TYPES:
-        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    job_type = checked_job_type(job_args, JOB_TYPES)
     model_dir = input_paths.get("calibration_model")
     apply_mode = bool(model_dir) and os.path.isdir(model_dir)
     if job_type in APPLY_ONLY_JOB_TYPES and not apply_mode:
         raise UserError(f"job type {job_type} only applies a fitted calibration: bind the calibration_model "
                         "input to a ModelCalibration node's calibration output")
 
-    data = read_csvs(input_paths["eval_data"])
+    data = read_csvs(input_paths["eval_data"], logger)
     label, score_field, output = settings["label"], settings["score"], settings["output"]
     if label not in data.columns:
         raise UserError(f"label column {label!r} not found; columns are {list(data.columns)}")
@@ -298,12 +246,8 @@ def main(
         logger.info("fitted %s calibration on %d labelled rows", model["method"], len(y))
     calibrated = apply_calibration(model, score)
 
-    if output in data.columns:
-        logger.warning("replacing the existing column %r with the calibrated scores", output)
-    out = data.copy()
-    out[output] = calibrated
-    os.makedirs(output_paths["calibrated_data"], exist_ok=True)
-    out.to_csv(os.path.join(output_paths["calibrated_data"], DATA_FILE), index=False)
+    write_with_column(data, output, calibrated, output_paths["calibrated_data"], DATA_FILE, "calibrated scores",
+                      logger)
 
     before, bins_before = calibration_metrics(score[labelled], y.to_numpy(), settings["bins"])
     after, bins_after = calibration_metrics(calibrated[labelled], y.to_numpy(), settings["bins"])
@@ -319,44 +263,20 @@ def main(
         "evaluated_on": "held-out rows" if apply_mode else "the fitting rows (in-sample)",
         "reliability": {"before": bins_before, "after": bins_after},
     }
-    _write_json(os.path.join(output_paths["metrics"], METRICS_FILE), report)
-    _write_json(os.path.join(output_paths["calibration"], MODEL_FILE), model)
+    write_json(os.path.join(output_paths["metrics"], METRICS_FILE), report)
+    write_json(os.path.join(output_paths["calibration"], MODEL_FILE), model)
     summary = {
         "mode": report["mode"], "method": model["method"], "job_type": job_type,
         "score_field": score_field, "calibrated_score_field": output, "label_field": label,
         "source": source, "rows": {"read": int(len(data)), "labelled": int(len(y))},
         "metrics": metrics,
     }
-    _write_json(os.path.join(output_paths["calibration"], SUMMARY_FILE), summary)
+    write_json(os.path.join(output_paths["calibration"], SUMMARY_FILE), summary)
     logger.info("ece %.4f -> %.4f, brier %.4f -> %.4f", metrics["ece_before"], metrics["ece_after"],
                 metrics["brier_score_before"], metrics["brier_score_after"])
     return summary
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc ModelCalibration step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("ModelCalibration", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS,
+                       OPTIONAL_ENV_VARS, CLI_ARGS)

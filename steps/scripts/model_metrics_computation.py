@@ -13,17 +13,17 @@ macro F1 of the arg-max class).
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
 import argparse
-import json
 import logging
-import math
 import os
 import re
-import sys
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import (average_precision_score, f1_score, precision_recall_curve, precision_score,
-                             recall_score, roc_auc_score, roc_curve)
+from sklearn.metrics import precision_recall_curve, roc_curve
+
+import plc_metrics
+from plc_step import StepEnv, UserError, checked_job_type, run_processing_job, write_json
+from plc_tables import read_csvs
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"eval_output": "/opt/ml/processing/input/eval_output"}
@@ -33,11 +33,8 @@ OPTIONAL_ENV_VARS = {"SCORE_FIELD": "", "THRESHOLD": "0.5", "NUM_BINS": "10"}
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
-CSV_SUFFIXES = (".csv", ".csv.gz")
 METRICS_FILE = "metrics.json"
 PROB_COLUMN = re.compile(r"^prob_class_(\d+)$")
 QUANTILES = (0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99)
@@ -45,50 +42,7 @@ QUANTILES = (0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99)
 logger = logging.getLogger("model_metrics_computation")
 
 
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
-
-
-# ---------------------------------------------------------------- settings and data
-
-
-def _number(environ_vars: dict[str, str], name: str, kind: type, low: float, high: float):
-    """An optional env var parsed as `kind`, within [low, high]; empty counts as unset."""
-    raw = environ_vars.get(name) or OPTIONAL_ENV_VARS[name]
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise UserError(f"{name} must be {kind.__name__}, got {raw!r}") from None
-    if not low <= value <= high:
-        raise UserError(f"{name} must be between {low} and {high}, got {raw!r}")
-    return value
-
-
-def read_csvs(folder: str) -> pd.DataFrame:
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    files = sorted(
-        os.path.join(root, name)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(CSV_SUFFIXES)
-    )
-    if not files:
-        raise UserError(f"no CSV files under {folder}")
-    tables = []
-    for path in files:
-        try:
-            table = pd.read_csv(path)
-        except ValueError as err:  # empty or malformed CSV
-            raise UserError(f"cannot read {path}: {err}") from None
-        table.columns = [str(c).strip() for c in table.columns]
-        tables.append(table)
-    columns = list(tables[0].columns)
-    for path, table in zip(files, tables):
-        if set(table.columns) != set(columns):
-            raise UserError(f"{path} has columns {list(table.columns)}, but {files[0]} has {columns}")
-    logger.info("read %d file(s) from %s", len(files), folder)
-    return pd.concat([t[columns] for t in tables], ignore_index=True)
+# ---------------------------------------------------------------- data
 
 
 def score_columns(data: pd.DataFrame, score_field: str) -> list[str]:
@@ -129,27 +83,12 @@ def labelled_rows(data: pd.DataFrame, label: str, columns: list[str]) -> tuple[n
 # ---------------------------------------------------------------- metrics
 
 
-def _or_none(value) -> float | None:
-    value = float(value)
-    return None if math.isnan(value) or math.isinf(value) else value
-
-
-def _log_loss(y_onehot: np.ndarray, proba: np.ndarray) -> float:
-    return float(-np.mean(np.sum(y_onehot * np.log(np.clip(proba, 1e-15, 1.0)), axis=1)))
-
-
 def binary_metrics(y: np.ndarray, score: np.ndarray, threshold: float) -> dict:
-    predicted = (score >= threshold).astype(int)
     both = len(np.unique(y)) == 2
     if not both:
         logger.warning("the labelled rows hold a single class; auc, average_precision and ks are undefined (null)")
     metrics = {
-        "auc": _or_none(roc_auc_score(y, score)) if both else None,
-        "average_precision": _or_none(average_precision_score(y, score)) if both else None,
-        "f1": float(f1_score(y, predicted, zero_division=0)),
-        "precision": float(precision_score(y, predicted, zero_division=0)),
-        "recall": float(recall_score(y, predicted, zero_division=0)),
-        "accuracy": float(np.mean(predicted == y)),
+        **plc_metrics.binary_metrics(y, score, threshold),
         "threshold": threshold,
         "ks": None,
         "best_f1": None,
@@ -158,7 +97,7 @@ def binary_metrics(y: np.ndarray, score: np.ndarray, threshold: float) -> dict:
         "rows": int(len(y)),
     }
     if 0 <= score.min() and score.max() <= 1:  # probabilities: the likelihood-based scores apply
-        metrics["log_loss"] = _log_loss(np.column_stack([1 - y, y]), np.column_stack([1 - score, score]))
+        metrics["log_loss"] = plc_metrics.log_loss(np.column_stack([1 - y, y]), np.column_stack([1 - score, score]))
         metrics["brier_score"] = float(np.mean((score - y) ** 2))
     if both:
         fpr, tpr, _ = roc_curve(y, score)
@@ -170,34 +109,6 @@ def binary_metrics(y: np.ndarray, score: np.ndarray, threshold: float) -> dict:
         metrics["best_f1"] = float(f1[best])
         metrics["best_f1_threshold"] = float(thresholds[best])
     return metrics
-
-
-def multiclass_metrics(y: np.ndarray, proba: np.ndarray) -> tuple[dict, dict]:
-    """Macro averages over the classes that can be scored one-vs-rest, and per-class values."""
-    classes = proba.shape[1]
-    per_class = {}
-    for k in range(classes):
-        is_k = (y == k).astype(int)
-        defined = 0 < is_k.sum() < len(y)
-        per_class[str(k)] = {
-            "rows": int(is_k.sum()),
-            "auc": _or_none(roc_auc_score(is_k, proba[:, k])) if defined else None,
-            "average_precision": _or_none(average_precision_score(is_k, proba[:, k])) if defined else None,
-        }
-    aucs = [v["auc"] for v in per_class.values() if v["auc"] is not None]
-    aps = [v["average_precision"] for v in per_class.values() if v["average_precision"] is not None]
-    if len(aucs) < classes:
-        logger.warning("only %d of %d classes can be scored one-vs-rest; macro auc averages those", len(aucs), classes)
-    predicted = proba.argmax(axis=1)
-    metrics = {
-        "auc": float(np.mean(aucs)) if aucs else None,
-        "average_precision": float(np.mean(aps)) if aps else None,
-        "f1": float(f1_score(y, predicted, labels=list(range(classes)), average="macro", zero_division=0)),
-        "accuracy": float(np.mean(predicted == y)),
-        "log_loss": _log_loss(np.eye(classes)[y], proba),
-        "rows": int(len(y)),
-    }
-    return metrics, per_class
 
 
 def score_distribution(score: np.ndarray, hits: np.ndarray, hit_name: str, num_bins: int) -> dict:
@@ -235,17 +146,14 @@ def main(
     job_args: argparse.Namespace,
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
-    label = (environ_vars.get("LABEL_FIELD") or "").strip()
-    if not label:
-        raise UserError("environment variable LABEL_FIELD is required (the name of the label column)")
-    score_field = (environ_vars.get("SCORE_FIELD") or OPTIONAL_ENV_VARS["SCORE_FIELD"]).strip()
-    threshold = _number(environ_vars, "THRESHOLD", float, 0.0, 1.0)
-    num_bins = _number(environ_vars, "NUM_BINS", int, 1, 1000)
-    job_type = job_args.job_type
-    if job_type not in JOB_TYPES:
-        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    label = env.required("LABEL_FIELD", "the name of the label column")
+    score_field = env.text("SCORE_FIELD")
+    threshold = env.number("THRESHOLD", float, 0.0, 1.0, noun="float")
+    num_bins = env.number("NUM_BINS", int, 1, 1000, noun="int")
+    job_type = checked_job_type(job_args, JOB_TYPES)
 
-    data = read_csvs(input_paths["eval_output"])
+    data = read_csvs(input_paths["eval_output"], logger)
     if label not in data.columns:
         raise UserError(f"label column {label!r} not found; columns are {list(data.columns)}")
     columns = score_columns(data, score_field)
@@ -259,41 +167,15 @@ def main(
         report["score_distribution"] = score_distribution(scores[:, 0], y, "label_rate", num_bins)
     else:
         report["task"] = "multiclass"
-        report["metrics"], report["per_class"] = multiclass_metrics(y, scores)
+        report["metrics"], report["per_class"] = plc_metrics.multiclass_metrics(y, scores, logger)
         # The top class's probability (how confident the model is) and how often that class is right.
         correct = (scores.argmax(axis=1) == y).astype(int)
         report["score_distribution"] = score_distribution(scores.max(axis=1), correct, "accuracy", num_bins)
-    os.makedirs(output_paths["metrics"], exist_ok=True)
-    with open(os.path.join(output_paths["metrics"], METRICS_FILE), "w", encoding="utf-8") as f:
-        json.dump(report, f, indent=2)
+    write_json(os.path.join(output_paths["metrics"], METRICS_FILE), report)
     logger.info("metrics: %s", report["metrics"])
     return report
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc ModelMetricsComputation step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("ModelMetricsComputation", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS,
+                       OPTIONAL_ENV_VARS, CLI_ARGS)

@@ -22,10 +22,12 @@ import json
 import logging
 import os
 import shutil
-import sys
 import tarfile
 import tempfile
 import zlib
+
+from plc_archives import write_reproducible_tar_gz
+from plc_step import UserError, run_processing_job
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {
@@ -37,8 +39,6 @@ OUTPUT_PATHS = {"packaged_model": "/opt/ml/processing/output/model"}
 REQUIRED_ENV_VARS = []
 OPTIONAL_ENV_VARS = {}
 CLI_ARGS = {}
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 OPTIONAL_INPUTS = ("calibration", "inference_code")
 MODEL_ARCHIVE = "model.tar.gz"  # the name SageMaker gives a training job's model artifact
@@ -47,10 +47,6 @@ PACKAGE_FOLDERS = {"calibration": "calibration", "inference_code": "code"}
 GZIP_LEVEL = 6  # part of the byte-for-byte contract: changing it changes every package
 
 logger = logging.getLogger("package")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
 
 
 def _member_name(archive: str, name: str) -> str:
@@ -127,22 +123,6 @@ def optional_files(name: str, folder: str | None) -> dict[str, str]:
     return files
 
 
-def write_archive(entries: list[tuple[str, str]], path: str) -> None:
-    """A gzipped tar of (archive name, source file) pairs, sorted, with fixed metadata."""
-    with open(path, "wb") as raw, \
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0) as gz, \
-            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        for name, source in sorted(entries):
-            info = tarfile.TarInfo(name)
-            info.size = os.path.getsize(source)
-            info.mtime = 0
-            info.mode = 0o644
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            with open(source, "rb") as f:
-                tar.addfile(info, f)
-
-
 def _sha256(path: str) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
@@ -181,7 +161,7 @@ def main(
         if counts["inference_code"] and not any(p.startswith("code/") and p.endswith(".py") for p in entries):
             logger.warning("the inference code has no .py file")
         archive = os.path.join(out_dir, MODEL_ARCHIVE)
-        write_archive(list(entries.items()), archive)
+        write_reproducible_tar_gz(archive, list(entries.items()), GZIP_LEVEL)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -196,30 +176,8 @@ def main(
     return summary
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc Package step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps({k: v for k, v in summary.items() if k != "entries"}))
+    # The "done" log line leaves out the list of entries.
+    run_processing_job("Package", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS,
+                       CLI_ARGS, describe=lambda summary: json.dumps({k: v for k, v in summary.items()
+                                                                      if k != "entries"}))

@@ -24,9 +24,11 @@ import json
 import logging
 import math
 import os
-import sys
 import tarfile
 import zlib
+
+from plc_archives import write_reproducible_tar_gz
+from plc_step import UserError, run_processing_job
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"model": "/opt/ml/processing/input/model"}
@@ -39,8 +41,6 @@ OPTIONAL_ENV_VARS = {
     "ROWS_PER_REQUEST": "1",
 }
 CLI_ARGS = {}
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 MODEL_ARCHIVE = "model.tar.gz"
 FEATURES_FILE = "feature_columns.json"
@@ -50,10 +50,6 @@ SAMPLE_FILES = {"text/csv": "sample_payload.csv", "application/json": "sample_pa
 MAX_ROWS_PER_REQUEST = 10000
 
 logger = logging.getLogger("payload")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
 
 
 def _setting(environ_vars: dict[str, str], name: str) -> str:
@@ -163,21 +159,6 @@ def render(content_type: str, features: list[str], record: dict, rows: int) -> s
     return json.dumps([record] * rows, ensure_ascii=False)
 
 
-def write_archive(files: list[tuple[str, bytes]], path: str) -> None:
-    """A gzipped tar of (name, bytes) pairs, sorted, with fixed metadata: same input, same bytes."""
-    with open(path, "wb") as raw, \
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz, \
-            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        for name, data in sorted(files):
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            info.mtime = 0
-            info.mode = 0o644
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            tar.addfile(info, io.BytesIO(data))
-
-
 def main(
     input_paths: dict[str, str],
     output_paths: dict[str, str],
@@ -202,7 +183,8 @@ def main(
 
     out_dir = output_paths["payload_sample"]
     os.makedirs(out_dir, exist_ok=True)
-    write_archive([(s["file"], s["body"].encode("utf-8")) for s in samples], os.path.join(out_dir, PAYLOAD_ARCHIVE))
+    write_reproducible_tar_gz(os.path.join(out_dir, PAYLOAD_ARCHIVE),
+                              [(s["file"], s["body"].encode("utf-8")) for s in samples])
     index = {
         "archive": PAYLOAD_ARCHIVE,
         "content_types": settings["content_types"],
@@ -219,30 +201,6 @@ def main(
             "files": [s["file"] for s in samples], "rows_per_request": settings["rows"]}
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc Payload step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("Payload", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS,
+                       CLI_ARGS)

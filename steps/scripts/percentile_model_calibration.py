@@ -16,13 +16,14 @@ Writes
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
 import argparse
-import json
 import logging
 import os
-import sys
 
 import numpy as np
 import pandas as pd
+
+from plc_step import StepEnv, UserError, checked_job_type, find_named, run_processing_job, write_json
+from plc_tables import read_csvs, write_with_column
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {
@@ -38,22 +39,15 @@ OPTIONAL_ENV_VARS = {"SCORE_FIELD": "prob_class_1", "RESOLUTION": "1000", "PERCE
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
 APPLY_ONLY_JOB_TYPES = ("testing",)  # never fit on the data the model is judged on
-CSV_SUFFIXES = (".csv", ".csv.gz")
 TABLE_FILE = "percentile_table.csv"
 SUMMARY_FILE = "percentile_summary.json"
 DATA_FILE = "calibrated_data.csv"
 MIN_RESOLUTION, MAX_RESOLUTION = 2, 100000
 
 logger = logging.getLogger("percentile_model_calibration")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
 
 
 # ---------------------------------------------------------------- lookup table
@@ -79,7 +73,7 @@ def apply_table(table: pd.DataFrame, score: np.ndarray) -> np.ndarray:
 
 
 def load_table(folder: str) -> tuple[pd.DataFrame, str]:
-    found = sorted(os.path.join(root, n) for root, _, names in os.walk(folder) for n in names if n == TABLE_FILE)
+    found = find_named(folder, TABLE_FILE)
     if len(found) != 1:
         what = "no" if not found else "more than one"
         raise UserError(f"{what} {TABLE_FILE} under {folder} (expected a PercentileModelCalibration calibration output)")
@@ -97,53 +91,15 @@ def load_table(folder: str) -> tuple[pd.DataFrame, str]:
     return table, found[0]
 
 
-# ---------------------------------------------------------------- data
-
-
-def read_csvs(folder: str) -> pd.DataFrame:
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    files = sorted(
-        os.path.join(root, name)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(CSV_SUFFIXES)
-    )
-    if not files:
-        raise UserError(f"no CSV files under {folder}")
-    tables = []
-    for path in files:
-        try:
-            table = pd.read_csv(path)
-        except ValueError as err:  # empty or malformed CSV
-            raise UserError(f"cannot read {path}: {err}") from None
-        table.columns = [str(c).strip() for c in table.columns]
-        tables.append(table)
-    columns = list(tables[0].columns)
-    for path, table in zip(files, tables):
-        if set(table.columns) != set(columns):
-            raise UserError(f"{path} has columns {list(table.columns)}, but {files[0]} has {columns}")
-    logger.info("read %d file(s) from %s", len(files), folder)
-    return pd.concat([t[columns] for t in tables], ignore_index=True)
-
-
 # ---------------------------------------------------------------- main
 
 
 def _settings(environ_vars: dict[str, str]) -> dict:
-    settings = {
-        "score": (environ_vars.get("SCORE_FIELD") or OPTIONAL_ENV_VARS["SCORE_FIELD"]).strip(),
-        "output": (environ_vars.get("PERCENTILE_FIELD") or OPTIONAL_ENV_VARS["PERCENTILE_FIELD"]).strip(),
-    }
+    env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    settings = {"score": env.text("SCORE_FIELD"), "output": env.text("PERCENTILE_FIELD")}
     if settings["score"] == settings["output"]:
         raise UserError(f"PERCENTILE_FIELD {settings['output']!r} would overwrite the score column")
-    raw = environ_vars.get("RESOLUTION") or OPTIONAL_ENV_VARS["RESOLUTION"]
-    try:
-        settings["resolution"] = int(raw)
-    except ValueError:
-        raise UserError(f"RESOLUTION must be int, got {raw!r}") from None
-    if not MIN_RESOLUTION <= settings["resolution"] <= MAX_RESOLUTION:
-        raise UserError(f"RESOLUTION must be between {MIN_RESOLUTION} and {MAX_RESOLUTION}, got {raw!r}")
+    settings["resolution"] = env.number("RESOLUTION", int, MIN_RESOLUTION, MAX_RESOLUTION, noun="int")
     return settings
 
 
@@ -155,16 +111,14 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     settings = _settings(environ_vars)
-    job_type = job_args.job_type
-    if job_type not in JOB_TYPES:
-        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    job_type = checked_job_type(job_args, JOB_TYPES)
     model_dir = input_paths.get("calibration_model")
     apply_mode = bool(model_dir) and os.path.isdir(model_dir)
     if job_type in APPLY_ONLY_JOB_TYPES and not apply_mode:
         raise UserError(f"job type {job_type} only applies a fitted percentile table: bind the calibration_model "
                         "input to a PercentileModelCalibration node's calibration output")
 
-    data = read_csvs(input_paths["eval_data"])
+    data = read_csvs(input_paths["eval_data"], logger)
     score_field, output = settings["score"], settings["output"]
     if score_field not in data.columns:
         raise UserError(f"score column {score_field!r} not found; columns are {list(data.columns)}")
@@ -180,12 +134,8 @@ def main(
         logger.info("fitted a %d-row percentile table on %d scores", len(table), len(score))
     percentile = apply_table(table, score)
 
-    if output in data.columns:
-        logger.warning("replacing the existing column %r with the percentiles", output)
-    out = data.copy()
-    out[output] = percentile
-    os.makedirs(output_paths["calibrated_data"], exist_ok=True)
-    out.to_csv(os.path.join(output_paths["calibrated_data"], DATA_FILE), index=False)
+    write_with_column(data, output, percentile, output_paths["calibrated_data"], DATA_FILE, "percentiles",
+                      logger)
 
     os.makedirs(output_paths["calibration"], exist_ok=True)
     table.to_csv(os.path.join(output_paths["calibration"], TABLE_FILE), index=False)  # repr: round-trips
@@ -201,35 +151,10 @@ def main(
         "score_range": [float(score.min()), float(score.max())],
         "percentile_quantiles": {f"p{q}": float(np.percentile(percentile, q)) for q in (10, 50, 90)},
     }
-    with open(os.path.join(output_paths["calibration"], SUMMARY_FILE), "w", encoding="utf-8") as f:
-        json.dump(summary, f, indent=2)
+    write_json(os.path.join(output_paths["calibration"], SUMMARY_FILE), summary)
     return summary
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc PercentileModelCalibration step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("PercentileModelCalibration", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS,
+                       OPTIONAL_ENV_VARS, CLI_ARGS)

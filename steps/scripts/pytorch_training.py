@@ -12,16 +12,18 @@ perceptron with cross-entropy and Adam, and writes:
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
 import argparse
-import json
 import logging
 import math
 import os
-import sys
 
 import numpy as np
 import pandas as pd
 import torch
 from torch import nn
+
+from plc_step import (UserError, load_hyperparameters, required_hyperparameter, run_training_job,
+                      warn_unknown_hyperparameters, write_json)
+from plc_tables import read_training_splits, training_features
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"training_data": "/opt/ml/input/data/training_data"}
@@ -40,35 +42,11 @@ OPTIONAL_HYPERPARAMETERS = {
     "random_seed": 42,
 }
 
-CSV_SUFFIXES = (".csv", ".csv.gz")
 MODEL_FILE = "model.pt"
 CONFIG_FILE = "model_config.json"
 MAX_LAYER_WIDTH = 65536
 
 logger = logging.getLogger("pytorch_training")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
-
-
-def load_hyperparameters(path: str) -> dict:
-    """SageMaker writes every value as a string, sometimes JSON-encoded ("\\"abc\\"")."""
-    if not os.path.exists(path):
-        return {}  # outside SageMaker; the required-key check below reports what is missing
-    with open(path, encoding="utf-8") as f:
-        raw = json.load(f)
-    params = {}
-    for key, value in raw.items():
-        if key.startswith("sagemaker_"):  # the toolkit's own settings, not ours
-            continue
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                pass  # a plain string such as 64,32
-        params[key] = value
-    return params
 
 
 def _number(hp: dict, key: str, kind: type, rule: str, ok):
@@ -101,36 +79,10 @@ def _hidden_sizes(hp: dict) -> list[int]:
     return sizes
 
 
-def _read_csvs(folder: str) -> pd.DataFrame:
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    files = sorted(
-        os.path.join(root, name)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(CSV_SUFFIXES)
-    )
-    if not files:
-        raise UserError(f"no CSV files under {folder}")
-    try:
-        return pd.concat([pd.read_csv(path) for path in files], ignore_index=True)
-    except ValueError as err:  # empty or malformed CSV
-        raise UserError(f"cannot read CSVs under {folder}: {err}") from None
-
-
 def _features(train: pd.DataFrame, val: pd.DataFrame, label: str) -> list[str]:
-    for name, df in (("train", train), ("val", val)):
-        if label not in df.columns:
-            raise UserError(f"label column {label!r} not in {name} data; columns are {list(df.columns)}")
-    features = [c for c in train.columns if c != label]
+    features = training_features(train, val, label)
     if not features:
         raise UserError("the data has no feature columns besides the label")
-    missing = [c for c in features if c not in val.columns]
-    if missing:
-        raise UserError(f"val data lacks feature columns {missing}")
-    not_numeric = [c for c in features if not pd.api.types.is_numeric_dtype(train[c])]
-    if not_numeric:
-        raise UserError(f"feature columns must be numeric; these are not: {not_numeric}")
     return features
 
 
@@ -192,9 +144,7 @@ def main(
     """input_paths: training_data (folder with train/ and val/) and hyperparameters (the JSON file)."""
     # Validate hyperparameters before reading any data, so config errors fail fast.
     hp = load_hyperparameters(input_paths["hyperparameters"])
-    label = str(hp.get("label_field") or "").strip()
-    if not label:
-        raise UserError("hyperparameter label_field is required (the name of the label column)")
+    label = required_hyperparameter(hp, "label_field", "the name of the label column")
     resolved = {
         "label_field": label,
         "hidden_sizes": _hidden_sizes(hp),
@@ -204,13 +154,9 @@ def main(
         "dropout": _number(hp, "dropout", float, "in [0, 1)", lambda v: 0 <= v < 1),
         "random_seed": _number(hp, "random_seed", int, "in [0, 2**32)", lambda v: 0 <= v < 2**32),
     }
-    unknown = sorted(set(hp) - set(REQUIRED_HYPERPARAMETERS) - set(OPTIONAL_HYPERPARAMETERS))
-    if unknown:  # e.g. _tuning_objective_metric added by a tuner: harmless, so only warn
-        logger.warning("ignoring unknown hyperparameters: %s", unknown)
+    warn_unknown_hyperparameters(hp, REQUIRED_HYPERPARAMETERS, OPTIONAL_HYPERPARAMETERS, logger)
 
-    data_dir = input_paths["training_data"]
-    train = _read_csvs(os.path.join(data_dir, "train"))
-    val = _read_csvs(os.path.join(data_dir, "val"))
+    train, val = read_training_splits(input_paths["training_data"])
     features = _features(train, val, label)
     y_train, y_val = _labels(train[label], "train"), _labels(val[label], "val")
     num_classes = int(max(y_train.max(), y_val.max())) + 1
@@ -266,34 +212,15 @@ def main(
     model_dir = output_paths["model"]
     os.makedirs(model_dir, exist_ok=True)
     torch.save({k: v.cpu() for k, v in model.state_dict().items()}, os.path.join(model_dir, MODEL_FILE))
-    _write_json(os.path.join(model_dir, "feature_columns.json"), features)
-    _write_json(os.path.join(model_dir, CONFIG_FILE), config)
-    os.makedirs(output_paths["metrics"], exist_ok=True)
-    _write_json(os.path.join(output_paths["metrics"], "metrics.json"), metrics)
+    write_json(os.path.join(model_dir, "feature_columns.json"), features)
+    write_json(os.path.join(model_dir, CONFIG_FILE), config)
+    write_json(os.path.join(output_paths["metrics"], "metrics.json"), metrics)
     logger.info("validation metrics: %s", metrics["validation"])
 
     return {"rows": {"train": len(train), "val": len(val)}, "features": len(features), "classes": num_classes,
             "hyperparameters": resolved, "metrics": metrics}
 
 
-def _write_json(path: str, value) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(value, f, indent=2)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Script mode also passes each hyperparameter as --key value; they are read from
-    # hyperparameters.json instead, so accept and ignore unknown arguments.
-    args, _ = argparse.ArgumentParser(description="plc PyTorchTraining step").parse_known_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main({**INPUT_PATHS, "hyperparameters": HYPERPARAMETERS_PATH}, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        logger.error(str(err))  # the training toolkit copies stderr into the job's FailureReason
-        sys.exit(1)
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        logger.error("unexpected %s: %s", type(err).__name__, err)
-        sys.exit(1)
-    logger.info("done: %s", json.dumps(summary))
+    run_training_job("PyTorchTraining", main, logger, INPUT_PATHS, OUTPUT_PATHS, HYPERPARAMETERS_PATH,
+                     REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS)

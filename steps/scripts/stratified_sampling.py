@@ -21,14 +21,15 @@ is sampled with replacement. Rows without a label are dropped.
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
 import argparse
-import json
 import logging
 import math
 import os
 import shutil
-import sys
 
 import pandas as pd
+
+from plc_step import StepEnv, UserError, checked_job_type, run_processing_job
+from plc_tables import concat_tables, find_data_files, read_table, write_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
@@ -44,75 +45,13 @@ OPTIONAL_ENV_VARS = {
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
 STRATEGIES = ("balanced", "proportional_min", "optimal")
-DATA_SUFFIXES = (".csv", ".csv.gz", ".parquet")
 UNSAMPLED_TRAINING_FOLDERS = ("test",)
 SOURCE_COLUMN = "__plc_source_file__"
 
 logger = logging.getLogger("stratified_sampling")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
-
-
-# ---- settings ----
-
-def _number(environ_vars: dict[str, str], name: str, kind: type, low: float, high: float):
-    """An optional env var parsed as `kind` within [low, high]; None when unset or empty."""
-    raw = (environ_vars.get(name) or OPTIONAL_ENV_VARS[name]).strip()
-    if not raw:
-        return None
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise UserError(f"{name} must be {'a whole number' if kind is int else 'a number'}, got {raw!r}") from None
-    if not low <= value <= high:
-        raise UserError(f"{name} must be between {low} and {high}, got {raw!r}")
-    return value
-
-
-# ---- data files ----
-
-def _find_data_files(folder: str) -> list[str]:
-    """Data files below folder, as sorted paths relative to it."""
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    found = [
-        os.path.relpath(os.path.join(root, name), folder)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(DATA_SUFFIXES) and not name.startswith(".")
-    ]
-    if not found:
-        raise UserError(f"no {', '.join(DATA_SUFFIXES)} files under {folder}")
-    return sorted(found)
-
-
-def _read_table(path: str) -> pd.DataFrame:
-    try:
-        if path.lower().endswith(".parquet"):
-            table = pd.read_parquet(path)
-        else:
-            table = pd.read_csv(path)  # compression inferred from .gz
-    except (ImportError, ValueError) as err:  # no parquet engine; empty or malformed CSV
-        raise UserError(f"cannot read {path}: {err}") from None
-    table.columns = [str(c).strip() for c in table.columns]
-    if len(set(table.columns)) != len(table.columns):
-        raise UserError(f"{path} has duplicate column names after stripping spaces: {list(table.columns)}")
-    return table
-
-
-def _write_table(table: pd.DataFrame, path: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    if path.lower().endswith(".parquet"):
-        table.to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False)  # compression inferred from .gz
 
 
 # ---- allocation and sampling ----
@@ -192,28 +131,23 @@ def main(
     job_args: argparse.Namespace,
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
-    label = (environ_vars.get("LABEL_FIELD") or "").strip()
-    if not label:
-        raise UserError("environment variable LABEL_FIELD is required (the name of the label column)")
-    strategy = (environ_vars.get("STRATEGY") or OPTIONAL_ENV_VARS["STRATEGY"]).strip().lower()
-    if strategy not in STRATEGIES:
-        raise UserError(f"STRATEGY must be one of {list(STRATEGIES)}, got {strategy!r}")
-    fraction = _number(environ_vars, "SAMPLE_FRACTION", float, 0, 1)
+    env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    label = env.required("LABEL_FIELD", "the name of the label column")
+    strategy = env.choice("STRATEGY", STRATEGIES)
+    fraction = env.number("SAMPLE_FRACTION", float, 0, 1, blank_is_none=True)
     if fraction == 0:
         raise UserError("SAMPLE_FRACTION must be above 0")
     settings = {
         "strategy": strategy,
         "fraction": fraction,
-        "min_per_class": _number(environ_vars, "MIN_SAMPLES_PER_CLASS", int, 0, 2**31),
-        "variance_column": (environ_vars.get("VARIANCE_COLUMN") or "").strip() or None,
-        "seed": _number(environ_vars, "RANDOM_SEED", int, 0, 2**32 - 1),
+        "min_per_class": env.number("MIN_SAMPLES_PER_CLASS", int, 0, 2**31, blank_is_none=True),
+        "variance_column": env.text("VARIANCE_COLUMN") or None,
+        "seed": env.number("RANDOM_SEED", int, 0, 2**32 - 1, blank_is_none=True),
     }
-    job_type = job_args.job_type
-    if job_type not in JOB_TYPES:
-        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    job_type = checked_job_type(job_args, JOB_TYPES)
 
     data_dir, out_dir = input_paths["data"], output_paths["processed_data"]
-    files = _find_data_files(data_dir)
+    files = find_data_files(data_dir)
     logger.info("found %d file(s) under %s", len(files), data_dir)
     folders: dict[str, list[str]] = {}
     for name in files:
@@ -231,17 +165,13 @@ def main(
             continue
         tables = []
         for name in names:
-            table = _read_table(os.path.join(data_dir, name))
+            table = read_table(os.path.join(data_dir, name))
             if label not in table.columns:
                 raise UserError(f"label column {label!r} not in {name}; columns are {list(table.columns)}")
             if settings["variance_column"] and settings["variance_column"] not in table.columns:
                 raise UserError(f"VARIANCE_COLUMN {settings['variance_column']!r} not in {name}")
             tables.append(table.assign(**{SOURCE_COLUMN: name}))
-        columns = [c for c in tables[0].columns]
-        for name, table in zip(names, tables):
-            if set(table.columns) != set(columns):
-                raise UserError(f"{name} has columns {list(table.columns)}, but {names[0]} has {columns}")
-        df = pd.concat([t[columns] for t in tables], ignore_index=True)
+        df = concat_tables(tables, names)
         variance_column = settings["variance_column"]
         if strategy == "optimal" and variance_column and not pd.api.types.is_numeric_dtype(df[variance_column]):
             raise UserError(f"VARIANCE_COLUMN {variance_column!r} must be numeric, it has dtype {df[variance_column].dtype}")
@@ -251,37 +181,13 @@ def main(
         kept, classes = sample_folder(df[df[label].notna()], label, settings)
         for name in names:
             part = kept[kept[SOURCE_COLUMN] == name].drop(columns=SOURCE_COLUMN)
-            _write_table(part, os.path.join(out_dir, name))
+            write_table(part, os.path.join(out_dir, name))
         report[shown] = {"rows": int(len(df)), "kept": int(len(kept)), "classes": classes}
         logger.info("%s: kept %d of %d rows; per class: %s", shown, len(kept), len(df), classes)
 
     return {"job_type": job_type, "strategy": strategy, "folders": report}
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc StratifiedSampling step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("StratifiedSampling", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS,
+                       OPTIONAL_ENV_VARS, CLI_ARGS)

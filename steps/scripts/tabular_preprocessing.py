@@ -9,13 +9,14 @@ a label, codes the label as integers and writes CSVs with a header row:
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
 import argparse
-import json
 import logging
 import os
-import sys
 
 import pandas as pd
 from sklearn.model_selection import train_test_split
+
+from plc_step import StepEnv, UserError, checked_job_type, run_processing_job
+from plc_tables import concat_tables, find_data_files, read_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
@@ -25,67 +26,10 @@ OPTIONAL_ENV_VARS = {"TRAIN_RATIO": "0.7", "TEST_VAL_RATIO": "0.5", "RANDOM_SEED
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
-# SageMaker shows the first 1 KB of this file as the job's ExitMessage.
-EXIT_MESSAGE_FILE = "/opt/ml/output/message"
 
 JOB_TYPES = CLI_ARGS["--job-type"]["choices"]
-DATA_SUFFIXES = (".csv", ".csv.gz", ".parquet")
 
 logger = logging.getLogger("tabular_preprocessing")
-
-
-class UserError(Exception):
-    """Bad configuration or data: reported as one line, without a traceback."""
-
-
-def _setting(environ_vars: dict[str, str], name: str, kind: type, low: float, high: float):
-    """An optional env var parsed as `kind`; empty counts as unset (the default applies)."""
-    raw = environ_vars.get(name) or OPTIONAL_ENV_VARS[name]
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise UserError(f"{name} must be {kind.__name__}, got {raw!r}") from None
-    if not low < value < high:
-        raise UserError(f"{name} must be between {low} and {high} (exclusive), got {raw!r}")
-    return value
-
-
-def _find_data_files(folder: str) -> list[str]:
-    if not os.path.isdir(folder):
-        raise UserError(f"input folder {folder} does not exist")
-    found = [
-        os.path.join(root, name)
-        for root, _, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(DATA_SUFFIXES)
-    ]
-    if not found:
-        raise UserError(f"no {', '.join(DATA_SUFFIXES)} files under {folder}")
-    return sorted(found)
-
-
-def _read_table(path: str) -> pd.DataFrame:
-    try:
-        if path.lower().endswith(".parquet"):
-            table = pd.read_parquet(path)
-        else:
-            table = pd.read_csv(path)  # compression inferred from .gz
-    except (ImportError, ValueError) as err:  # no parquet engine; empty or malformed CSV
-        raise UserError(f"cannot read {path}: {err}") from None
-    table.columns = [str(c).strip() for c in table.columns]
-    if len(set(table.columns)) != len(table.columns):
-        raise UserError(f"{path} has duplicate column names after stripping spaces: {list(table.columns)}")
-    return table
-
-
-def _read_all(files: list[str]) -> pd.DataFrame:
-    tables = [_read_table(path) for path in files]
-    columns = list(tables[0].columns)
-    for path, table in zip(files, tables):
-        # Silently unioning different schemas would fill columns with NaN; refuse instead.
-        if set(table.columns) != set(columns):
-            raise UserError(f"{path} has columns {list(table.columns)}, but {files[0]} has {columns}")
-    return pd.concat([t[columns] for t in tables], ignore_index=True)
 
 
 def _encode_label(label: pd.Series) -> tuple[pd.Series, dict[str, int]]:
@@ -133,19 +77,18 @@ def main(
     job_args: argparse.Namespace,
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
-    label = (environ_vars.get("LABEL_FIELD") or "").strip()
-    if not label:
-        raise UserError("environment variable LABEL_FIELD is required (the name of the label column)")
-    train_ratio = _setting(environ_vars, "TRAIN_RATIO", float, 0, 1)
-    test_val_ratio = _setting(environ_vars, "TEST_VAL_RATIO", float, 0, 1)
-    seed = _setting(environ_vars, "RANDOM_SEED", int, -1, 2**32)
-    job_type = job_args.job_type
-    if job_type not in JOB_TYPES:
-        raise UserError(f"--job-type must be one of {JOB_TYPES}, got {job_type!r}")
+    env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    label = env.required("LABEL_FIELD", "the name of the label column")
+    train_ratio = env.number("TRAIN_RATIO", float, 0, 1, exclusive=True, noun="float")
+    test_val_ratio = env.number("TEST_VAL_RATIO", float, 0, 1, exclusive=True, noun="float")
+    seed = env.number("RANDOM_SEED", int, -1, 2**32, exclusive=True, noun="int")
+    job_type = checked_job_type(job_args, JOB_TYPES)
 
-    files = _find_data_files(input_paths["data"])
-    logger.info("reading %d file(s) from %s", len(files), input_paths["data"])
-    df = _read_all(files)
+    data_dir = input_paths["data"]
+    # Hidden files are read too, as they always were here.
+    files = [os.path.join(data_dir, f) for f in find_data_files(data_dir, skip_hidden=False)]
+    logger.info("reading %d file(s) from %s", len(files), data_dir)
+    df = concat_tables([read_table(path) for path in files], files)
     if label not in df.columns:
         raise UserError(f"label column {label!r} not found; columns are {list(df.columns)}")
 
@@ -177,30 +120,6 @@ def main(
     }
 
 
-def _fail(message: str) -> None:
-    logger.error(message)
-    if os.path.isdir("/opt/ml"):  # only inside a SageMaker container, never on a dev machine
-        try:
-            os.makedirs(os.path.dirname(EXIT_MESSAGE_FILE), exist_ok=True)
-            with open(EXIT_MESSAGE_FILE, "w", encoding="utf-8") as f:
-                f.write(message[:1024])
-        except OSError:
-            pass  # the log line above is what matters
-    sys.exit(1)
-
-
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(description="plc TabularPreprocessing step")
-    for flag, spec in CLI_ARGS.items():
-        parser.add_argument(flag, **spec)
-    args = parser.parse_args()
-    env = {name: os.environ[name] for name in REQUIRED_ENV_VARS + list(OPTIONAL_ENV_VARS) if name in os.environ}
-    try:
-        summary = main(INPUT_PATHS, OUTPUT_PATHS, env, args)
-    except UserError as err:
-        _fail(str(err))
-    except Exception as err:  # unexpected: keep the traceback in the log for debugging
-        logger.exception("unexpected failure")
-        _fail(f"unexpected {type(err).__name__}: {err}")
-    logger.info("done: %s", json.dumps(summary))
+    run_processing_job("TabularPreprocessing", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS,
+                       OPTIONAL_ENV_VARS, CLI_ARGS)
