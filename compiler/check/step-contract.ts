@@ -13,7 +13,7 @@ type Kind = StepDocument['sagemaker'];
 type Cardinality = readonly [min: number, max: number];
 
 /** For the kinds without containers: how many ports of each type they take (other types: none). */
-export const portRoles: Partial<Record<Kind, { inputs: Record<string, Cardinality>; outputs: Record<string, Cardinality> }>> = {
+const portRoles: Partial<Record<Kind, { inputs: Record<string, Cardinality>; outputs: Record<string, Cardinality> }>> = {
   Model: { inputs: { model: [1, 1] }, outputs: { 'model-name': [0, 1] } },
   Transform: { inputs: { 'model-name': [1, 1], dataset: [1, 1] }, outputs: { predictions: [1, 1] } },
   RegisterModel: { inputs: { model: [1, 1], metrics: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } },

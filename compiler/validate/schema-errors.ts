@@ -21,7 +21,7 @@ export interface SchemaErrorCodes {
   constraint: DiagnosticCode;
 }
 
-export const documentSchemaCodes: SchemaErrorCodes = { type: 'PLC0101', unknownKey: 'PLC0102', missingKey: 'PLC0103', notAllowed: 'PLC0104', constraint: 'PLC0105' };
+const documentSchemaCodes: SchemaErrorCodes = { type: 'PLC0101', unknownKey: 'PLC0102', missingKey: 'PLC0103', notAllowed: 'PLC0104', constraint: 'PLC0105' };
 
 const typeNames: Record<string, string> = {
   string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', null: 'null',

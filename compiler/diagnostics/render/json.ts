@@ -1,7 +1,7 @@
 // Machine output: a versioned JSON document with every diagnostic and its full range.
 import type { Diagnostic } from '../diagnostic.js';
 
-export const jsonFormatVersion = 1;
+const jsonFormatVersion = 1;
 
 export function renderJson(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify({ version: jsonFormatVersion, diagnostics }, null, 2) + '\n';
