@@ -15,6 +15,7 @@ import { checkStepContract } from './check/step-contract.js';
 import { compareDiagnostics, createDiagnostic, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import { apiLimits } from './sagemaker/api-limits.js';
 import { applySuppressions } from './diagnostics/suppress.js';
+import { applyRuleLevels, type RuleLevels } from './config/project-config.js';
 import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
 import { collectCode } from './lower/code-bundle.js';
@@ -35,6 +36,8 @@ export interface CompileOptions {
   builtinSteps?: string;
   /** The Python parser (loaded asynchronously, see loadPythonParser); without it scripts are not checked against their contracts. */
   parsePython?: ParsePython;
+  /** Severity per code from plc.config.yaml (see loadProjectConfig). */
+  ruleLevels?: RuleLevels;
 }
 
 export interface AnalysisResult {
@@ -62,8 +65,9 @@ export interface LibraryResult {
 }
 
 /** The session's diagnostics after in-file suppressions, with every file it read. */
-function conclude(session: Session): { diagnostics: Diagnostic[]; suppressed: number; sources: ReadonlyMap<string, SourceText> } {
-  const { diagnostics, suppressed } = applySuppressions(session.bag.sorted(), session.sources.values());
+function conclude(session: Session, options: CompileOptions): { diagnostics: Diagnostic[]; suppressed: number; sources: ReadonlyMap<string, SourceText> } {
+  const levelled = applyRuleLevels(session.bag.sorted(), options.ruleLevels ?? new Map());
+  const { diagnostics, suppressed } = applySuppressions(levelled, session.sources.values());
   return { diagnostics, suppressed, sources: session.sources };
 }
 
@@ -80,7 +84,7 @@ export function inspectLibrary(options: CompileOptions, pipelinePath?: string): 
   const doc = loaded && validateDocument(loaded, 'Pipeline', session.bag);
   const folders = loaded && doc ? libraryFolders(doc, loaded.source, options, session) : resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, [], options.cwd, session.bag);
   const library = loadStepLibrary(folders, session);
-  return { ...conclude(session), library };
+  return { ...conclude(session, options), library };
 }
 
 /** A step type file on its own: its schema, its kind's rules and its code. */
@@ -95,13 +99,13 @@ export function checkStepFile(stepPath: string, options: CompileOptions): Analys
     if (doc.script) collectCode(step, session.bag);
     if (options.parsePython) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
   }
-  return conclude(session);
+  return conclude(session, options);
 }
 
 /** Every pass up to the IR; no backend runs. */
 export function analyzePipeline(pipelinePath: string, options: CompileOptions): AnalysisResult {
   const session: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: new Map() };
-  const finish = (extra: Partial<AnalysisResult> = {}): AnalysisResult => ({ ...conclude(session), ...extra });
+  const finish = (extra: Partial<AnalysisResult> = {}): AnalysisResult => ({ ...conclude(session, options), ...extra });
 
   const loaded = loadYaml(pipelinePath, session);
   const doc = loaded && validateDocument(loaded, 'Pipeline', session.bag);
@@ -121,7 +125,7 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   checkCycles(wired, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, session.bag);
-  const result = conclude(session);
+  const result = conclude(session, options);
   // A suppressed error does not stop the build; what is left decides.
   const failed = result.diagnostics.some((d) => d.severity === 'error');
   return { ...result, pipeline: wired, ...(failed ? {} : { ir }) };
@@ -131,7 +135,7 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   const analysis = analyzePipeline(pipelinePath, options);
   if (!analysis.ir || !analysis.pipeline) return analysis;
   const files = backends[options.backend ?? 'sagemaker'].emit(analysis.ir);
-  const sizeProblem = definitionSizeProblem(files[0]!.contents, analysis.pipeline.source);
+  const [sizeProblem] = applyRuleLevels([definitionSizeProblem(files[0]!.contents, analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
   if (!sizeProblem) return { ...analysis, files };
   const diagnostics = [...analysis.diagnostics, sizeProblem].sort(compareDiagnostics);
   return sizeProblem.severity === 'error' ? { ...analysis, diagnostics, ir: undefined } as CompileResult : { ...analysis, diagnostics, files };

@@ -37,6 +37,22 @@ test('# plc-ignore-next-line hides a finding, counts it, and reports suppression
   assert.match(result.stderr, /2 errors, 2 warnings, 0 infos, 1 suppressed\n$/);
 });
 
+test('plc.config.yaml sets rule levels: a warning made an error fails, off drops it, unknown codes are reported', () => {
+  const dir = tempDir();
+  cpSync(fixture('errors/unused-default/pipeline.yaml'), join(dir, 'p.pipeline.yaml'));
+  writeFileSync(join(dir, 'plc.config.yaml'), 'rules:\n  PLC2008: error\n');
+  const raised = runPlc(['check', '--format', 'json'], dir);
+  assert.is(raised.status, 1);
+  assert.equal(JSON.parse(raised.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.code} ${d.severity}`), ['PLC2008 error']);
+  writeFileSync(join(dir, 'plc.config.yaml'), 'rules:\n  PLC2008: off\n');
+  const dropped = runPlc(['check', '--fail-level', 'info'], dir);
+  assert.is(dropped.status, 0, dropped.stderr);
+  writeFileSync(join(dir, 'plc.config.yaml'), 'rules:\n  PLC2080: off\n');
+  const unknown = runPlc(['check'], dir);
+  assert.is(unknown.status, 1);
+  assert.match(unknown.stderr, /plc.config.yaml:2:3: error PLC0012: .* unknown code PLC2080 — did you mean "PLC2008"\?/);
+});
+
 test('findings fail at or above --fail-level; exit codes 0, 1 and 2', () => {
   const warningOnly = fixture('errors/unused-default/pipeline.yaml');
   assert.is(runPlc(['check', warningOnly]).status, 0);

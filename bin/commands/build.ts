@@ -34,9 +34,11 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const { compilePipeline } = await import('../../compiler/driver.js');
     const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
     const cwd = process.cwd();
-    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend, parsePython: await loadPythonParser() });
-    reportDiagnostics(result.diagnostics, result.sources, args.format);
-    if (!result.files || !result.ir) {
+    const { loadProjectConfig } = await import('../../compiler/config/project-config.js');
+    const config = loadProjectConfig(cwd);
+    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend, parsePython: await loadPythonParser(), ruleLevels: config.rules });
+    reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), args.format);
+    if (!result.files || !result.ir || config.diagnostics.length > 0) {
       process.exitCode = ExitCode.Findings;
       return;
     }

@@ -30,11 +30,13 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example('$0 check --format sarif > plc.sarif', 'SARIF 2.1.0 for code scanning')
       .example('$0 check --format github --fail-level warning', 'Annotations in a GitHub Actions run; warnings fail too') as never,
   handler: async (args) => {
+    const cwd = process.cwd();
     const { compilePipeline, checkStepFile } = await import('../../compiler/driver.js');
     const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
     const parsePython = await loadPythonParser();
+    const { loadProjectConfig } = await import('../../compiler/config/project-config.js');
+    const config = loadProjectConfig(cwd);
     const { walkFiles } = await import('../../compiler/util/walk.js');
-    const cwd = process.cwd();
     const targets: string[] = [];
     for (const given of args.files.length > 0 ? args.files : ['.']) {
       const path = resolve(cwd, given);
@@ -46,15 +48,16 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       }
     }
     const unique = [...new Set(targets)].sort();
-    const diagnostics = new Map<string, Diagnostic>();
-    const sources = new Map<string, SourceText>();
+    const diagnostics = new Map<string, Diagnostic>(config.diagnostics.map((d) => [JSON.stringify([d.file, d.range, d.code, d.message]), d]));
+    const sources = new Map<string, SourceText>(config.sources);
     let pipelines = 0;
     let nodes = 0;
     let suppressed = 0;
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
       const isStep = target.endsWith('.step.yaml');
-      const result = isStep ? checkStepFile(shown, { cwd, parsePython }) : compilePipeline(shown, { cwd, parsePython });
+      const options = { cwd, parsePython, ruleLevels: config.rules };
+      const result = isStep ? checkStepFile(shown, options) : compilePipeline(shown, options);
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
       suppressed += result.suppressed;

@@ -24,6 +24,7 @@ export const diagnosticTable = {
   PLC0009: { severity: 'error', message: 'suppression of {codes} gives no reason', hint: 'Write why after a colon: # plc-ignore-next-line PLC3004: bound by the deploy job.' },
   PLC0010: { severity: 'error', message: 'suppression names no known code: {text}', hint: 'Write # plc-ignore-next-line PLCnnnn: reason, with codes from plc explain or docs/diagnostics.md.' },
   PLC0011: { severity: 'warning', message: 'suppression of {codes} hides nothing on line {line}', hint: 'The problem is gone or moved: remove or move the comment.' },
+  PLC0012: { severity: 'error', message: 'plc.config.yaml sets a level for unknown code {code}', hint: 'Codes are listed in docs/diagnostics.md and by plc explain.' },
   PLC0101: { severity: 'error', message: '{where} must be {expected}', hint: 'See the schema description of this field (your editor shows it on hover).' },
   PLC0102: { severity: 'error', message: 'unknown key "{key}" in {where}', hint: 'Allowed keys here: {allowed}.' },
   PLC0103: { severity: 'error', message: '{where} is missing required key "{key}"' },

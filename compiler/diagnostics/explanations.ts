@@ -195,6 +195,21 @@ defaults:
 defaults:
   labelField: label
 \`\`\``,
+  PLC0012: `\`plc.config.yaml\` sets a level for a code that does not exist, so the setting would change
+nothing. The config file sets project-wide levels: \`error\`, \`warning\`, \`info\`, or \`off\` to drop a
+code's findings; codes are listed in docs/diagnostics.md.
+
+\`\`\`yaml
+# trips PLC0012 (plc.config.yaml)
+rules:
+  PLC2080: off
+\`\`\`
+
+\`\`\`yaml
+# fixed
+rules:
+  PLC2008: off
+\`\`\``,
   PLC0101: `A value has the wrong type for its place: text where a list is expected, a mapping where one value
 is expected, a number where a string is expected. Most cases come from the JSON Schemas in
 \`schema/\`, which editors show with the modeline. plc reports the same code in three later places: a
