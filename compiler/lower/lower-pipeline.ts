@@ -91,8 +91,7 @@ class NodeLowering {
       if (node.doc.cache && step.sagemaker !== 'Transform') {
         this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: step.sagemaker, node: node.id });
       }
-      const lowered = step.sagemaker === 'Model' ? this.model(node, base) : step.sagemaker === 'Transform' ? this.transform(node, base) : this.registerModel(node, base);
-      return lowered;
+      return step.sagemaker === 'Model' ? this.model(node, base) : step.sagemaker === 'Transform' ? this.transform(node, base) : this.registerModel(node, base);
     }
     const role = this.configExpr(node, 'role');
     const resources = this.resources(node);
@@ -101,10 +100,9 @@ class NodeLowering {
     const environment = this.entries(node, step.script?.env ?? {}, ['script', 'env']);
     const environmentLimits = step.sagemaker === 'Processing' ? apiLimits.processingEnvironment : apiLimits.trainingEnvironment;
     this.checkStringMap(node, environment, environmentLimits, 'environment variable', ['script', 'env']);
-    const lowered = step.sagemaker === 'Processing'
+    return step.sagemaker === 'Processing'
       ? this.processing(node, base, { role, image, resources, environment, bundle })
       : this.training(node, base, { role, image, resources, environment, bundle });
-    return lowered;
   }
 
   private processing(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): ProcessingStepIR {
