@@ -10,8 +10,7 @@ import unittest
 import numpy as np
 import pandas as pd
 
-SCRIPTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, SCRIPTS_DIR)
+from step_test_support import SCRIPTS_DIR, FitApplyFolders  # sets sys.path
 
 import missing_value_imputation as mvi  # noqa: E402
 
@@ -37,39 +36,20 @@ def holdout_table():
     })
 
 
-class MissingValueImputationTest(unittest.TestCase):
-    def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory()
-        self.addCleanup(self._tmp.cleanup)
-        self.in_dir = os.path.join(self._tmp.name, "input")
-        self.out_dir = os.path.join(self._tmp.name, "output", "data")
-        self.params_dir = os.path.join(self._tmp.name, "output", "artifacts")
-        os.makedirs(self.in_dir)
-
-    def write(self, table, *parts, **kwargs):
-        path = os.path.join(self.in_dir, *parts)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        table.to_csv(path, index=False, **kwargs)
-
-    def write_split_layout(self):
-        self.write(train_table(), "train", "train_processed_data.csv")
-        self.write(holdout_table(), "val", "val_processed_data.csv")
-        self.write(holdout_table(), "test", "test_processed_data.csv.gz", compression="gzip")
+class MissingValueImputationTest(FitApplyFolders):
+    train_table = staticmethod(train_table)
+    holdout_table = staticmethod(holdout_table)
 
     def run_main(self, job_type="training", params_in=None, **env):
         env.setdefault("LABEL_FIELD", "label")
         inputs = {"data": self.in_dir}
         if params_in is not None:
             inputs["imputation_params"] = params_in
-        outputs = {"processed_data": self.out_dir, "imputation_params": self.params_dir}
+        outputs = {"processed_data": self.out_dir, "imputation_params": self.artifacts_dir}
         return mvi.main(inputs, outputs, env, argparse.Namespace(job_type=job_type))
 
-    def read_output(self, *parts):
-        return pd.read_csv(os.path.join(self.out_dir, *parts))
-
     def read_params(self):
-        with open(os.path.join(self.params_dir, "imputation_params.json"), encoding="utf-8") as f:
-            return json.load(f)
+        return self.read_artifact("imputation_params.json")
 
     def test_training_fits_on_train_split_and_imputes_every_split(self):
         self.write_split_layout()
@@ -123,14 +103,14 @@ class MissingValueImputationTest(unittest.TestCase):
     def test_other_job_type_applies_fitted_params(self):
         self.write_split_layout()
         self.run_main()  # training: writes the params
-        fitted = self.params_dir
+        fitted = self.artifacts_dir
 
         # A calibration run on another data set and with other settings: only the fitted values apply.
         self._tmp2 = tempfile.TemporaryDirectory()
         self.addCleanup(self._tmp2.cleanup)
         self.in_dir = os.path.join(self._tmp2.name, "input")
         self.out_dir = os.path.join(self._tmp2.name, "output", "data")
-        self.params_dir = os.path.join(self._tmp2.name, "output", "artifacts")
+        self.artifacts_dir = os.path.join(self._tmp2.name, "output", "artifacts")
         self.write(holdout_table(), "calibration", "calibration_processed_data.csv")
         summary = self.run_main(job_type="calibration", params_in=fitted, NUMERIC_STRATEGY="median")
 
@@ -139,7 +119,7 @@ class MissingValueImputationTest(unittest.TestCase):
         self.assertEqual(list(out["income"]), [4.0, 3.0])
         self.assertEqual(list(out["city"]), ["rome", "oslo"])
         self.assertEqual(summary["filled"], {"age": 1, "income": 1, "city": 1})
-        self.assertFalse(os.path.exists(self.params_dir))  # nothing is fitted or written
+        self.assertFalse(os.path.exists(self.artifacts_dir))  # nothing is fitted or written
         self.assertEqual(os.listdir(os.path.join(self._tmp2.name, "output")), ["data"])
 
     def test_column_with_no_values_is_left_alone(self):

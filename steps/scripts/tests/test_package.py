@@ -1,6 +1,5 @@
 """Tests for package.py on a tiny XGBoost model trained from generated CSVs (the tabular path)."""
 import argparse
-import contextlib
 import io
 import json
 import os
@@ -11,45 +10,13 @@ import tempfile
 import time
 import unittest
 
-import numpy as np
-import pandas as pd
 import xgboost as xgb
 
-SCRIPTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, SCRIPTS_DIR)
+from step_test_support import SCRIPTS_DIR, make_table, train_model  # noqa: F401 (sets sys.path)
 
 import package as pk  # noqa: E402
-import tabular_preprocessing as tp  # noqa: E402
-import xgboost_training as xt  # noqa: E402
 
 MODEL_FILES = ["feature_columns.json", "hyperparameters.json", "xgboost_model.bst"]
-
-
-def make_table(rows=40, seed=0):
-    """3 numeric features and a yes/no label learnable from f1."""
-    rng = np.random.default_rng(seed)
-    f1 = rng.normal(size=rows)
-    return pd.DataFrame({
-        "f1": f1.round(4),
-        "f2": rng.normal(size=rows).round(4),
-        "f3": rng.integers(0, 10, size=rows),
-        "label": np.where(f1 > 0, "yes", "no"),
-    })
-
-
-def train_model(root):
-    """TabularPreprocessing -> XGBoostTraining, as a pipeline runs them; returns the model folder."""
-    raw, data, model = (os.path.join(root, name) for name in ("raw", "data", "trained"))
-    os.makedirs(raw)
-    make_table().to_csv(os.path.join(raw, "data.csv"), index=False)
-    tp.main({"data": raw}, {"processed_data": data}, {"LABEL_FIELD": "label"}, argparse.Namespace(job_type="training"))
-    hp_path = os.path.join(root, "hyperparameters.json")
-    with open(hp_path, "w") as f:
-        json.dump({"label_field": "label", "num_round": "5"}, f)
-    with contextlib.redirect_stdout(io.StringIO()):
-        xt.main({"training_data": data, "hyperparameters": hp_path},
-                {"model": model, "metrics": os.path.join(root, "metrics")}, {}, argparse.Namespace())
-    return model
 
 
 def tar_model(model_dir, archive):

@@ -1,6 +1,5 @@
 """Tests for risk_table_mapping.py on tiny generated CSVs."""
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -10,8 +9,7 @@ import unittest
 import numpy as np
 import pandas as pd
 
-SCRIPTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, SCRIPTS_DIR)
+from step_test_support import SCRIPTS_DIR, FitApplyFolders  # sets sys.path
 
 import risk_table_mapping as rtm  # noqa: E402
 
@@ -39,39 +37,20 @@ def holdout_table():
     })
 
 
-class RiskTableMappingTest(unittest.TestCase):
-    def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory()
-        self.addCleanup(self._tmp.cleanup)
-        self.in_dir = os.path.join(self._tmp.name, "input")
-        self.out_dir = os.path.join(self._tmp.name, "output", "data")
-        self.tables_dir = os.path.join(self._tmp.name, "output", "artifacts")
-        os.makedirs(self.in_dir)
-
-    def write(self, table, *parts, **kwargs):
-        path = os.path.join(self.in_dir, *parts)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        table.to_csv(path, index=False, **kwargs)
-
-    def write_split_layout(self):
-        self.write(train_table(), "train", "train_processed_data.csv")
-        self.write(holdout_table(), "val", "val_processed_data.csv")
-        self.write(holdout_table(), "test", "test_processed_data.csv.gz", compression="gzip")
+class RiskTableMappingTest(FitApplyFolders):
+    train_table = staticmethod(train_table)
+    holdout_table = staticmethod(holdout_table)
 
     def run_main(self, job_type="training", tables_in=None, **env):
         env.setdefault("LABEL_FIELD", "label")
         inputs = {"data": self.in_dir}
         if tables_in is not None:
             inputs["risk_tables"] = tables_in
-        outputs = {"processed_data": self.out_dir, "risk_tables": self.tables_dir}
+        outputs = {"processed_data": self.out_dir, "risk_tables": self.artifacts_dir}
         return rtm.main(inputs, outputs, env, argparse.Namespace(job_type=job_type))
 
-    def read_output(self, *parts):
-        return pd.read_csv(os.path.join(self.out_dir, *parts))
-
     def read_tables(self):
-        with open(os.path.join(self.tables_dir, "risk_tables.json"), encoding="utf-8") as f:
-            return json.load(f)
+        return self.read_artifact("risk_tables.json")
 
     def test_training_fits_smoothed_rates_on_train_split(self):
         self.write_split_layout()
@@ -125,20 +104,20 @@ class RiskTableMappingTest(unittest.TestCase):
     def test_other_job_type_applies_fitted_tables(self):
         self.write_split_layout()
         self.run_main(SMOOTH_FACTOR="0", COUNT_THRESHOLD="0")
-        fitted = self.tables_dir
+        fitted = self.artifacts_dir
 
         self._tmp2 = tempfile.TemporaryDirectory()
         self.addCleanup(self._tmp2.cleanup)
         self.in_dir = os.path.join(self._tmp2.name, "input")
         self.out_dir = os.path.join(self._tmp2.name, "output", "data")
-        self.tables_dir = os.path.join(self._tmp2.name, "output", "artifacts")
+        self.artifacts_dir = os.path.join(self._tmp2.name, "output", "artifacts")
         # Labels of scoring data play no part; a missing label column is fine too.
         self.write(holdout_table().drop(columns="label"), "calibration", "part.csv")
         self.run_main(job_type="calibration", tables_in=fitted, SMOOTH_FACTOR="0.5")
 
         out = self.read_output("calibration", "part.csv")
         np.testing.assert_allclose(out["city"], [0.75, 0.5, 0.5, 0.3])
-        self.assertFalse(os.path.exists(self.tables_dir))
+        self.assertFalse(os.path.exists(self.artifacts_dir))
 
     def test_label_must_be_binary(self):
         table = train_table()
