@@ -7,7 +7,7 @@ import type { EmittedFile } from './backends/backend.js';
 import { backends } from './backends/registry.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
-import { checkCycles } from './check/graph.js';
+import { checkCycles, checkOrphans } from './check/graph.js';
 import { checkNaming } from './check/naming.js';
 import type { ParsePython } from './check/python/parser.js';
 import { checkScriptContract } from './check/script-contract.js';
@@ -125,6 +125,7 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   checkCycles(wired, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, session.bag);
+  if (!session.bag.hasErrors) checkOrphans(wired, session.bag);
   const result = conclude(session, options);
   // A suppressed error does not stop the build; what is left decides.
   const failed = result.diagnostics.some((d) => d.severity === 'error');

@@ -33,7 +33,7 @@ test('a failing build exits 1, prints file:line:col with an excerpt and hint, no
   const out = join(tempDir(), 'definition.json');
   writeFileSync(out, 'earlier output\n');
   const failing = cases.filter((name) => compile(pipelineOf(name)).diagnostics.some((d) => d.severity === 'error'));
-  assert.ok(failing.length >= cases.length - 2, 'nearly every case has an error');
+  assert.ok(failing.length > cases.length / 2, 'most cases have an error (the rest trip warnings only)');
   for (const name of failing) {
     const result = runPlc(['build', pipelineOf(name), '-o', out]);
     assert.is(result.status, 1, `${name}: exit code`);

@@ -88,7 +88,8 @@ test('a 5000-node chain is checked without running out of stack', () => {
 
 test('definition size: over 100 KB is a note (deploys upload it), over 1,048,576 characters an error', () => {
   const dir = tempDir();
-  const nodes = (count: number) => Array.from({ length: count }, (_, i) => `  n${i}: { step: TabularPreprocessing, jobType: testing, inputs: { data: s3://bucket/in } }`).join('\n');
+  // Chained by after:, so no node stands alone (PLC6003).
+  const nodes = (count: number) => Array.from({ length: count }, (_, i) => `  n${i}: { step: TabularPreprocessing, jobType: testing, inputs: { data: s3://bucket/in }${i > 0 ? `, after: [n${i - 1}]` : ''} }`).join('\n');
   const write = (name: string, count: number) => {
     writeFileSync(join(dir, name), header() + '  labelField: label\nnodes:\n' + nodes(count) + '\n');
     return compile(join(dir, name), dir);

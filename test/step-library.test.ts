@@ -54,8 +54,9 @@ test('every built-in step type compiles in each of its job types, and the API mo
     nodes,
   }));
   const result = compile(pipeline, dir);
-  // Over 100 KB with ~60 steps: the note that deploys upload it to S3 is expected.
-  assert.equal(result.diagnostics.filter((d) => d.code !== 'PLC5019').map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message}`), []);
+  // Over 100 KB with ~60 steps: the note that deploys upload it to S3 is expected; the nodes stand
+  // alone (PLC6003), since this tests each step type, not a data flow.
+  assert.equal(result.diagnostics.filter((d) => d.code !== 'PLC5019' && d.code !== 'PLC6003').map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message}`), []);
   const definition = result.files![0]!.contents;
   assert.is(JSON.parse(definition).Steps.length, Object.keys(nodes).length);
   const violations = definitionViolations(definition);

@@ -1,5 +1,5 @@
 // `plc explain PLCnnnn`: what a diagnostic means. `plc explain <pipeline> <node>`: where every
-// config value of a node comes from.
+// config value of a node comes from; with --wiring, how each of its inputs got its data.
 import type { CommandModule } from 'yargs';
 import { suggest } from '../../compiler/diagnostics/did-you-mean.js';
 import { ExitCode } from '../exit.js';
@@ -9,6 +9,7 @@ interface ExplainArgs {
   pipeline: string;
   node?: string;
   json?: boolean;
+  wiring?: boolean;
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
@@ -20,7 +21,9 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .positional('node', { type: 'string', description: 'A node id of that pipeline' })
       .example('$0 explain PLC3004', 'What PLC3004 means, with an example and its fix')
       .option('json', { type: 'boolean', description: 'Print the explanation as JSON' })
-      .example('$0 explain examples/tabular-xgboost.pipeline.yaml train', "Where each of train's config values comes from") as never,
+      .option('wiring', { type: 'boolean', description: "Show how each input of the node is bound: explicit wire, or the scores of its after: neighbours' outputs" })
+      .example('$0 explain examples/tabular-xgboost.pipeline.yaml train', "Where each of train's config values comes from")
+      .example('$0 explain examples/xgboost-e2e.pipeline.yaml evaluate --wiring', 'Which outputs feed evaluate, and how every candidate scored') as never,
   handler: async (args) => {
     const target = (args as unknown as { codeOrPipeline: string }).codeOrPipeline;
     if (/^PLC\d{4}$/i.test(target)) {
@@ -44,11 +47,10 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     }
     args.pipeline = target;
     const { analyzePipeline } = await import('../../compiler/driver.js');
-    const { explainNode, renderExplanation } = await import('../../compiler/explain/explain-node.js');
     const result = analyzePipeline(args.pipeline, { cwd: process.cwd() });
     reportDiagnostics(result.diagnostics, result.sources, 'pretty');
     const failed = result.diagnostics.some((d) => d.severity === 'error');
-    const node = result.pipeline?.bound.find((n) => n.id === args.node);
+    const node = result.pipeline?.wired.find((n) => n.id === args.node);
     if (!node) {
       if (result.pipeline && !Object.hasOwn(result.pipeline.doc.nodes, args.node)) {
         const ids = Object.keys(result.pipeline.doc.nodes);
@@ -60,8 +62,15 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       }
       return;
     }
-    const explanation = explainNode(node);
-    process.stdout.write(args.json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
+    if (args.wiring) {
+      const { explainWiring, renderWiring } = await import('../../compiler/explain/explain-wiring.js');
+      const explanation = explainWiring(node);
+      process.stdout.write(args.json ? JSON.stringify(explanation, null, 2) + '\n' : renderWiring(explanation));
+    } else {
+      const { explainNode, renderExplanation } = await import('../../compiler/explain/explain-node.js');
+      const explanation = explainNode(node);
+      process.stdout.write(args.json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
+    }
     process.exitCode = failed ? ExitCode.Findings : ExitCode.Ok;
   },
 };

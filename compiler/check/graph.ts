@@ -1,4 +1,5 @@
-// Graph checks over ordering (after:) and data edges: a cycle is reported once, with its full path.
+// Graph checks over ordering (after:) and data edges: a cycle is reported once, with its full path;
+// a node linked to no other node is reported as an orphan.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { WiredPipeline } from '../wire/wire-pipeline.js';
 import { hasOwn } from '../util/own.js';
@@ -45,4 +46,22 @@ function findCycle(ids: readonly string[], successors: ReadonlyMap<string, strin
     }
   }
   return undefined;
+}
+
+/**
+ * A node with no after: link and no data edge in either direction, in a pipeline of several nodes.
+ * Run only on a pipeline without errors: a broken wire would make both its ends look orphaned.
+ */
+export function checkOrphans(pipeline: WiredPipeline, bag: DiagnosticBag): void {
+  const ids = Object.keys(pipeline.doc.nodes);
+  if (ids.length < 2) return;
+  const linked = new Set<string>();
+  for (const [id, node] of Object.entries(pipeline.doc.nodes)) {
+    for (const before of node.after ?? []) {
+      if (before === id || !hasOwn(pipeline.doc.nodes, before)) continue;
+      linked.add(id).add(before);
+    }
+  }
+  for (const edge of pipeline.edges) linked.add(edge.from.node).add(edge.to.node);
+  for (const id of ids) if (!linked.has(id)) bag.report('PLC6003', pipeline.source.locate(['nodes', id], 'key'), { node: id });
 }

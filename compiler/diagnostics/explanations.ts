@@ -771,9 +771,11 @@ prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-b
 # fixed
 prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/raw } }
 \`\`\``,
-  PLC3004: `A required input of the node is not bound under \`inputs:\`. Inputs are required unless the step type
-says \`required: false\`. Without a source plc would leave the input out of the job, and the script
-would find nothing at the path it reads (\`/opt/ml/processing/input/…\`, or
+  PLC3004: `A required input of the node is not bound: it is not wired under \`inputs:\`, and no output of the
+node's \`after:\` neighbours matched it (the hint lists the nearest candidates and why each was
+passed over; \`plc explain <pipeline> <node> --wiring\` shows every score). Inputs are required
+unless the step type says \`required: false\`. Without a source plc would leave the input out of
+the job, and the script would find nothing at the path it reads (\`/opt/ml/processing/input/…\`, or
 \`/opt/ml/input/data/<channel>\` for training). Variants can add inputs per job type: the fit/apply
 built-ins need, for every job type but \`training\`, the artifacts their training node wrote.
 
@@ -1465,6 +1467,30 @@ training:
   hyperparameters:
     epochs: \${config.epochs}
 \`\`\``,
+  PLC3012: `An input left open under \`inputs:\` is matched against the outputs of the node's \`after:\`
+neighbours, and two or more outputs scored best with the same score. plc never guesses between
+them. A candidate scores a point for the same port type (a different type rules it out), 3 when
+the output has the input's name or 2 when one of its \`aliases\` is that name, 2 when the input's
+\`accepts\` lists the producer's step type (an \`accepts\` list that does not name it rules it
+out), a point per shared keyword, and a point when both nodes have the same job type; it needs 2
+points or more. Wire the input explicitly, or drop the producer that is only there for ordering
+from \`after:\`.
+
+\`\`\`yaml
+# trips PLC3012: both preprocessing nodes offer a calibration dataset
+prep-a: { step: TabularPreprocessing, jobType: calibration, inputs: { data: s3://my-bucket/a } }
+prep-b: { step: TabularPreprocessing, jobType: calibration, inputs: { data: s3://my-bucket/b } }
+evaluate: { step: XGBoostModelEval, jobType: calibration, after: [train, prep-a, prep-b] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+evaluate:
+  step: XGBoostModelEval
+  jobType: calibration
+  after: [train]
+  inputs: { eval_data: prep-a.processed_data }
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.
@@ -1480,8 +1506,9 @@ train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
 prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/raw } }
 train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
 \`\`\``,
-  PLC6002: `A node lists itself in its own \`after:\`. \`after:\` becomes the step's \`DependsOn\`, and a step cannot
-wait for itself.
+  PLC6002: `A node lists itself in its own \`after:\`. \`after:\` orders the steps (it becomes \`DependsOn\`
+unless a data wire already orders them) and offers the listed nodes' outputs to the node's open
+inputs; a step can neither wait for itself nor read its own outputs.
 
 \`\`\`yaml
 # trips PLC6002
@@ -1491,6 +1518,21 @@ train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data }, 
 \`\`\`yaml
 # fixed
 train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
+\`\`\``,
+  PLC6003: `A node has no link to any other node of the pipeline: nothing it reads comes from another node,
+nothing it writes is read by one, and it neither lists nor is listed under \`after:\`. It still runs,
+in parallel with everything else, which is rarely what a pipeline author means: usually a wire
+or an \`after:\` entry is missing. A pipeline of one node is never reported.
+
+\`\`\`yaml
+# trips PLC6003: stats reads the raw data but nothing connects it to the rest
+stats: { step: DataLoading, jobType: testing, inputs: { data_source: s3://my-bucket/raw } }
+\`\`\`
+
+\`\`\`yaml
+# fixed: its output feeds the preprocessing
+stats: { step: DataLoading, jobType: testing, inputs: { data_source: s3://my-bucket/raw } }
+prep-testing: { step: TabularPreprocessing, jobType: testing, after: [stats] }
 \`\`\``,
   PLC7002: `A step type gives its image as \`{ framework, version }\`, which plc turns into a SageMaker ECR image
 URI. That URI depends on the region (its account id and host name), and the pipeline has no

@@ -81,7 +81,7 @@ class NodeLowering {
       name: node.stepName,
       ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),
       ...(node.doc.description !== undefined ? { description: node.doc.description } : {}),
-      dependsOn: (node.doc.after ?? []).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined),
+      dependsOn: this.dependsOn(node),
       ...(node.doc.cache ? { cache: typeof node.doc.cache === 'object' ? { expireAfter: node.doc.cache.expireAfter } : {} } : {}),
       retry: this.retryPolicies(node),
     };
@@ -223,6 +223,12 @@ class NodeLowering {
     };
   }
 
+  /** after: neighbours that feed the node no data; a data edge already orders the steps. */
+  private dependsOn(node: WiredNode): string[] {
+    const feeding = new Set(this.pipeline.edges.filter((e) => e.to.node === node.id).map((e) => e.from.node));
+    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined);
+  }
+
   /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */
   private inputOfType(node: WiredNode, type: string): InputSource | undefined {
     const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
@@ -236,7 +242,9 @@ class NodeLowering {
     if (input.file !== undefined) return s3Path(input.location, input.file);
     if (input.folder) {
       const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)![0];
-      this.bag.report('PLC3011', this.pipeline.source.locate(['nodes', node.id, 'inputs', port]), { node: node.id, port, producer: input.folder.node, output: input.folder.port });
+      // A matched input has no inputs: entry; its producer came from after:.
+      const site = Object.hasOwn(node.doc.inputs ?? {}, port) ? ['nodes', node.id, 'inputs', port] : ['nodes', node.id, 'after'];
+      this.bag.report('PLC3011', this.pipeline.source.locate(site), { node: node.id, port, producer: input.folder.node, output: input.folder.port });
       return undefined;
     }
     return input.location;

@@ -1,14 +1,17 @@
-// Pass 5, wire: turn each node's explicit inputs: into data edges (a producer's output property,
-// or an S3 location), place outputs: overrides, and check that every required input is bound
+// Pass 6, wire: turn each node's explicit inputs: into data edges (a producer's output property,
+// or an S3 location), match the inputs left open against the outputs of its after: neighbours
+// (match-ports.ts), place outputs: overrides, and check that every required input is bound
 // exactly once with a compatible type.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { isExpr, type Expr } from '../ir/expr.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import type { BoundNode, BoundPipeline } from '../bind/bind-pipeline.js';
+import type { ExpandedNode } from '../expand/expand-variants.js';
 import type { DataPath } from '../source/source-file.js';
 import { outputLocation } from '../sagemaker/property-paths.js';
 import { hasOwn, own } from '../util/own.js';
+import { describeCandidate, matchPorts, type Candidate, type Neighbour } from './match-ports.js';
 
 export interface DataEdge {
   from: { node: string; port: string };
@@ -25,9 +28,22 @@ export interface InputSource {
   folder?: { node: string; port: string };
 }
 
+/** How one input port of a node got (or failed to get) its data, for errors and plc explain --wiring. */
+export interface PortWiring {
+  port: string;
+  required: boolean;
+  how: 'explicit' | 'matched' | 'ambiguous' | 'unbound';
+  /** What feeds it: "<node>.<output>" or the location written under inputs:. */
+  from?: string;
+  /** The after: neighbours' outputs with their scores, best first (empty for explicit wires). */
+  candidates: Candidate[];
+}
+
 export interface WiredNode extends BoundNode {
   /** Where each bound input port reads from. */
   inputs: ReadonlyMap<string, InputSource>;
+  /** Every declared input, in declaration order. */
+  wiring: PortWiring[];
   /** Output ports whose S3 location the node sets (others use <outputPrefix>/<step>/<port>). */
   outputLocations: ReadonlyMap<string, Expr>;
 }
@@ -51,6 +67,19 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
     const step = node.step.doc;
     const declaredInputs = step.inputs ?? {};
     const inputs = new Map<string, InputSource>();
+    /** Producer outputs already feeding an input of this node ("<node>.<output>" → input). */
+    const taken = new Map<string, string>();
+    const connect = (producer: ExpandedNode, output: string, port: string) => {
+      const producerPort = producer.step.doc.outputs![output]!;
+      const location = outputLocation(producer.step.doc.sagemaker, producer.stepName, output, producerPort.path);
+      if (location === undefined) return; // the producer's port is invalid for its kind, reported by the step checks
+      const file = producerPort.file ?? producerPort.propertyFile?.path;
+      const folder = producer.step.doc.sagemaker === 'Processing' ? { node: producer.id, port: output } : undefined;
+      inputs.set(port, { location, ...(file !== undefined ? { file } : {}), ...(folder ? { folder } : {}) });
+      taken.set(`${producer.id}.${output}`, port);
+      edges.push({ from: { node: producer.id, port: output }, to: { node: node.id, port } });
+    };
+
     for (const [port, text] of Object.entries(node.doc.inputs ?? {})) {
       const path = ['nodes', node.id, 'inputs', port];
       const consumerPort = own(declaredInputs, port);
@@ -96,21 +125,55 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3005', source.locate(path), { from: text, fromType: producerPort.type, port, node: node.id, toType: consumerPort.type });
         continue;
       }
-      const location = outputLocation(producer.step.doc.sagemaker, producer.stepName, resolvedName, producerPort.path);
-      if (location === undefined) continue; // the producer's port is invalid for its kind, reported by the step checks
-      const file = producerPort.file ?? producerPort.propertyFile?.path;
-      const folder = producer.step.doc.sagemaker === 'Processing' ? { node: producerId, port: resolvedName } : undefined;
-      inputs.set(port, { location, ...(file !== undefined ? { file } : {}), ...(folder ? { folder } : {}) });
-      edges.push({ from: { node: producerId, port: resolvedName }, to: { node: node.id, port } });
+      connect(producer, resolvedName, port);
     }
+
+    const explicit = (port: string) => hasOwn(node.doc.inputs, port);
+    const open = Object.entries(declaredInputs).filter(([port]) => !explicit(port)).map(([port, spec]) => ({ port, spec }));
+    const neighbours = neighboursOf(node, byId);
+    const resolutions = new Map(matchPorts(open, node.jobType, neighbours, taken).map((r) => [r.port, r]));
+    const wiring: PortWiring[] = [];
     for (const [port, spec] of Object.entries(declaredInputs)) {
-      if ((spec.required ?? true) && !inputs.has(port) && !hasOwn(node.doc.inputs, port)) {
-        bag.report('PLC3004', source.locate(['nodes', node.id], 'key'), { port, node: node.id });
+      const required = spec.required ?? true;
+      const resolution = resolutions.get(port);
+      if (!resolution) {
+        wiring.push({ port, required, how: 'explicit', from: node.doc.inputs![port]!, candidates: [] });
+      } else if (resolution.how === 'matched') {
+        const { chosen } = resolution;
+        connect(byId.get(chosen.node)!, chosen.port, port);
+        wiring.push({ port, required, how: 'matched', from: `${chosen.node}.${chosen.port}`, candidates: resolution.candidates });
+      } else if (resolution.how === 'ambiguous') {
+        const related = resolution.tied.map((c) => ({ message: `candidate ${c.node}.${c.port} scores ${c.score}`, location: afterEntry(pipeline, node, c.node) }));
+        bag.report('PLC3012', source.locate(['nodes', node.id, 'after'], 'key'), { port, node: node.id, candidates: resolution.tied.map((c) => `${c.node}.${c.port}`), score: resolution.tied[0]!.score, file: source.displayPath, first: `${resolution.tied[0]!.node}.${resolution.tied[0]!.port}` }, { related });
+        wiring.push({ port, required, how: 'ambiguous', candidates: resolution.candidates });
+      } else {
+        if (required) bag.report('PLC3004', source.locate(['nodes', node.id], 'key'), { port, node: node.id, nearest: nearestCandidates(resolution.candidates, neighbours.length) });
+        wiring.push({ port, required, how: 'unbound', candidates: resolution.candidates });
       }
     }
-    wired.push({ ...node, inputs, outputLocations: placeOutputs(pipeline, node, bag) });
+    wired.push({ ...node, inputs, wiring, outputLocations: placeOutputs(pipeline, node, bag) });
   }
   return { ...pipeline, wired, edges };
+}
+
+/** The distinct after: nodes whose step types resolved, in the order listed. */
+function neighboursOf(node: BoundNode, byId: ReadonlyMap<string, ExpandedNode>): Neighbour[] {
+  const ids = [...new Set(node.doc.after ?? [])].filter((id) => id !== node.id);
+  return ids.flatMap((id) => {
+    const producer = byId.get(id);
+    return producer ? [{ id, stepType: producer.step.doc.name, jobType: producer.jobType, outputs: producer.step.doc.outputs ?? {} }] : [];
+  });
+}
+
+function afterEntry(pipeline: BoundPipeline, node: BoundNode, producer: string) {
+  return pipeline.source.locate(['nodes', node.id, 'after', node.doc.after!.indexOf(producer)]);
+}
+
+/** The hint's account of the closest outputs and why none was bound. */
+function nearestCandidates(candidates: readonly Candidate[], neighbours: number): string {
+  if (neighbours === 0) return 'The node has no after: neighbours to match it from.';
+  if (candidates.length === 0) return 'Its after: neighbours have no outputs.';
+  return `Nearest after: candidates: ${candidates.slice(0, 3).map(describeCandidate).join('; ')}.`;
 }
 
 function resolveOutputName(outputs: Record<string, { aliases?: string[] }>, name: string): string | undefined {
