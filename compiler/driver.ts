@@ -15,7 +15,7 @@ import { checkStepContract } from './check/step-contract.js';
 import { compareDiagnostics, createDiagnostic, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import { apiLimits } from './sagemaker/api-limits.js';
 import { applySuppressions } from './diagnostics/suppress.js';
-import { applyRuleLevels, type RuleLevels } from './config/project-config.js';
+import { applyRuleLevels, type PathIgnores, type RuleLevels } from './config/project-config.js';
 import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
 import { collectCode } from './lower/code-bundle.js';
@@ -38,11 +38,13 @@ export interface CompileOptions {
   parsePython?: ParsePython;
   /** Severity per code from plc.config.yaml (see loadProjectConfig). */
   ruleLevels?: RuleLevels;
+  /** Ignores by path from plc.config.yaml; they record what they hide (see PathIgnores). */
+  ignores?: PathIgnores;
 }
 
 export interface AnalysisResult {
   diagnostics: Diagnostic[];
-  /** Diagnostics hidden by # plc-ignore-next-line comments. */
+  /** Diagnostics hidden by # plc-ignore-next-line comments and by plc.config.yaml ignores. */
   suppressed: number;
   /** Every file read, for renderers that quote source lines. */
   sources: ReadonlyMap<string, SourceText>;
@@ -64,11 +66,15 @@ export interface LibraryResult {
   library: StepLibrary;
 }
 
-/** The session's diagnostics after in-file suppressions, with every file it read. */
+/**
+ * The session's diagnostics after rule levels, in-file suppressions and then ignores by path (so
+ * the problems of suppression comments can be ignored by path too), with every file it read.
+ */
 function conclude(session: Session, options: CompileOptions): { diagnostics: Diagnostic[]; suppressed: number; sources: ReadonlyMap<string, SourceText> } {
   const levelled = applyRuleLevels(session.bag.sorted(), options.ruleLevels ?? new Map());
-  const { diagnostics, suppressed } = applySuppressions(levelled, session.sources.values());
-  return { diagnostics, suppressed, sources: session.sources };
+  const inFile = applySuppressions(levelled, session.sources.values());
+  const byPath = options.ignores?.apply(inFile.diagnostics) ?? { diagnostics: inFile.diagnostics, suppressed: 0 };
+  return { diagnostics: byPath.diagnostics, suppressed: inFile.suppressed + byPath.suppressed, sources: session.sources };
 }
 
 /** The built-in library and the pipeline's own, which are confined to the pipeline's folder. */
@@ -136,8 +142,10 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   const analysis = analyzePipeline(pipelinePath, options);
   if (!analysis.ir || !analysis.pipeline) return analysis;
   const files = backends[options.backend ?? 'sagemaker'].emit(analysis.ir);
-  const [sizeProblem] = applyRuleLevels([definitionSizeProblem(files[0]!.contents, analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
-  if (!sizeProblem) return { ...analysis, files };
+  const levelled = applyRuleLevels([definitionSizeProblem(files[0]!.contents, analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
+  const ignored = options.ignores?.apply(levelled) ?? { diagnostics: levelled, suppressed: 0 };
+  const [sizeProblem] = ignored.diagnostics;
+  if (!sizeProblem) return { ...analysis, files, suppressed: analysis.suppressed + ignored.suppressed };
   const diagnostics = [...analysis.diagnostics, sizeProblem].sort(compareDiagnostics);
   return sizeProblem.severity === 'error' ? { ...analysis, diagnostics, ir: undefined } as CompileResult : { ...analysis, diagnostics, files };
 }

@@ -9,7 +9,7 @@ const banner = '/* Generated from schema/*.schema.json by `npm run generate:type
 
 export async function generateTypes(): Promise<string> {
   const parts: string[] = [banner];
-  for (const [file, typeName] of [['step.schema.json', 'StepDocument'], ['pipeline.schema.json', 'PipelineDocument']] as const) {
+  for (const [file, typeName] of [['step.schema.json', 'StepDocument'], ['pipeline.schema.json', 'PipelineDocument'], ['config.schema.json', 'ProjectConfigDocument']] as const) {
     const schema = JSON.parse(readFileSync(schemaPath(file), 'utf8')) as JSONSchema;
     const ts = await compile({ ...schema, title: typeName }, typeName, {
       bannerComment: '',

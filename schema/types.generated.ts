@@ -730,3 +730,45 @@ export interface RetryPolicy {
    */
   expireAfterMin?: number;
 }
+
+/**
+ * plc.config.yaml in the folder plc runs in: project-wide settings for checks.
+ */
+export interface ProjectConfigDocument {
+  /**
+   * Severity per diagnostic code: error, warning, info, or off to drop it. Codes are listed in docs/diagnostics.md.
+   */
+  rules?: {
+    /**
+     * The severity findings of this code get.
+     */
+    [k: string]: 'error' | 'warning' | 'info' | 'off';
+  };
+  /**
+   * Findings to drop by file path. A finding is dropped, and counted as suppressed, when its file matches one of an entry's patterns and its code is one of the entry's rules (any code when the entry has no rules). plc check with no file arguments warns about entries that hid nothing (PLC0013).
+   *
+   * Items: One ignore: which files, which codes, and why.
+   */
+  ignores?: {
+    /**
+     * Glob patterns (picomatch: *, **, ?, {a,b}, [abc]) matched against the path of the finding's file relative to the folder plc runs in, with forward slashes: legacy/**, experiments/*.pipeline.yaml. A folder needs /** to cover what is inside it.
+     *
+     * @minItems 1
+     *
+     * Items: A glob pattern, relative to the folder plc runs in.
+     */
+    files: [string, ...string[]];
+    /**
+     * The codes this entry hides; without rules, every code. Codes are listed in docs/diagnostics.md.
+     *
+     * @minItems 1
+     *
+     * Items: A diagnostic code: PLC and four digits.
+     */
+    rules?: [string, ...string[]];
+    /**
+     * Why these findings are acceptable in these files. Required, as for # plc-ignore-next-line comments.
+     */
+    reason: string;
+  }[];
+}

@@ -53,6 +53,82 @@ test('plc.config.yaml sets rule levels: a warning made an error fails, off drops
   assert.match(unknown.stderr, /plc.config.yaml:2:3: error PLC0012: .* unknown code PLC2080 — did you mean "PLC2008"\?/);
 });
 
+interface JsonDiagnostic { code: string; severity: string; message: string; file: string; range: { start: { line: number; column: number } } }
+const jsonDiagnostics = (stdout: string): JsonDiagnostic[] => (JSON.parse(stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+const at = (d: JsonDiagnostic) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code}`;
+
+/** legacy/a.pipeline.yaml and current/b.pipeline.yaml, each with one PLC2008 warning on line 9. */
+function twoFolders(config: string): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'legacy'));
+  mkdirSync(join(dir, 'current'));
+  cpSync(fixture('errors/unused-default/pipeline.yaml'), join(dir, 'legacy/a.pipeline.yaml'));
+  cpSync(fixture('errors/unused-default/pipeline.yaml'), join(dir, 'current/b.pipeline.yaml'));
+  writeFileSync(join(dir, 'plc.config.yaml'), config);
+  return dir;
+}
+
+test('plc.config.yaml ignores drop findings in files matching their globs and count them as suppressed', () => {
+  const dir = twoFolders('ignores:\n  - files: ["legacy/**"]\n    reason: frozen until the migration\n');
+  const checked = runPlc(['check', '--format', 'json'], dir);
+  assert.is(checked.status, 0, checked.stderr);
+  assert.equal(jsonDiagnostics(checked.stdout).map(at), ['current/b.pipeline.yaml:9:3 PLC2008']);
+  assert.match(checked.stderr, /0 errors, 1 warning, 0 infos, 1 suppressed\n$/);
+  const built = runPlc(['build', 'legacy/a.pipeline.yaml'], dir);
+  assert.is(built.status, 0, built.stderr);
+  assert.is(built.stderr, '', 'the warning is ignored, and an ignore is never judged unused by build');
+  assert.match(runPlc(['build', 'current/b.pipeline.yaml'], dir).stderr, /current\/b.pipeline.yaml:9:3: warning PLC2008/);
+});
+
+test('the rules of an ignore limit the codes it hides', () => {
+  const dir = tempDir();
+  cpSync(fixture('errors/naming'), join(dir, 'legacy'), { recursive: true });
+  cpSync(join(dir, 'legacy/pipeline.yaml'), join(dir, 'legacy/naming.pipeline.yaml'));
+  writeFileSync(join(dir, 'plc.config.yaml'), 'ignores:\n  - files: ["legacy/steps/*.step.yaml"]\n    rules: [PLC1012]\n    reason: step files keep their old names\n');
+  const result = runPlc(['check', 'legacy/naming.pipeline.yaml', '--format', 'json'], dir);
+  assert.equal(jsonDiagnostics(result.stdout).map(at), ['legacy/steps/preprocess.step.yaml:5:3 PLC1011']);
+  assert.match(result.stderr, /0 errors, 1 warning, 0 infos, 1 suppressed\n$/);
+});
+
+test('an ignore needs a reason (a schema error with line and column), and unknown codes in its rules are reported', () => {
+  const dir = twoFolders('ignores:\n  - files: ["legacy/**"]\n    rules: [PLC2008]\n');
+  const missing = runPlc(['check'], dir);
+  assert.is(missing.status, 1);
+  assert.match(missing.stderr, /plc.config.yaml:2:5: error PLC0103: "ignores.0" is missing required key "reason"/);
+  writeFileSync(join(dir, 'plc.config.yaml'), 'ignores:\n  - files: ["legacy/**"]\n    rules: [PLC2008]\n    reason: "  "\n');
+  assert.match(runPlc(['check'], dir).stderr, /plc.config.yaml:4:13: error PLC0105: /);
+  writeFileSync(join(dir, 'plc.config.yaml'), 'ignores:\n  - files: ["legacy/**"]\n    rules: [PLC2008, PLC2080]\n    reason: frozen\n');
+  const unknown = runPlc(['check', '--format', 'json'], dir);
+  assert.is(unknown.status, 1);
+  const found = jsonDiagnostics(unknown.stdout);
+  assert.equal(found.map(at), ['current/b.pipeline.yaml:9:3 PLC2008', 'plc.config.yaml:3:22 PLC0012']);
+  assert.is(found[1]!.message, 'plc.config.yaml names unknown code PLC2080 — did you mean "PLC2008"?');
+});
+
+test('plc check of the whole project warns about ignores, patterns and codes that hid nothing; partial runs do not', () => {
+  const config = [
+    'ignores:',
+    '  - files: ["legacy/**", "old/**"]',
+    '    rules: [PLC2008, PLC1012]',
+    '    reason: frozen until the migration',
+    '  - files: ["experiments/**"]',
+    '    reason: scratch work',
+    '',
+  ].join('\n');
+  const dir = twoFolders(config);
+  const whole = runPlc(['check', '--format', 'json', '--fail-level', 'warning'], dir);
+  assert.is(whole.status, 1, 'the unused ignores are the only warnings');
+  const unused = jsonDiagnostics(whole.stdout).filter((d) => d.code === 'PLC0013');
+  assert.equal(unused.map(at), ['plc.config.yaml:2:26 PLC0013', 'plc.config.yaml:3:22 PLC0013', 'plc.config.yaml:5:5 PLC0013']);
+  assert.ok(unused.every((d) => d.severity === 'warning'));
+  assert.match(runPlc(['check', '.'], dir).stderr, /plc.config.yaml:5:5: warning PLC0013: ignore of every code in experiments\/\*\* \(plc.config.yaml\) hides nothing/);
+  for (const partial of [['check', 'legacy'], ['check', 'legacy/a.pipeline.yaml'], ['build', 'legacy/a.pipeline.yaml']]) {
+    assert.not.match(runPlc(partial, dir).stderr, /PLC0013/, partial.join(' '));
+  }
+  writeFileSync(join(dir, 'plc.config.yaml'), `rules:\n  PLC0013: off\n${config}`);
+  assert.equal(jsonDiagnostics(runPlc(['check', '--format', 'json'], dir).stdout).map(at), ['current/b.pipeline.yaml:9:3 PLC2008'], 'rules: levels apply to PLC0013');
+});
+
 test('findings fail at or above --fail-level; exit codes 0, 1 and 2', () => {
   const warningOnly = fixture('errors/unused-default/pipeline.yaml');
   assert.is(runPlc(['check', warningOnly]).status, 0);

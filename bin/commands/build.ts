@@ -36,7 +36,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const cwd = process.cwd();
     const { loadProjectConfig } = await import('../../compiler/config/project-config.js');
     const config = loadProjectConfig(cwd);
-    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend, parsePython: await loadPythonParser(), ruleLevels: config.rules });
+    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend, parsePython: await loadPythonParser(), ruleLevels: config.rules, ignores: config.ignores });
     reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), args.format);
     if (!result.files || !result.ir || config.diagnostics.length > 0) {
       process.exitCode = ExitCode.Findings;

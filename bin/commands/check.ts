@@ -1,5 +1,6 @@
 // `plc check`: the whole analysis of `plc build`, without output, as a CI gate. With no files it
-// checks every *.pipeline.yaml and *.step.yaml below the working folder.
+// checks every *.pipeline.yaml and *.step.yaml below the working folder, and only then reports
+// plc.config.yaml ignores that hid nothing (a partial run cannot tell).
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
@@ -34,7 +35,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const { compilePipeline, checkStepFile } = await import('../../compiler/driver.js');
     const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
     const parsePython = await loadPythonParser();
-    const { loadProjectConfig } = await import('../../compiler/config/project-config.js');
+    const { applyRuleLevels, loadProjectConfig } = await import('../../compiler/config/project-config.js');
     const config = loadProjectConfig(cwd);
     const { walkFiles } = await import('../../compiler/util/walk.js');
     const targets: string[] = [];
@@ -56,13 +57,17 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
       const isStep = target.endsWith('.step.yaml');
-      const options = { cwd, parsePython, ruleLevels: config.rules };
+      const options = { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores };
       const result = isStep ? checkStepFile(shown, options) : compilePipeline(shown, options);
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
       suppressed += result.suppressed;
       for (const d of result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
       for (const [key, source] of result.sources) sources.set(key, source);
+    }
+    const wholeProject = args.files.every((given) => resolve(cwd, given) === cwd);
+    if (wholeProject) {
+      for (const d of applyRuleLevels(config.ignores.unused(), config.rules)) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
     }
     const all = [...diagnostics.values()].sort(compareDiagnostics);
     const stream = args.format === 'pretty' ? process.stderr : process.stdout;

@@ -195,20 +195,57 @@ defaults:
 defaults:
   labelField: label
 \`\`\``,
-  PLC0012: `\`plc.config.yaml\` sets a level for a code that does not exist, so the setting would change
-nothing. The config file sets project-wide levels: \`error\`, \`warning\`, \`info\`, or \`off\` to drop a
-code's findings; codes are listed in docs/diagnostics.md.
+  PLC0012: `\`plc.config.yaml\` names a code that does not exist, under \`rules:\` or in the \`rules:\` list of
+an ignore, so the setting would change nothing. \`rules:\` sets project-wide levels: \`error\`,
+\`warning\`, \`info\`, or \`off\` to drop a code's findings; an ignore drops the findings of the codes it
+lists in the files it matches. Codes are listed in docs/diagnostics.md. An ignore whose codes are all
+unknown hides nothing (it does not fall back to every code).
 
 \`\`\`yaml
 # trips PLC0012 (plc.config.yaml)
 rules:
   PLC2080: off
+ignores:
+  - files: ["legacy/**"]
+    rules: [PLC1021]
+    reason: legacy step types keep their old file names
 \`\`\`
 
 \`\`\`yaml
 # fixed
 rules:
   PLC2008: off
+ignores:
+  - files: ["legacy/**"]
+    rules: [PLC1012]
+    reason: legacy step types keep their old file names
+\`\`\``,
+  PLC0013: `An entry of \`ignores:\` in \`plc.config.yaml\` hid nothing in a \`plc check\` of the whole project:
+no finding of the codes it lists (of any code, without \`rules:\`) was reported in a file its patterns
+match. Either the problem was fixed, or the pattern or code is wrong (patterns are relative to the
+folder plc runs in, use forward slashes, and a folder needs \`/**\`: \`legacy/**\`, not \`legacy/\`).
+Remove or fix it, so that it cannot later hide a new problem nobody has looked at. When the entry hid
+something, each of its patterns and codes that hid nothing is reported on its own. This is a warning.
+
+Only \`plc check\` without file arguments (or with the working folder itself) judges ignores, since
+only then has every file been analysed; \`plc build\` and \`plc check\` of some files apply ignores
+but never report them. A finding that \`rules:\` turns \`off\` or a \`# plc-ignore-next-line\` comment
+hides does not reach the ignores, so an ignore covering only such findings is reported too.
+
+\`\`\`yaml
+# trips PLC0013 (plc.config.yaml): "legacy/" matches the folder, not the files in it
+ignores:
+  - files: ["legacy/"]
+    rules: [PLC1012]
+    reason: legacy step types keep their old file names
+\`\`\`
+
+\`\`\`yaml
+# fixed
+ignores:
+  - files: ["legacy/**"]
+    rules: [PLC1012]
+    reason: legacy step types keep their old file names
 \`\`\``,
   PLC0101: `A value has the wrong type for its place: text where a list is expected, a mapping where one value
 is expected, a number where a string is expected. Most cases come from the JSON Schemas in

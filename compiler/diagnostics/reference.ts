@@ -31,7 +31,7 @@ export function renderDiagnosticsReference(): string {
     '',
     'Generated from `compiler/diagnostics/codes.ts` and `explanations.ts` by `npm run generate:docs`; do not edit by hand.',
     '`plc explain PLCnnnn` prints one entry. Placeholders in `{braces}` are filled in when a diagnostic is reported.',
-    'A finding can be suppressed with `# plc-ignore-next-line PLCnnnn: reason` on the line above it.',
+    'A finding can be suppressed with `# plc-ignore-next-line PLCnnnn: reason` on the line above it, or by path with `ignores:` in `plc.config.yaml` (docs/documents.md).',
   ];
   for (const [prefix, title] of bands) {
     const inBand = codes.filter((code) => code.startsWith(prefix));
