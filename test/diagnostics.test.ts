@@ -1,6 +1,7 @@
 // Golden diagnostics: each fixtures/errors/<case>/ holds a broken pipeline and expected.json with
 // the exact diagnostics (code, file, line, column, message) it must produce; each case trips one
-// rule. The CLI must exit 1 with no stack trace and leave an existing output file untouched.
+// rule. The CLI must exit 1 with no stack trace and leave an existing output file untouched. Each
+// fixtures/clean/<family>/ exercises one rule family correctly and must produce nothing.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
@@ -39,6 +40,22 @@ test('each error case trips exactly one rule', () => {
 test('the error corpus has at least 40 cases', () => {
   assert.ok(cases.length >= 40, `${cases.length} cases`);
 });
+
+// One clean twin per rule family band: 0xxx load/schema, 1xxx linking/names, 2xxx
+// variants/config, 3xxx wiring, 4xxx script↔contract, 5xxx SageMaker limits/shapes, 6xxx graph.
+const families = ['load-schema', 'linking-names', 'variants-config', 'wiring', 'script-contract', 'sagemaker-limits', 'graph'];
+
+test('every clean family is tested', () => {
+  assert.equal(readdirSync(fixture('clean')).sort(), [...families].sort());
+});
+
+for (const family of families) {
+  test(`clean/${family} has no findings`, () => {
+    const result = compile(fixture('clean', family, 'pipeline.yaml'));
+    assert.equal(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`), []);
+    assert.ok(result.files, 'it builds');
+  });
+}
 
 test('a failing build exits 1, prints file:line:col with an excerpt and hint, no stack trace, and leaves the output alone', () => {
   const out = join(tempDir(), 'definition.json');
