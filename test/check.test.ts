@@ -1,6 +1,6 @@
 // plc check as a CI gate: discovery, formats (SARIF validated against the official 2.1.0 schema,
 // GitHub workflow commands), fail levels and exit codes.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -30,11 +30,24 @@ test('with no files, plc check finds pipelines and step types below the folder, 
 });
 
 test('# plc-ignore-next-line hides a finding, counts it, and reports suppressions without reason, code or use', () => {
-  const result = runPlc(['check', fixture('errors/suppressions/pipeline.yaml'), '--format', 'json']);
+  const cases = ['suppression-without-reason', 'suppression-unknown-code', 'suppression-hides-nothing'];
+  const result = runPlc(['check', ...cases.map((name) => fixture('errors', name, 'pipeline.yaml')), '--format', 'json']);
   assert.is(result.status, 1);
   const codes = (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
-  assert.equal(codes, ['PLC0009', 'PLC2008', 'PLC0011', 'PLC0010']);
-  assert.match(result.stderr, /2 errors, 2 warnings, 0 infos, 1 suppressed\n$/);
+  assert.equal(codes, ['PLC0011', 'PLC0010', 'PLC0009']);
+  assert.match(result.stderr, /2 errors, 1 warning, 0 infos, 1 suppressed\n$/);
+});
+
+test('a suppression without a reason hides nothing', () => {
+  const dir = tempDir();
+  const lines = readFileSync(fixture('errors/unused-default/pipeline.yaml'), 'utf8').split('\n');
+  const at = lines.findIndex((line) => line.includes('lableField'));
+  lines.splice(at, 0, '  # plc-ignore-next-line PLC2008');
+  writeFileSync(join(dir, 'p.pipeline.yaml'), lines.join('\n'));
+  const result = runPlc(['check', '--format', 'json'], dir);
+  assert.is(result.status, 1);
+  const codes = (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+  assert.equal(codes, ['PLC0009', 'PLC2008']);
 });
 
 test('plc.config.yaml sets rule levels: a warning made an error fails, off drops it, unknown codes are reported', () => {
@@ -146,7 +159,8 @@ test('--format github prints workflow commands with escaped properties and data'
 });
 
 test('--format sarif is valid SARIF 2.1.0 with rule metadata', () => {
-  const result = runPlc(['check', fixture('errors/step-contracts/pipeline.yaml'), '--format', 'sarif']);
+  const cases = ['step-role-mismatch', 'processing-path-outside-opt-ml', 'accepts-unknown-step', 'processing-port-named-code', 'ports-share-path', 'entry-point-outside-folder', 'instance-count-not-integer', 'spot-training-without-max-wait'];
+  const result = runPlc(['check', ...cases.map((name) => fixture('errors', name, 'pipeline.yaml')), '--format', 'sarif']);
   assert.is(result.status, 1);
   const log = JSON.parse(result.stdout);
   const Ajv04 = (require('ajv-draft-04') as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } } }).default;

@@ -1,6 +1,7 @@
 // Golden diagnostics: each fixtures/errors/<case>/ holds a broken pipeline and expected.json with
-// the exact diagnostics (code, file, line, column, message) it must produce. The CLI must exit 1
-// with no stack trace and leave an existing output file untouched.
+// the exact diagnostics (code, file, line, column, message) it must produce; each case trips one
+// rule. The CLI must exit 1 with no stack trace and leave an existing output file untouched. Each
+// fixtures/clean/<family>/ exercises one rule family correctly and must produce nothing.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
@@ -29,11 +30,39 @@ for (const name of cases) {
   });
 }
 
+test('each error case trips exactly one rule', () => {
+  for (const name of cases) {
+    const codes = [...new Set(compile(pipelineOf(name)).diagnostics.map((d) => d.code))];
+    assert.is(codes.length, 1, `errors/${name} trips ${codes.join(', ') || 'nothing'}`);
+  }
+});
+
+test('the error corpus has at least 40 cases', () => {
+  assert.ok(cases.length >= 40, `${cases.length} cases`);
+});
+
+// One clean twin per rule family band: 0xxx load/schema, 1xxx linking/names, 2xxx
+// variants/config, 3xxx wiring, 4xxx script↔contract, 5xxx SageMaker limits/shapes, 6xxx graph.
+const families = ['load-schema', 'linking-names', 'variants-config', 'wiring', 'script-contract', 'sagemaker-limits', 'graph'];
+
+test('every clean family is tested', () => {
+  assert.equal(readdirSync(fixture('clean')).sort(), [...families].sort());
+});
+
+for (const family of families) {
+  test(`clean/${family} has no findings`, () => {
+    const result = compile(fixture('clean', family, 'pipeline.yaml'));
+    assert.equal(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`), []);
+    assert.ok(result.files, 'it builds');
+  });
+}
+
 test('a failing build exits 1, prints file:line:col with an excerpt and hint, no stack trace, and leaves the output alone', () => {
   const out = join(tempDir(), 'definition.json');
   writeFileSync(out, 'earlier output\n');
   const failing = cases.filter((name) => compile(pipelineOf(name)).diagnostics.some((d) => d.severity === 'error'));
-  assert.ok(failing.length > cases.length / 2, 'most cases have an error (the rest trip warnings only)');
+  const warningOnly = cases.filter((name) => !failing.includes(name));
+  assert.equal(warningOnly, ['orphan-node', 'port-not-snake-case', 'step-file-name-mismatch', 'suppression-hides-nothing', 'unused-default'], 'every other case has an error');
   for (const name of failing) {
     const result = runPlc(['build', pipelineOf(name), '-o', out]);
     assert.is(result.status, 1, `${name}: exit code`);
