@@ -611,7 +611,7 @@ export interface PipelineDocument {
   };
   defaults?: BaseConfig;
   /**
-   * Pipeline nodes by id; the id is the SageMaker step name unless the node sets name.
+   * Pipeline nodes by id; the id is the SageMaker step name unless the node sets name. Step names are letters, digits, - and _, at most 64 characters.
    */
   nodes: {
     [k: string]: Node;
@@ -641,7 +641,7 @@ export interface Node {
    */
   jobType?: string;
   /**
-   * SageMaker step name, when it should differ from the node id.
+   * SageMaker step name, when it should differ from the node id: letters, digits, - and _, at most 64 characters.
    */
   name?: string;
   /**

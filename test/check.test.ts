@@ -1,6 +1,6 @@
 // plc check as a CI gate: discovery, formats (SARIF validated against the official 2.1.0 schema,
 // GitHub workflow commands), fail levels and exit codes.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -95,11 +95,13 @@ test('plc.config.yaml ignores drop findings in files matching their globs and co
 
 test('the rules of an ignore limit the codes it hides', () => {
   const dir = tempDir();
-  cpSync(fixture('errors/naming'), join(dir, 'legacy'), { recursive: true });
+  // A camelCase port (PLC1011) in a file not named after its step type (PLC1012).
+  cpSync(fixture('errors/port-not-snake-case'), join(dir, 'legacy'), { recursive: true });
+  renameSync(join(dir, 'legacy/steps/preprocessing.step.yaml'), join(dir, 'legacy/steps/preprocess.step.yaml'));
   cpSync(join(dir, 'legacy/pipeline.yaml'), join(dir, 'legacy/naming.pipeline.yaml'));
   writeFileSync(join(dir, 'plc.config.yaml'), 'ignores:\n  - files: ["legacy/steps/*.step.yaml"]\n    rules: [PLC1012]\n    reason: step files keep their old names\n');
   const result = runPlc(['check', 'legacy/naming.pipeline.yaml', '--format', 'json'], dir);
-  assert.equal(jsonDiagnostics(result.stdout).map(at), ['legacy/steps/preprocess.step.yaml:5:3 PLC1011']);
+  assert.equal(jsonDiagnostics(result.stdout).map(at), ['legacy/steps/preprocess.step.yaml:6:3 PLC1011']);
   assert.match(result.stderr, /0 errors, 1 warning, 0 infos, 1 suppressed\n$/);
 });
 

@@ -102,6 +102,7 @@ export const diagnosticTable = {
   PLC5018: { severity: 'error', message: 'the definition is {size} characters; CreatePipeline accepts at most {max}', hint: 'Split the pipeline, or move large literal values (e.g. long arguments) into files the steps read.' },
   PLC5019: { severity: 'info', message: 'the definition is {size} bytes, over the {limit} bytes sent inline; deploys upload it to S3 first', hint: 'Nothing to change in the pipeline; whatever deploys it must upload the definition to S3 and pass PipelineDefinitionS3Location.' },
   PLC5020: { severity: 'error', message: 'training step type {step} passes script.arguments, which SageMaker script mode does not deliver', hint: 'Pass the values as hyperparameters (training.hyperparameters); the script reads them from /opt/ml/input/config/hyperparameters.json or its command line.' },
+  PLC5021: { severity: 'error', message: 'SageMaker step name "{name}" is {length} characters; step names have at most {max}', hint: 'Shorten the node id, or give the node a shorter name:.' },
   PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC6003: { severity: 'warning', message: 'node "{node}" is not connected to any other node', hint: 'Wire its inputs or outputs to other nodes, list it under after:, or move it to a pipeline of its own.' },

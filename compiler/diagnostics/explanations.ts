@@ -1528,6 +1528,22 @@ evaluate:
   after: [train]
   inputs: { eval_data: prep-a.processed_data }
 \`\`\``,
+  PLC5021: `A node's SageMaker step name — its id, or its \`name:\` when set — is longer than 64 characters.
+CreatePipeline validates step names against \`^[A-Za-z0-9_-]{1,64}$\`, so the whole definition would
+be refused at deploy time. plc reports it with the length, at the id or the \`name:\` that sets it.
+
+\`\`\`yaml
+# trips PLC5021: 73 characters
+preprocess-the-training-split-of-the-fraud-data-set-with-the-new-rules-v2: { step: TabularPreprocessing, jobType: training }
+\`\`\`
+
+\`\`\`yaml
+# fixed: a short id, and a displayName for people
+prep-training:
+  step: TabularPreprocessing
+  jobType: training
+  displayName: Preprocess training split v2
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.

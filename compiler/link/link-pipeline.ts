@@ -25,6 +25,9 @@ export interface LinkedPipeline {
   nodes: LinkedNode[];
 }
 
+/** StepName in the SageMaker API model and the pipeline-definition schema. */
+const maxStepNameLength = 64;
+
 export function linkPipeline(doc: PipelineDocument, source: SourceFile, library: StepLibrary, bag: DiagnosticBag): LinkedPipeline {
   const nodes: LinkedNode[] = [];
   const byStepName = new Map<string, string>();
@@ -32,6 +35,9 @@ export function linkPipeline(doc: PipelineDocument, source: SourceFile, library:
   for (const id of source.keysInOrder(['nodes'])) {
     const node = doc.nodes[id]!;
     const stepName = node.name ?? id;
+    if (stepName.length > maxStepNameLength) {
+      bag.report('PLC5021', node.name !== undefined ? source.locate(['nodes', id, 'name']) : source.locate(['nodes', id], 'key'), { name: stepName, length: stepName.length, max: maxStepNameLength });
+    }
     const first = byStepName.get(stepName);
     if (first !== undefined) {
       const at = node.name !== undefined ? source.locate(['nodes', id, 'name']) : source.locate(['nodes', id], 'key');
