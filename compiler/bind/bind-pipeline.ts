@@ -201,6 +201,7 @@ function sampleOf(value: Value): unknown {
     case 'join':
     case 'execution':
     case 'property':
+    case 'jsonGet':
       return '';
     case 'list':
       return value.items.map(sampleOf);

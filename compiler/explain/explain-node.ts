@@ -46,6 +46,8 @@ function showExpr(expr: Expr): string {
       return `\${steps.${expr.step}.${expr.path}}`;
     case 'join':
       return expr.values.map(showExpr).join(expr.on);
+    case 'jsonGet':
+      return `\${jsonGet(steps.${expr.step}.${expr.propertyFile}, ${expr.path})}`;
   }
 }
 

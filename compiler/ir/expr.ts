@@ -1,5 +1,6 @@
 // Typed values of the pipeline IR: literals and the SageMaker expressions plc can emit
-// (parameter and execution-variable Gets, step properties, joins). Backends render these.
+// (parameter and execution-variable Gets, step properties, joins, JSON reads from property files).
+// Backends render these.
 export type Scalar = string | number | boolean;
 export type ParameterType = 'String' | 'Integer' | 'Float' | 'Boolean';
 
@@ -9,7 +10,9 @@ export type Expr =
   | { kind: 'execution'; name: string }
   /** A property of another step; `path` follows the step's Describe* response shape. */
   | { kind: 'property'; step: string; path: string }
-  | { kind: 'join'; on: string; values: Expr[] };
+  | { kind: 'join'; on: string; values: Expr[] }
+  /** A value read from a step's property file (Std:JsonGet); `path` is a JSONPath-like dotted path. */
+  | { kind: 'jsonGet'; step: string; propertyFile: string; path: string };
 
 /** A config value after interpolation: scalars are expressions; lists and maps keep their shape. */
 export type Value = Expr | { kind: 'list'; items: Value[] } | { kind: 'map'; entries: [string, Value][] };

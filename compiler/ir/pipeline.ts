@@ -124,4 +124,25 @@ export interface RegisterModelStepIR extends StepBase {
   task?: string;
 }
 
-export type StepIR = ProcessingStepIR | TrainingStepIR | ModelStepIR | TransformStepIR | RegisterModelStepIR;
+/** A test over expressions, as the Condition step's Conditions list holds them. */
+export type ConditionIR =
+  | { kind: 'compare'; op: 'Equals' | 'GreaterThan' | 'GreaterThanOrEqualTo' | 'LessThan' | 'LessThanOrEqualTo'; left: Expr; right: Expr }
+  | { kind: 'in'; query: Expr; values: Expr[] }
+  | { kind: 'not'; condition: ConditionIR }
+  | { kind: 'or'; conditions: ConditionIR[] };
+
+/** Runs ifSteps when every condition holds, elseSteps otherwise; branch steps live only here. */
+export interface ConditionStepIR extends StepBase {
+  kind: 'Condition';
+  conditions: ConditionIR[];
+  ifSteps: StepIR[];
+  elseSteps: StepIR[];
+}
+
+/** Stops the execution with a message. */
+export interface FailStepIR extends StepBase {
+  kind: 'Fail';
+  errorMessage: Expr;
+}
+
+export type StepIR = ProcessingStepIR | TrainingStepIR | ModelStepIR | TransformStepIR | RegisterModelStepIR | ConditionStepIR | FailStepIR;

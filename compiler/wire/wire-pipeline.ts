@@ -228,6 +228,7 @@ function locationProblem(expr: Expr): string | undefined {
     case 'parameter':
       return expr.type === 'String' ? undefined : `parameter ${expr.name} is ${expr.type}, not String`;
     case 'property':
+    case 'jsonGet':
       return undefined;
     case 'execution':
       return `execution variable ${expr.name} is not a location`;

@@ -1,4 +1,4 @@
-// IR expressions as SageMaker definition JSON: Get, Std:Join.
+// IR expressions as SageMaker definition JSON: Get, Std:Join, Std:JsonGet.
 import type { Expr } from '../../ir/expr.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -15,6 +15,8 @@ export function renderExpr(expr: Expr): Json {
       return { Get: `Steps.${expr.step}.${expr.path}` };
     case 'join':
       return { 'Std:Join': { On: expr.on, Values: expr.values.map(renderExpr) } };
+    case 'jsonGet':
+      return { 'Std:JsonGet': { PropertyFile: { Get: `Steps.${expr.step}.PropertyFiles.${expr.propertyFile}` }, Path: expr.path } };
   }
 }
 

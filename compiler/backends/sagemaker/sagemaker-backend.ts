@@ -3,7 +3,7 @@
 // built in a fixed key order and printed with 2-space indent and a trailing newline, so the
 // same IR always gives the same bytes.
 import type { Expr } from '../../ir/expr.js';
-import type { ModelStepIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, StepIR, TrainingStepIR, TransformStepIR } from '../../ir/pipeline.js';
+import type { ConditionIR, ModelStepIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, StepIR, TrainingStepIR, TransformStepIR } from '../../ir/pipeline.js';
 import type { Backend } from '../backend.js';
 import { renderEntries, renderExpr, type Json } from './expressions.js';
 
@@ -57,6 +57,23 @@ function argumentsOf(step: StepIR): JsonObject {
       return transformArguments(step);
     case 'RegisterModel':
       return registerModelArguments(step);
+    case 'Condition':
+      return { Conditions: step.conditions.map(renderCondition), IfSteps: step.ifSteps.map(renderStep), ElseSteps: step.elseSteps.map(renderStep) };
+    case 'Fail':
+      return { ErrorMessage: renderExpr(step.errorMessage) };
+  }
+}
+
+function renderCondition(condition: ConditionIR): JsonObject {
+  switch (condition.kind) {
+    case 'compare':
+      return { Type: condition.op, LeftValue: renderExpr(condition.left), RightValue: renderExpr(condition.right) };
+    case 'in':
+      return { Type: 'In', QueryValue: renderExpr(condition.query), Values: condition.values.map(renderExpr) };
+    case 'not':
+      return { Type: 'Not', Condition: renderCondition(condition.condition) };
+    case 'or':
+      return { Type: 'Or', Conditions: condition.conditions.map(renderCondition) };
   }
 }
 
