@@ -8,6 +8,8 @@ import { backends } from './backends/registry.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkCycles, checkOrphans } from './check/graph.js';
+import { branchOwners, checkAfterFail } from './control/branches.js';
+import { compileControls } from './control/control-nodes.js';
 import { checkNaming } from './check/naming.js';
 import type { ParsePython } from './check/python/parser.js';
 import { checkScriptContract } from './check/script-contract.js';
@@ -128,10 +130,12 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   }
   const bound = bindPipeline(expanded, session.bag);
   const wired = wirePipeline(bound, session.bag);
-  checkCycles(wired, session.bag);
+  const links = { controls: compileControls(wired, session.bag), owners: branchOwners(wired, session.bag) };
+  checkAfterFail(wired, session.bag);
+  checkCycles(wired, links, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
-  const ir = lowerPipeline(wired, session.bag);
-  if (!session.bag.hasErrors) checkOrphans(wired, session.bag);
+  const ir = lowerPipeline(wired, links, session.bag);
+  if (!session.bag.hasErrors) checkOrphans(wired, links, session.bag);
   const result = conclude(session, options);
   // A suppressed error does not stop the build; what is left decides.
   const failed = result.diagnostics.some((d) => d.severity === 'error');

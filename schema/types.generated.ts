@@ -574,6 +574,20 @@ export type Parameter = {
    */
   description?: string;
 };
+/**
+ * A literal, a string with ${params.*}, ${execution.*} or ${steps.<node>.<property>}, or { jsonGet: [<node>.<output>, <json path>] } reading the output's property file.
+ */
+export type Operand =
+  | (string | number | boolean)
+  | {
+      /**
+       * [<node>.<output>, <path>]: a value from the property file of a processing node's output, e.g. [evaluate.metrics, metrics.auc].
+       *
+       * @minItems 2
+       * @maxItems 2
+       */
+      jsonGet: [string, string];
+    };
 
 /**
  * A SageMaker pipeline: parameters, shared defaults and nodes that instantiate step types. Compiled by plc build into a pipeline definition.
@@ -631,11 +645,30 @@ export interface BaseConfig {
   outputPrefix?: string;
   [k: string]: unknown;
 }
+/**
+ * A pipeline node: a step (step:), a condition (condition: with then:/else:) or a fail node (fail:).
+ */
 export interface Node {
   /**
-   * The step type this node runs.
+   * The step type this node runs. Every node has exactly one of step:, condition: or fail:.
    */
-  step: string;
+  step?: string;
+  /**
+   * Makes this node a condition: when it holds, the nodes under then: run, otherwise those under else:. A list of conditions must all hold.
+   */
+  condition?: Condition | [Condition, ...Condition[]];
+  /**
+   * Nodes that run when the condition holds. They run only inside this condition's branch.
+   */
+  then?: string[];
+  /**
+   * Nodes that run when the condition does not hold. They run only inside this condition's branch.
+   */
+  else?: string[];
+  /**
+   * Makes this node a Fail step that stops the execution with this message; may use ${params.*}, ${execution.*} and ${steps.<node>.<property>}.
+   */
+  fail?: string;
   /**
    * Which of the step type's job types this node runs.
    */
@@ -687,6 +720,69 @@ export interface Node {
    * Retry policies for the step.
    */
   retry?: RetryPolicy[];
+}
+/**
+ * One test: equal, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual (each [a, b]), in ([value, [candidates]]), not (a condition), or and allOf (lists of conditions).
+ */
+export interface Condition {
+  /**
+   * [a, b]: a equals b (Equals).
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  equal?: [Operand, Operand];
+  /**
+   * [a, b]: a > b (GreaterThan).
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  greaterThan?: [Operand, Operand];
+  /**
+   * [a, b]: a >= b (GreaterThanOrEqualTo).
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  greaterThanOrEqual?: [Operand, Operand];
+  /**
+   * [a, b]: a < b (LessThan).
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  lessThan?: [Operand, Operand];
+  /**
+   * [a, b]: a <= b (LessThanOrEqualTo).
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  lessThanOrEqual?: [Operand, Operand];
+  /**
+   * [value, [candidates…]]: the value is one of the candidates (In).
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  in?: [Operand, [Operand, ...Operand[]]];
+  /**
+   * The condition does not hold (Not).
+   */
+  not?: Condition;
+  /**
+   * At least one of the conditions holds (Or).
+   *
+   * @minItems 1
+   */
+  or?: [Condition, ...Condition[]];
+  /**
+   * Every condition holds (the conditions are AND-ed).
+   *
+   * @minItems 1
+   */
+  allOf?: [Condition, ...Condition[]];
 }
 /**
  * Retry policy; give maxAttempts or expireAfterMin, not both.

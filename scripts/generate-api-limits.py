@@ -18,6 +18,10 @@ def enum(shape_name):
     return sorted(model.shape_for(shape_name).enum)
 
 
+def members(shape_name):
+    return sorted(model.shape_for(shape_name).members)
+
+
 def limit(shape_name):
     meta = model.shape_for(shape_name).metadata
     return {key: meta[key] for key in ("min", "max") if key in meta}
@@ -34,6 +38,16 @@ data = {
     "hyperParameters": {"entries": limit("HyperParameters"), "value": limit("HyperParameterValue")},
     "containerArguments": {"entries": limit("ContainerArguments"), "value": limit("ContainerArgument")},
     "pipelineDefinition": limit("PipelineDefinition"),
+    # What ${steps.<node>.<property>} may start with: the members of the Describe* response each
+    # step kind's properties follow (the SDK's Properties objects are built from the same shapes).
+    "stepProperties": {
+        "Processing": members("DescribeProcessingJobResponse"),
+        "Training": members("DescribeTrainingJobResponse"),
+        "Transform": members("DescribeTransformJobResponse"),
+        "Model": members("DescribeModelOutput"),
+        "RegisterModel": members("DescribeModelPackageOutput"),
+        "Tuning": sorted(set(members("DescribeHyperParameterTuningJobResponse")) | {"TrainingJobSummaries"}),
+    },
 }
 
 header = (

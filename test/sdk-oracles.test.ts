@@ -12,10 +12,14 @@ function oracle(name: string): { [key: string]: Json } {
   return JSON.parse(readFileSync(fixture('sdk-oracles', `${name}.json`), 'utf8')) as { [key: string]: Json };
 }
 
-function compiledStep(name: string, stepName: string): { [key: string]: Json } {
+function compiledDefinition(name: string): { [key: string]: Json } {
   const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
   assert.equal(result.diagnostics, [], `${name} compiles without diagnostics`);
-  const definition = JSON.parse(result.files![0]!.contents) as { Steps: { Name: string }[] };
+  return JSON.parse(result.files![0]!.contents) as { [key: string]: Json };
+}
+
+function compiledStep(name: string, stepName: string): { [key: string]: Json } {
+  const definition = compiledDefinition(name) as unknown as { Steps: { Name: string }[] };
   const step = definition.Steps.find((s) => s.Name === stepName);
   assert.ok(step, `step ${stepName} is emitted`);
   return step as unknown as { [key: string]: Json };
@@ -58,8 +62,44 @@ test('training-step.json: the SDK training step', () => {
   assert.equal(step, foldConstantJoins(oracle('training-step')));
 });
 
+/**
+ * Every Std:Join as one with On "" and its separators folded into the neighbouring strings:
+ * Join(": ", ["a", x]) and Join("", ["a: ", x]) evaluate to the same text.
+ */
+function joinsWithoutSeparator(value: Json): Json {
+  if (Array.isArray(value)) return value.map(joinsWithoutSeparator);
+  if (value === null || typeof value !== 'object') return value;
+  const join = value['Std:Join'] as { On: string; Values: Json[] } | undefined;
+  if (!join) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, joinsWithoutSeparator(v)]));
+  const parts: Json[] = [];
+  join.Values.map(joinsWithoutSeparator).forEach((part, i) => {
+    for (const piece of i > 0 && join.On !== '' ? [join.On, part] : [part]) {
+      const last = parts.at(-1);
+      if (typeof piece !== 'object' && typeof last === 'string') parts[parts.length - 1] = last + String(piece);
+      else parts.push(typeof piece === 'object' ? piece : String(piece));
+    }
+  });
+  return { 'Std:Join': { On: '', Values: parts } };
+}
+
+test('condition-step-full-definition.json: every condition form, branches nested, the referenced step after', () => {
+  const definition = compiledDefinition('condition-step');
+  // The SDK test's CustomStep is a Training step with empty Arguments, which no real job has; the
+  // stand-in NoopTraining compiles to a full training job, so its Arguments are compared as {}.
+  const steps = definition['Steps'] as { Name: string; Arguments: { [key: string]: Json } }[];
+  const condition = steps[0]!.Arguments as { IfSteps: { Arguments: Json }[]; ElseSteps: { Arguments: Json }[] };
+  for (const step of [...condition.IfSteps, ...condition.ElseSteps, steps[1]!]) step.Arguments = {};
+  assert.equal(definition, oracle('condition-step-full-definition'));
+});
+
+test('fail-step-join-steps.json: a fail message that reads a condition outcome', () => {
+  const steps = compiledDefinition('fail-step')['Steps'] as Json;
+  // The SDK joins with On ": "; plc writes every join with On "" (docs/decisions.md), same text.
+  assert.equal(joinsWithoutSeparator(steps), joinsWithoutSeparator(JSON.parse(readFileSync(fixture('sdk-oracles', 'fail-step-join-steps.json'), 'utf8')) as Json));
+});
+
 test('the oracle fixtures compile to definitions the SageMaker API model accepts', () => {
-  for (const name of ['processing-step', 'training-step']) {
+  for (const name of ['processing-step', 'training-step', 'condition-step', 'fail-step']) {
     const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
     const violations = definitionViolations(result.files![0]!.contents);
     if (violations) assert.equal(violations, [], name);

@@ -1,10 +1,25 @@
 // Graph checks over ordering (after:) and data edges: a cycle is reported once, with its full path;
 // a node linked to no other node is reported as an orphan.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { ControlStep } from '../control/control-nodes.js';
 import type { WiredPipeline } from '../wire/wire-pipeline.js';
 import { hasOwn } from '../util/own.js';
 
-export function checkCycles(pipeline: WiredPipeline, bag: DiagnosticBag): void {
+/** What a condition or fail node adds to the graph: the nodes it reads run first; branches after it. */
+export interface ControlLinks {
+  controls: readonly ControlStep[];
+  /** Branch node → its condition. */
+  owners: ReadonlyMap<string, string>;
+}
+
+function controlEdges({ controls, owners }: ControlLinks): [string, string][] {
+  return [
+    ...controls.flatMap((c) => [...c.reads].map((read): [string, string] => [read, c.node.id])),
+    ...[...owners].map(([member, condition]): [string, string] => [condition, member]),
+  ];
+}
+
+export function checkCycles(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): void {
   const successors = new Map<string, string[]>();
   const addEdge = (from: string, to: string) => {
     if (!successors.has(from)) successors.set(from, []);
@@ -14,6 +29,7 @@ export function checkCycles(pipeline: WiredPipeline, bag: DiagnosticBag): void {
     for (const before of node.after ?? []) if (before !== id && hasOwn(pipeline.doc.nodes, before)) addEdge(before, id);
   }
   for (const edge of pipeline.edges) addEdge(edge.from.node, edge.to.node);
+  for (const [from, to] of controlEdges(links)) addEdge(from, to);
 
   const cycle = findCycle(Object.keys(pipeline.doc.nodes), successors);
   if (cycle) bag.report('PLC6001', pipeline.source.locate(['nodes', cycle[0]!], 'key'), { path: cycle.join(' → ') });
@@ -52,7 +68,7 @@ function findCycle(ids: readonly string[], successors: ReadonlyMap<string, strin
  * A node with no after: link and no data edge in either direction, in a pipeline of several nodes.
  * Run only on a pipeline without errors: a broken wire would make both its ends look orphaned.
  */
-export function checkOrphans(pipeline: WiredPipeline, bag: DiagnosticBag): void {
+export function checkOrphans(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): void {
   const ids = Object.keys(pipeline.doc.nodes);
   if (ids.length < 2) return;
   const linked = new Set<string>();
@@ -63,5 +79,6 @@ export function checkOrphans(pipeline: WiredPipeline, bag: DiagnosticBag): void 
     }
   }
   for (const edge of pipeline.edges) linked.add(edge.from.node).add(edge.to.node);
+  for (const [from, to] of controlEdges(links)) linked.add(from).add(to);
   for (const id of ids) if (!linked.has(id)) bag.report('PLC6003', pipeline.source.locate(['nodes', id], 'key'), { node: id });
 }

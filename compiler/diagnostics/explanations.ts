@@ -546,6 +546,33 @@ Hyphens are not compared, so \`xgboost-training.step.yaml\` names \`XGBoostTrain
 # fixed
 mv steps/preprocess.step.yaml steps/tabular-preprocessing.step.yaml
 \`\`\``,
+  PLC1013: `A node must say what it is: a step (\`step:\` names its step type), a condition (\`condition:\`
+with \`then:\`/\`else:\` lists of nodes) or a fail node (\`fail:\` with the message the execution stops
+with). This one has none of the three keys.
+
+\`\`\`yaml
+# trips PLC1013
+train: { jobType: training, config: { numRound: 100 } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+train: { step: XGBoostTraining, config: { numRound: 100 } }
+\`\`\``,
+  PLC1014: `A node carries a key of another kind of node. Step nodes take \`step\`, \`jobType\`, \`inputs\`,
+\`outputs\`, \`config\`, \`cache\` and \`retry\`; condition nodes \`condition\`, \`then\` and \`else\`; fail nodes
+\`fail\`; all of them \`name\`, \`displayName\`, \`description\` and \`after\`. The node's kind comes from the
+first of \`step:\`, \`condition:\`, \`fail:\` it has, so a step node with \`then:\` is reported at \`then:\`.
+
+\`\`\`yaml
+# trips PLC1014: a fail node has no config
+too-weak: { fail: "AUC too low", config: { threshold: 0.8 } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+too-weak: { fail: "AUC below \${params.MinAuc}" }
+\`\`\``,
   PLC2001: `A node's \`config:\` sets a field its step type does not declare. Every step has \`role\` and
 \`outputPrefix\`, plus the fields under its step type's \`config.properties\` (after the job type's
 variant is applied); \`plc steps show <Type>\` lists them. An unknown field would otherwise be
@@ -927,6 +954,20 @@ outputs:
 # fixed
 outputs:
   model: { type: model, path: /opt/ml/processing/output/model, file: model.tar.gz }
+\`\`\``,
+  PLC3013: `A condition operand \`{ jsonGet: [<node>.<output>, <path>] }\` reads a JSON file that a processing
+step wrote, through the step's \`PropertyFiles\`. The output it names declares no \`propertyFile\`, so
+SageMaker would not know which file to read. Only outputs of processing steps can have one: the
+step type declares it on the output, with the file's name inside the output folder.
+
+\`\`\`yaml
+# trips PLC3013: the evaluation's predictions are not a property file
+condition: { greaterThan: [ { jsonGet: [evaluate.eval_output, metrics.auc] }, 0.8 ] }
+\`\`\`
+
+\`\`\`yaml
+# fixed: metrics declares propertyFile: { name: EvaluationReport, path: metrics.json }
+condition: { greaterThan: [ { jsonGet: [evaluate.metrics, metrics.auc] }, 0.8 ] }
 \`\`\``,
   PLC4001: `The step type's \`script.entryPoint\` does not exist. It is resolved against \`sourceDir\` when that is
 set, else against the step file's folder; the message shows the path relative to the step file's
@@ -1544,6 +1585,42 @@ prep-training:
   jobType: training
   displayName: Preprocess training split v2
 \`\`\``,
+  PLC5030: `\`\${steps.<node>.<property>}\` reads a property of another step, which SageMaker resolves from the
+step's Describe* response (DescribeTrainingJob for a training step, DescribeProcessingJob for a
+processing step, …). The first part of the property must be a member of that response; the list
+comes from the botocore API model. A condition node has one property, \`Outcome\`; a fail node has
+none.
+
+\`\`\`yaml
+# trips PLC5030: a training step has no ModelArtifact (it is ModelArtifacts)
+fail: "model at \${steps.train.ModelArtifact.S3ModelArtifacts} is too weak"
+\`\`\`
+
+\`\`\`yaml
+# fixed
+fail: "model at \${steps.train.ModelArtifacts.S3ModelArtifacts} is too weak"
+\`\`\``,
+  PLC5031: `SageMaker conditions have \`Or\` and \`Not\`, and a condition step AND-s its list of conditions, but
+there is no \`And\` that could sit inside an \`Or\`. plc flattens \`allOf:\` into the top-level list and
+turns \`not: { allOf: […] }\` into an \`Or\` of \`Not\`s, but an \`allOf:\` with several conditions inside
+an \`or:\` has no SageMaker form.
+
+\`\`\`yaml
+# trips PLC5031
+condition:
+  or:
+    - allOf: [ { greaterThan: [ "\${params.Auc}", 0.8 ] }, { lessThan: [ "\${params.Loss}", 0.2 ] } ]
+    - equal: [ "\${params.Force}", true ]
+\`\`\`
+
+\`\`\`yaml
+# fixed: two condition nodes, or rewrite with not/or
+condition:
+  not:
+    or:
+      - lessThanOrEqual: [ "\${params.Auc}", 0.8 ]
+      - greaterThanOrEqual: [ "\${params.Loss}", 0.2 ]
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.
@@ -1586,6 +1663,46 @@ stats: { step: DataLoading, jobType: testing, inputs: { data_source: s3://my-buc
 # fixed: its output feeds the preprocessing
 stats: { step: DataLoading, jobType: testing, inputs: { data_source: s3://my-bucket/raw } }
 prep-testing: { step: TabularPreprocessing, jobType: testing, after: [stats] }
+\`\`\``,
+  PLC6004: `A node lists a fail node under \`after:\`. A fail step stops the whole execution with its message,
+so nothing ordered after it can ever start. Usually the node belongs in the other branch of the
+condition that leads to the fail node.
+
+\`\`\`yaml
+# trips PLC6004
+notify: { step: Notify, after: [too-weak] }
+\`\`\`
+
+\`\`\`yaml
+# fixed: notify runs in the branch that does not fail
+quality-gate: { condition: { …: … }, then: [register, notify], else: [too-weak] }
+\`\`\``,
+  PLC6005: `A node is listed under \`then:\` or \`else:\` of two conditions (or twice). A branch step is written
+inside its condition's \`IfSteps\` or \`ElseSteps\`, and SageMaker requires step names to be unique
+across the whole definition, so a step can belong to one branch only. To run the same step type in
+both branches, make two nodes.
+
+\`\`\`yaml
+# trips PLC6005
+gate-a: { condition: { equal: [ "\${params.Mode}", a ] }, then: [report] }
+gate-b: { condition: { equal: [ "\${params.Mode}", b ] }, then: [report] }
+\`\`\`
+
+\`\`\`yaml
+# fixed: one condition decides
+gate: { condition: { in: [ "\${params.Mode}", [a, b] ] }, then: [report] }
+\`\`\``,
+  PLC6006: `A condition lists itself under \`then:\` or \`else:\`. Its branch steps are written inside it, so it
+cannot contain itself.
+
+\`\`\`yaml
+# trips PLC6006
+gate: { condition: { equal: [ "\${params.Mode}", a ] }, then: [gate] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+gate: { condition: { equal: [ "\${params.Mode}", a ] }, then: [report] }
 \`\`\``,
   PLC7002: `A step type gives its image as \`{ framework, version }\`, which plc turns into a SageMaker ECR image
 URI. That URI depends on the region (its account id and host name), and the pipeline has no

@@ -1,5 +1,6 @@
-// Pass 3b, link: give every node its step type and SageMaker step name, and check the names
-// that tie the pipeline together (unknown step types, duplicate step names, unknown after: targets).
+// Pass 3b, link: give every node its kind (step, condition or fail), step nodes their step type,
+// every node its SageMaker step name, and check the names that tie the pipeline together (unknown
+// step types, duplicate step names, unknown after: targets).
 import type { PipelineDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
@@ -17,12 +18,42 @@ export interface LinkedNode {
   stepName: string;
 }
 
+/** A node that runs no step type: a condition with its branches, or a fail node. */
+export interface ControlNode {
+  id: string;
+  doc: NodeDocument;
+  kind: 'Condition' | 'Fail';
+  stepName: string;
+}
+
 export interface LinkedPipeline {
   doc: PipelineDocument;
   source: SourceFile;
   library: StepLibrary;
-  /** In the order the pipeline lists them, which is the order of the emitted steps. */
+  /** Step nodes in the order the pipeline lists them, which is the order of the emitted steps. */
   nodes: LinkedNode[];
+  controls: ControlNode[];
+}
+
+/** The keys each kind of node takes; the first is the one that gives the node its kind. */
+const nodeKeys = {
+  step: ['step', 'jobType', 'name', 'displayName', 'description', 'after', 'inputs', 'outputs', 'config', 'cache', 'retry'],
+  condition: ['condition', 'then', 'else', 'name', 'displayName', 'description', 'after'],
+  fail: ['fail', 'name', 'displayName', 'description', 'after'],
+} as const;
+
+/** A node's kind by the first of step:, condition:, fail: it has; keys of other kinds are reported. */
+function kindOf(id: string, node: NodeDocument, source: SourceFile, bag: DiagnosticBag): keyof typeof nodeKeys | undefined {
+  const kind = (Object.keys(nodeKeys) as (keyof typeof nodeKeys)[]).find((k) => hasOwn(node, k));
+  if (!kind) {
+    bag.report('PLC1013', source.locate(['nodes', id], 'key'), { node: id });
+    return undefined;
+  }
+  const allowed: readonly string[] = nodeKeys[kind];
+  for (const key of Object.keys(node)) {
+    if (!allowed.includes(key)) bag.report('PLC1014', source.locate(['nodes', id, key], 'key'), { key, kind, allowed: [...allowed] });
+  }
+  return kind;
 }
 
 /** StepName in the SageMaker API model and the pipeline-definition schema. */
@@ -30,6 +61,7 @@ const maxStepNameLength = 64;
 
 export function linkPipeline(doc: PipelineDocument, source: SourceFile, library: StepLibrary, bag: DiagnosticBag): LinkedPipeline {
   const nodes: LinkedNode[] = [];
+  const controls: ControlNode[] = [];
   const byStepName = new Map<string, string>();
   const stepNames = [...library.steps.keys()].sort();
   for (const id of source.keysInOrder(['nodes'])) {
@@ -45,6 +77,9 @@ export function linkPipeline(doc: PipelineDocument, source: SourceFile, library:
     } else {
       byStepName.set(stepName, id);
     }
+    const kind = kindOf(id, node, source, bag);
+    if (kind === 'condition' || kind === 'fail') controls.push({ id, doc: node, kind: kind === 'condition' ? 'Condition' : 'Fail', stepName });
+    if (kind !== 'step' || node.step === undefined) continue;
     const step = library.steps.get(node.step);
     if (!step) {
       if (library.invalid.has(node.step)) continue; // its step file's own errors are reported
@@ -63,7 +98,7 @@ export function linkPipeline(doc: PipelineDocument, source: SourceFile, library:
     }
   }
   checkAccepts(new Set(nodes.map((n) => n.step)), library, bag);
-  return { doc, source, library, nodes };
+  return { doc, source, library, nodes, controls };
 }
 
 /** Every step type an input `accepts` must exist, so the list cannot rot silently. */

@@ -17,12 +17,19 @@ import { apiLimits } from '../sagemaker/api-limits.js';
 import { isTrainingOutputPath, processingCodeDir } from '../sagemaker/property-paths.js';
 import type { InputSource, WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
 import { archive, collectCode, type CodeBundle } from './code-bundle.js';
+import type { ControlLinks } from '../check/graph.js';
+import { arrangeSteps } from '../control/branches.js';
 
 
-export function lowerPipeline(pipeline: WiredPipeline, bag: DiagnosticBag): PipelineIR {
+export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): PipelineIR {
   const code = new Map<string, Uint8Array>();
   const lowering = new NodeLowering(pipeline, bag, code);
-  const steps = pipeline.wired.map((node) => lowering.lower(node)).filter((s): s is StepIR => s !== undefined);
+  const lowered = new Map<string, StepIR>(links.controls.map((c) => [c.node.id, c.step]));
+  for (const node of pipeline.wired) {
+    const step = lowering.lower(node);
+    if (step) lowered.set(node.id, step);
+  }
+  const steps = arrangeSteps(pipeline, lowered, links.owners);
   return {
     name: pipeline.doc.name,
     ...(pipeline.doc.description !== undefined ? { description: pipeline.doc.description } : {}),

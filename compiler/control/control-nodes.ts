@@ -1,0 +1,164 @@
+// Condition and fail nodes: conditions, operands and messages compiled to IR steps, with the
+// nodes each one reads (for the graph checks). Operands may be literals, ${params.*},
+// ${execution.*}, ${steps.<node>.<property>} and { jsonGet: [<node>.<output>, <path>] }.
+import type { Condition, Operand } from '../../schema/types.generated.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/did-you-mean.js';
+import { isExpr, literal, type Expr } from '../ir/expr.js';
+import type { ConditionIR, ConditionStepIR, FailStepIR } from '../ir/pipeline.js';
+import { interpolate, type ReferenceResolver } from '../interpolation/interpolate.js';
+import type { ControlNode } from '../link/link-pipeline.js';
+import { apiLimits } from '../sagemaker/api-limits.js';
+import type { DataPath } from '../source/source-file.js';
+import { own } from '../util/own.js';
+import type { WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
+
+/** A control node's step, still without its branch steps (see branches.ts). */
+export interface ControlStep {
+  node: ControlNode;
+  step: ConditionStepIR | FailStepIR;
+  /** Ids of the nodes its operands or message read. */
+  reads: Set<string>;
+}
+
+const comparisons = {
+  equal: 'Equals',
+  greaterThan: 'GreaterThan',
+  greaterThanOrEqual: 'GreaterThanOrEqualTo',
+  lessThan: 'LessThan',
+  lessThanOrEqual: 'LessThanOrEqualTo',
+} as const;
+
+export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): ControlStep[] {
+  const stepNodes = new Map(pipeline.wired.map((n) => [n.id, n]));
+  const controls = new Map(pipeline.controls.map((c) => [c.id, c]));
+  const nodeIds = Object.keys(pipeline.doc.nodes);
+  const { source } = pipeline;
+  const result: ControlStep[] = [];
+
+  for (const node of pipeline.controls) {
+    const reads = new Set<string>();
+    const at = (path: DataPath) => source.locate(path);
+
+    /** `${steps.<node>.<property>}`: a step node's property, or a condition's Outcome. */
+    const stepsReference: ReferenceResolver = (namespace, name, site) => {
+      if (namespace !== 'steps') return pipeline.scope(namespace, name, site);
+      const where = source.locateWithin(site.path, site.offset, site.text.length);
+      const match = /^([A-Za-z0-9_-]+)\.(.+)$/.exec(name ?? '');
+      if (!match) {
+        bag.report('PLC1006', where, { text: site.text, detail: 'expected ${steps.<node>.<property>}' });
+        return undefined;
+      }
+      const [, id, path] = match as unknown as [string, string, string];
+      const producer = stepNodes.get(id);
+      const control = controls.get(id);
+      if (!producer && !control) {
+        if (!nodeIds.includes(id)) bag.report('PLC3001', where, { name: id, allowed: nodeIds }, suggest(id, nodeIds));
+        return undefined; // a step node whose step type did not resolve is reported already
+      }
+      reads.add(id);
+      const kind = producer ? producer.step.doc.sagemaker : control!.kind;
+      const known: readonly string[] = producer ? (own(apiLimits.stepProperties, kind) ?? []) : control!.kind === 'Condition' ? ['Outcome'] : [];
+      const root = /^[A-Za-z0-9_]+/.exec(path)?.[0] ?? path;
+      if (!known.includes(root)) {
+        bag.report('PLC5030', where, { node: id, kind, property: root, allowed: known }, suggest(root, known));
+        return undefined;
+      }
+      return { kind: 'property', step: producer ? producer.stepName : control!.stepName, path };
+    };
+
+    const compileString = (text: string, path: DataPath): Expr | undefined => {
+      const value = interpolate(text, { source, path }, stepsReference, bag);
+      return value && isExpr(value) ? value : undefined;
+    };
+
+    const operand = (raw: Operand, path: DataPath): Expr | undefined => {
+      if (typeof raw === 'number' || typeof raw === 'boolean') return literal(raw);
+      if (typeof raw === 'string') return compileString(raw, path);
+      return jsonGet(raw.jsonGet, [...path, 'jsonGet']);
+    };
+
+    /** { jsonGet: [<node>.<output>, <path>] }: the output must be a processing output with a property file. */
+    const jsonGet = ([reference, jsonPath]: [string, string], path: DataPath): Expr | undefined => {
+      const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)$/.exec(reference);
+      if (!match) {
+        bag.report('PLC3006', at([...path, 0]), { text: reference });
+        return undefined;
+      }
+      const [, id, port] = match as unknown as [string, string, string];
+      const producer: WiredNode | undefined = stepNodes.get(id);
+      if (!producer) {
+        if (!nodeIds.includes(id)) bag.report('PLC3001', at([...path, 0]), { name: id, allowed: nodeIds }, suggest(id, nodeIds));
+        else if (controls.has(id)) bag.report('PLC3013', at([...path, 0]), { node: id, port, step: 'a control node' });
+        return undefined;
+      }
+      reads.add(id);
+      const outputs = producer.step.doc.outputs ?? {};
+      const output = own(outputs, port);
+      if (!output) {
+        const allowed = Object.keys(outputs).sort();
+        bag.report('PLC3002', at([...path, 0]), { node: id, step: producer.step.doc.name, port, allowed }, suggest(port, allowed));
+        return undefined;
+      }
+      if (!output.propertyFile) {
+        bag.report('PLC3013', at([...path, 0]), { node: id, port, step: producer.step.doc.name });
+        return undefined;
+      }
+      return { kind: 'jsonGet', step: producer.stepName, propertyFile: output.propertyFile.name, path: jsonPath };
+    };
+
+    /** The conjuncts a condition stands for; allOf flattens, not of several becomes an or of nots. */
+    const conjuncts = (raw: Condition, path: DataPath): ConditionIR[] | undefined => {
+      const [key, value] = Object.entries(raw)[0] as [keyof Condition, unknown];
+      const here = [...path, key];
+      if (key in comparisons) {
+        const [left, right] = (value as [Operand, Operand]).map((o, i) => operand(o, [...here, i]));
+        return left && right ? [{ kind: 'compare', op: comparisons[key as keyof typeof comparisons], left, right }] : undefined;
+      }
+      if (key === 'in') {
+        const [query, candidates] = value as [Operand, Operand[]];
+        const q = operand(query, [...here, 0]);
+        const values = candidates.map((c, i) => operand(c, [...here, 1, i]));
+        return q && values.every((v): v is Expr => v !== undefined) ? [{ kind: 'in', query: q, values }] : undefined;
+      }
+      if (key === 'not') {
+        const inner = conjuncts(value as Condition, here);
+        if (!inner) return undefined;
+        return inner.length === 1 ? [{ kind: 'not', condition: inner[0]! }] : [{ kind: 'or', conditions: inner.map((c) => ({ kind: 'not', condition: c })) }];
+      }
+      const parts = (value as Condition[]).map((c, i) => conjuncts(c, [...here, i]));
+      if (!parts.every((p): p is ConditionIR[] => p !== undefined)) return undefined;
+      if (key === 'allOf') return parts.flat();
+      const tooWide = parts.findIndex((p) => p.length > 1);
+      if (tooWide >= 0) {
+        bag.report('PLC5031', at([...here, tooWide]), { node: node.id });
+        return undefined;
+      }
+      return [{ kind: 'or', conditions: parts.map((p) => p[0]!) }];
+    };
+
+    const path = ['nodes', node.id];
+    let body: Pick<ConditionStepIR, 'kind' | 'conditions' | 'ifSteps' | 'elseSteps'> | Pick<FailStepIR, 'kind' | 'errorMessage'> | undefined;
+    if (node.kind === 'Fail') {
+      const errorMessage = compileString(node.doc.fail!, [...path, 'fail']);
+      if (errorMessage) body = { kind: 'Fail', errorMessage };
+    } else {
+      const written = node.doc.condition!;
+      const list = Array.isArray(written) ? written.map((c, i) => conjuncts(c, [...path, 'condition', i])) : [conjuncts(written, [...path, 'condition'])];
+      if (list.every((c): c is ConditionIR[] => c !== undefined)) body = { kind: 'Condition', conditions: list.flat(), ifSteps: [], elseSteps: [] };
+    }
+    if (!body) continue;
+    const stepName = (id: string) => stepNodes.get(id)?.stepName ?? controls.get(id)?.stepName;
+    // As for step nodes, an after: node whose data is read needs no DependsOn.
+    const dependsOn = [...new Set(node.doc.after ?? [])].filter((id) => !reads.has(id)).map(stepName).filter((n): n is string => n !== undefined);
+    const base = {
+      name: node.stepName,
+      ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),
+      ...(node.doc.description !== undefined ? { description: node.doc.description } : {}),
+      dependsOn,
+      retry: [],
+    };
+    result.push({ node, reads, step: { ...base, ...body } as ConditionStepIR | FailStepIR });
+  }
+  return result;
+}
