@@ -4,6 +4,7 @@ import type { Backend } from './backend.js';
 
 export const backendLoaders = {
   sagemaker: async () => (await import('./sagemaker/sagemaker-backend.js')).sagemakerBackend,
+  cloudformation: async () => (await import('./cloudformation/cloudformation-backend.js')).cloudformationBackend,
 } satisfies Record<string, () => Promise<Backend>>;
 
 export type BackendName = keyof typeof backendLoaders;
