@@ -5,6 +5,7 @@ import type { Backend } from './backend.js';
 export const backendLoaders = {
   sagemaker: async () => (await import('./sagemaker/sagemaker-backend.js')).sagemakerBackend,
   cloudformation: async () => (await import('./cloudformation/cloudformation-backend.js')).cloudformationBackend,
+  graph: async () => (await import('./graph/graph-backend.js')).graphBackend,
 } satisfies Record<string, () => Promise<Backend>>;
 
 export type BackendName = keyof typeof backendLoaders;
