@@ -2,7 +2,7 @@
 // labelled with port names, DependsOn ordering edges, and a condition's then/else edges. The
 // Mermaid and DOT writers only format it. Everything follows the IR's order, so the same IR
 // always gives the same graph.
-import type { PipelineIR, StepIR } from '../../ir/pipeline.js';
+import type { DataEdgeIR, PipelineIR, StepIR } from '../../ir/pipeline.js';
 import { stepReferences } from './step-references.js';
 
 export interface GraphNode {
@@ -41,6 +41,11 @@ const shapeOf = (step: StepIR): GraphNode['shape'] => (step.kind === 'Condition'
 export function pipelineGraph(ir: PipelineIR): PipelineGraph {
   const steps = flatten(ir.steps);
   const known = new Set(steps.map((step) => step.name));
+  const feeding = new Map<string, DataEdgeIR[]>();
+  for (const edge of ir.edges ?? []) {
+    if (!feeding.has(edge.to.step)) feeding.set(edge.to.step, []);
+    feeding.get(edge.to.step)!.push(edge);
+  }
   const edges = new Map<string, GraphEdge>();
   const add = (kind: GraphEdge['kind'], from: string, to: string, label?: string): void => {
     if (!known.has(from) || from === to) return; // a reference the IR cannot resolve draws nothing
@@ -50,7 +55,7 @@ export function pipelineGraph(ir: PipelineIR): PipelineGraph {
     edges.set(key, edge);
   };
   for (const step of steps) {
-    for (const { from, to } of ir.edges ?? []) if (to.step === step.name) add('data', from.step, step.name, from.port === to.port ? to.port : `${from.port} → ${to.port}`);
+    for (const { from, to } of feeding.get(step.name) ?? []) add('data', from.step, step.name, from.port === to.port ? to.port : `${from.port} → ${to.port}`);
     for (const reference of stepReferences(step)) add('data', reference.step, step.name, reference.propertyFile);
     for (const before of step.dependsOn) add('order', before, step.name);
     if (step.kind === 'Condition') {
