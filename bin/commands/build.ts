@@ -1,34 +1,38 @@
 // `plc build`: compile a pipeline and write the backend's output (and, on request, the code
 // objects a deploy uploads). Nothing is written when there is an error; code objects are written
-// before the definition, so a definition on disk never points at code that is not there.
+// before the definition, so a definition on disk never points at code that is not there. Where
+// each emitted file goes is output-placement.ts's rule.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { backendNames } from '../../compiler/backends/names.js';
+import { backendLoaders, backendNames, type BackendName } from '../../compiler/backends/registry.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { ExitCode } from '../exit.js';
+import { placeFiles } from '../output-placement.js';
 import { diagnosticFormats, reportDiagnostics, type DiagnosticFormat } from '../report.js';
 
 interface BuildArgs {
   pipeline: string;
   output?: string;
-  backend: (typeof backendNames)[number];
+  backend: BackendName;
   'emit-code'?: string;
   format: DiagnosticFormat;
 }
 
 export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build <pipeline>',
-  describe: 'Compile a *.pipeline.yaml into a SageMaker pipeline definition',
+  describe: 'Compile a *.pipeline.yaml into a SageMaker pipeline definition (or what --backend emits)',
   builder: (yargs) =>
     yargs
       .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
-      .option('output', { alias: 'o', type: 'string', description: 'Write the definition here (- for stdout, the default)' })
-      .option('backend', { type: 'string', default: 'sagemaker', choices: backendNames, description: 'What to emit' })
+      .option('output', { alias: 'o', type: 'string', description: 'Write the output here (- for stdout, the default); DIR/ takes every file the backend emits, FILE.ext the one with that extension' })
+      .option('backend', { type: 'string', default: 'sagemaker', choices: backendNames, description: 'What to emit: the definition JSON, a CloudFormation template, or the graph as Mermaid and DOT' })
       .option('emit-code', { type: 'string', description: 'Also write the content-addressed code objects into this folder, keyed as under codePrefix' })
       .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' })
       .example('$0 build examples/tabular-xgboost.pipeline.yaml', 'Print the definition JSON')
       .example('$0 build pipeline.yaml -o build/definition.json --emit-code build/code', 'Write the definition and the code objects to upload under codePrefix')
+      .example('$0 build pipeline.yaml --backend cloudformation -o build/pipeline.template.json', 'An AWS::SageMaker::Pipeline template')
+      .example('$0 build pipeline.yaml --backend graph -o build/graph/', 'The graph as <name>.mmd (Mermaid) and <name>.dot (Graphviz)')
       .example('$0 build pipeline.yaml --format json', 'Diagnostics as JSON for tools') as never,
   handler: async (args) => {
     const { compilePipeline } = await import('../../compiler/driver.js');
@@ -36,10 +40,17 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const cwd = process.cwd();
     const { loadProjectConfig } = await import('../../compiler/config/project-config.js');
     const config = loadProjectConfig(cwd);
-    const result = compilePipeline(args.pipeline, { cwd, backend: args.backend, parsePython: await loadPythonParser(), ruleLevels: config.rules, ignores: config.ignores });
+    const backend = await backendLoaders[args.backend]();
+    const result = compilePipeline(args.pipeline, { cwd, backend, parsePython: await loadPythonParser(), ruleLevels: config.rules, ignores: config.ignores });
     reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), args.format);
     if (!result.files || !result.ir || config.diagnostics.length > 0) {
       process.exitCode = ExitCode.Findings;
+      return;
+    }
+    const placements = placeFiles(result.files, args.output);
+    if (!Array.isArray(placements)) {
+      process.stderr.write(`plc: ${placements.problem}\n`);
+      process.exitCode = ExitCode.Usage;
       return;
     }
     try {
@@ -54,9 +65,10 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         }
         process.stderr.write(`plc: ${result.ir.code.length} code object(s) in ${args['emit-code']} (${written} written)\n`);
       }
-      const [main] = result.files;
-      if (args.output === undefined || args.output === '-') process.stdout.write(main!.contents);
-      else writeFileAtomic(resolve(cwd, args.output), main!.contents);
+      for (const { path, contents } of placements) {
+        if (path === undefined) process.stdout.write(contents);
+        else writeFileAtomic(resolve(cwd, path), contents);
+      }
     } catch (error) {
       const { code, path } = error as NodeJS.ErrnoException;
       if (!code) throw error;

@@ -2,11 +2,12 @@
 import type { PipelineIR } from '../ir/pipeline.js';
 
 export interface EmittedFile {
-  /** Suggested file name; the first file is the main artifact `plc build -o` writes. */
+  /** A file name without folders; `plc build -o DIR/` writes the file under it. */
   name: string;
   contents: string;
 }
 
 export interface Backend {
+  /** The files, main artifact first (what `plc build` prints without -o); same IR, same bytes. */
   emit(ir: PipelineIR): EmittedFile[];
 }

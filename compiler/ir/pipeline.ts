@@ -10,6 +10,18 @@ export interface PipelineIR {
   steps: StepIR[];
   /** Content-addressed code objects, by key relative to the pipeline's codePrefix; sorted by key. */
   code: CodeObject[];
+  /**
+   * The data edges with their port names, in wiring order. Expressions already say which step
+   * reads which (a `property` or `jsonGet` Expr), but not through which ports; the graph backend
+   * labels its edges with these. Definition backends ignore them.
+   */
+  edges?: DataEdgeIR[];
+}
+
+/** An output port of one step feeding an input port of another, by step name. */
+export interface DataEdgeIR {
+  from: { step: string; port: string };
+  to: { step: string; port: string };
 }
 
 export interface ParameterIR {
@@ -35,6 +47,8 @@ export interface RetryPolicyIR {
 
 interface StepBase {
   name: string;
+  /** The plc step type (and job type) the step was made from; SageMaker never sees it. */
+  origin?: { stepType: string; jobType?: string };
   displayName?: string;
   description?: string;
   /** Names of steps that must finish first, in the order the pipeline lists them. */

@@ -7,7 +7,7 @@ import { describeTypes, valueAt } from '../validate/schema-errors.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { asString, concat, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
-import type { CodeObject, ModelStepIR, ParameterIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR, TransformStepIR } from '../ir/pipeline.js';
+import type { CodeObject, DataEdgeIR, ModelStepIR, ParameterIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR, TransformStepIR } from '../ir/pipeline.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
 import { hasOwn } from '../util/own.js';
@@ -36,7 +36,14 @@ export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag:
     parameters: lowerParameters(pipeline.doc, pipeline.source.keysInOrder(['parameters'])),
     steps,
     code: [...code].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, bytes]): CodeObject => ({ key, bytes })),
+    edges: dataEdges(pipeline),
   };
+}
+
+/** The wired edges by step name rather than node id, as the rest of the IR names steps. */
+function dataEdges(pipeline: WiredPipeline): DataEdgeIR[] {
+  const stepName = new Map(pipeline.nodes.map((n) => [n.id, n.stepName]));
+  return pipeline.edges.map(({ from, to }) => ({ from: { step: stepName.get(from.node)!, port: from.port }, to: { step: stepName.get(to.node)!, port: to.port } }));
 }
 
 function lowerParameters(doc: PipelineDocument, order: readonly string[]): ParameterIR[] {
@@ -62,7 +69,7 @@ function s3Path(prefix: Expr, ...segments: string[]): Expr {
 }
 
 /** What every step kind carries besides its kind-specific job. */
-type StepBaseIR = Pick<ProcessingStepIR, 'name' | 'displayName' | 'description' | 'dependsOn' | 'cache' | 'retry'>;
+type StepBaseIR = Pick<ProcessingStepIR, 'name' | 'origin' | 'displayName' | 'description' | 'dependsOn' | 'cache' | 'retry'>;
 
 /** The parts of a job that are resolved the same way for every kind. */
 interface JobParts {
@@ -86,6 +93,7 @@ class NodeLowering {
     const step = node.step.doc;
     const base = {
       name: node.stepName,
+      origin: { stepType: step.name, ...(node.jobType !== undefined ? { jobType: node.jobType } : {}) },
       ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),
       ...(node.doc.description !== undefined ? { description: node.doc.description } : {}),
       dependsOn: this.dependsOn(node),

@@ -195,6 +195,9 @@ function trainingArguments(step: TrainingStepIR): JsonObject {
   });
 }
 
+/** The definition as CreatePipeline takes it; other backends embed exactly this text. */
+export const definitionText = (ir: PipelineIR): string => JSON.stringify(renderDefinition(ir), null, 2) + '\n';
+
 export const sagemakerBackend: Backend = {
-  emit: (ir) => [{ name: 'definition.json', contents: JSON.stringify(renderDefinition(ir), null, 2) + '\n' }],
+  emit: (ir) => [{ name: 'definition.json', contents: definitionText(ir) }],
 };
