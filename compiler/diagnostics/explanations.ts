@@ -1544,6 +1544,98 @@ prep-training:
   jobType: training
   displayName: Preprocess training split v2
 \`\`\``,
+  PLC5022: `A node of a Lambda or Callback step type sets \`retry:\`. SageMaker retries only the steps that run
+jobs of its own (training, processing, transform, tuning, model, register-model and EMR steps); a
+Lambda or Callback step has no \`RetryPolicies\` in the definition, so the policy would be refused
+or ignored. Retry inside the Lambda function, or in the code that answers the callback.
+
+\`\`\`yaml
+# trips PLC5022
+notify: { step: NotifyTeam, retry: [{ exceptionTypes: [Step.SERVICE_FAULT], maxAttempts: 3 }] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+notify: { step: NotifyTeam }
+\`\`\``,
+  PLC5023: `An EMR step runs either on a cluster that is already running (\`emr.clusterId\`, the \`j-…\` id) or on
+one the step creates for itself (\`emr.clusterConfig\`, the RunJobFlow members). SageMaker takes
+exactly one of the two, and a runtime role (\`executionRoleArn\`) only with a running cluster. plc
+reports a step type that gives neither, both, or a role with \`clusterConfig\`.
+
+\`\`\`yaml
+# trips PLC5023: no cluster
+sagemaker: EMR
+emr:
+  jar: command-runner.jar
+  args: [spark-submit, s3://my-bucket/jobs/aggregate.py]
+\`\`\`
+
+\`\`\`yaml
+# fixed
+sagemaker: EMR
+emr:
+  clusterId: \${config.clusterId}
+  jar: command-runner.jar
+  args: [spark-submit, s3://my-bucket/jobs/aggregate.py]
+\`\`\``,
+  PLC5024: `A tuning job optimises one metric, which SageMaker finds in each training job's log with the
+regular expression of a metric definition of the same name (\`AlgorithmSpecification.MetricDefinitions\`).
+An objective that names no metric under \`tuning.metrics\` could never be read, and
+CreateHyperParameterTuningJob fails. Define the metric, or correct the objective's name.
+
+\`\`\`yaml
+# trips PLC5024
+tuning:
+  objective: { type: Maximize, metric: validation:auc }
+  metrics: { "validation:accuracy": "validation accuracy: ([0-9.]+)" }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+tuning:
+  objective: { type: Maximize, metric: validation:auc }
+  metrics: { "validation:auc": "'auc': ([0-9.]+)" }
+\`\`\``,
+  PLC5025: `A hyperparameter is both tuned (\`tuning.ranges\`) and fixed (\`training.hyperparameters\`, which a
+tuning job passes as \`StaticHyperParameters\`). The tuning job chooses a value of a tuned
+hyperparameter for each training job, so a fixed value would either be refused by SageMaker or
+silently dropped (the SageMaker SDK drops it). plc asks you to say which you mean.
+
+\`\`\`yaml
+# trips PLC5025
+training:
+  hyperparameters: { eta: \${config.eta} }
+tuning:
+  ranges: { eta: { type: Continuous, min: 0.05, max: 0.5 } }
+\`\`\`
+
+\`\`\`yaml
+# fixed: tuned only
+tuning:
+  ranges: { eta: { type: Continuous, min: 0.05, max: 0.5 } }
+\`\`\``,
+  PLC5026: `A Lambda or Callback step's \`Arguments\` are made of its \`lambda.arguments\` (or \`callback.arguments\`)
+and of its wired inputs, each under its own name. An argument and an input with the same name would
+both be written to one key, and one of them would be lost. Rename one of them; to feed an argument
+from another node, drop the argument and wire the input instead.
+
+\`\`\`yaml
+# trips PLC5026
+inputs:
+  threshold: { type: any }
+lambda:
+  functionArn: \${config.functionArn}
+  arguments: { threshold: 0.5 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+inputs:
+  threshold: { type: any }
+lambda:
+  functionArn: \${config.functionArn}
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.
