@@ -46,9 +46,10 @@ export interface StepDocument {
    */
   override?: boolean;
   /**
-   * The SageMaker step kind this step type lowers to: Processing, Training, Model (CreateModel), Transform (batch transform) or RegisterModel (a model package).
+   * The SageMaker step kind this step type lowers to: Processing, Training, Model (CreateModel), Transform (batch transform), RegisterModel (a model package), Tuning (a hyperparameter tuning job over the step's training job), Lambda (an AWS Lambda function), Callback (a message to an SQS queue, answered by your own code) or EMR (a step on an Amazon EMR cluster).
    */
-  sagemaker: 'Processing' | 'Training' | 'Model' | 'Transform' | 'RegisterModel';
+  sagemaker:
+    'Processing' | 'Training' | 'Model' | 'Transform' | 'RegisterModel' | 'Tuning' | 'Lambda' | 'Callback' | 'EMR';
   /**
    * Where the step sits in a pipeline: source (no inputs), internal, or sink (no outputs).
    */
@@ -77,10 +78,14 @@ export interface StepDocument {
   };
   config?: ConfigSchema;
   script?: Script;
-  compute: Compute;
+  compute?: Compute;
   training?: Training;
   transform?: Transform;
   registration?: Registration;
+  tuning?: Tuning;
+  lambda?: Lambda;
+  callback?: Callback;
+  emr?: Emr;
   /**
    * Overrides per job type, deep-merged over the rest of the step type: mappings merge key by key, lists replace, and null removes a key. The merged result must be a valid step type.
    */
@@ -172,6 +177,10 @@ export interface OutputPort {
      */
     path: string;
   };
+  /**
+   * Lambda and Callback steps only: the OutputType of this output parameter (String by default). Other steps read the output by wiring <node>.<output>, which compiles to Steps.<step>.OutputParameters['<output>'].
+   */
+  outputType?: 'String' | 'Integer' | 'Boolean' | 'Float';
 }
 /**
  * JSON Schema (draft-07 subset) of this step's configuration: the fields a pipeline node may set, with types, defaults and descriptions. role and outputPrefix are always present.
@@ -390,7 +399,7 @@ export interface Script {
   arguments?: ScalarBinding[];
 }
 /**
- * Container image and resources; each value is a literal or a ${config.*} binding.
+ * Container image and resources; each value is a literal or a ${config.*} binding. Required for Processing, Training, Tuning, Model, Transform and RegisterModel steps; Lambda, Callback and EMR steps run no SageMaker container and have none.
  */
 export interface Compute {
   /**
@@ -433,7 +442,7 @@ export interface FrameworkImage {
   processor?: 'cpu' | 'gpu';
 }
 /**
- * Training-only settings (sagemaker: Training).
+ * Training-job settings (sagemaker: Training; a Tuning step uses inputMode, hyperparameters as the static ones, spot and maxWaitSeconds).
  */
 export interface Training {
   /**
@@ -523,6 +532,139 @@ export interface Registration {
    */
   task?: string;
 }
+/**
+ * Tuning-only settings (sagemaker: Tuning): the strategy, the objective metric, how many training jobs to run and the hyperparameter ranges to search.
+ */
+export interface Tuning {
+  /**
+   * How hyperparameter values are chosen (Strategy, default Bayesian).
+   */
+  strategy?: 'Bayesian' | 'Random' | 'Hyperband' | 'Grid';
+  /**
+   * The metric the tuning job optimises (HyperParameterTuningJobObjective).
+   */
+  objective: {
+    /**
+     * Maximize or Minimize the metric.
+     */
+    type: 'Maximize' | 'Minimize';
+    /**
+     * Name of the metric; it must be one of metrics.
+     */
+    metric: string;
+  };
+  /**
+   * Metrics the training jobs report, by name: the regular expression that finds each value in the job's log (AlgorithmSpecification.MetricDefinitions).
+   */
+  metrics: {
+    [k: string]: string;
+  };
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxJobs: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxParallelJobs: string | number | boolean;
+  /**
+   * Hyperparameters to tune, by name, each with its range (ParameterRanges). A tuned hyperparameter must not also be set under training.hyperparameters.
+   */
+  ranges: {
+    [k: string]: TuningRange;
+  };
+}
+export interface TuningRange {
+  /**
+   * Continuous (a real interval), Integer (an integer interval) or Categorical (a list of values).
+   */
+  type: 'Continuous' | 'Integer' | 'Categorical';
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  min?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  max?: string | number | boolean;
+  /**
+   * Continuous and Integer: how the interval is searched (ScalingType, default Auto).
+   */
+  scaling?: 'Auto' | 'Linear' | 'Logarithmic' | 'ReverseLogarithmic';
+  /**
+   * Categorical: the values tried.
+   *
+   * @minItems 1
+   */
+  values?: [ScalarBinding, ...ScalarBinding[]];
+}
+/**
+ * Lambda-only settings (sagemaker: Lambda): the function and the arguments it is invoked with.
+ */
+export interface Lambda {
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  functionArn: string | number | boolean;
+  arguments?: Arguments;
+}
+/**
+ * The function's input event, by name; wired inputs are added under their port names.
+ */
+export interface Arguments {
+  [k: string]: unknown;
+}
+/**
+ * Callback-only settings (sagemaker: Callback): the SQS queue the step sends its message to and the arguments in it.
+ */
+export interface Callback {
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  sqsQueueUrl: string | number | boolean;
+  arguments?: Arguments1;
+}
+/**
+ * Values sent in the message, by name; wired inputs are added under their port names.
+ */
+export interface Arguments1 {
+  [k: string]: unknown;
+}
+/**
+ * EMR-only settings (sagemaker: EMR): the cluster and the Hadoop JAR step it runs.
+ */
+export interface Emr {
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  clusterId?: string | number | boolean;
+  /**
+   * Create a cluster for this step instead: a ${config.*} binding to an object field holding the RunJobFlow request members (Instances, ReleaseLabel, ...), passed as ClusterConfig; give this or clusterId.
+   */
+  clusterConfig?: string;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  executionRoleArn?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  jar: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  mainClass?: string | number | boolean;
+  /**
+   * Command-line arguments passed to the JAR, in order (HadoopJarStep.Args).
+   */
+  args?: ScalarBinding[];
+  /**
+   * Java properties set for the step (HadoopJarStep.Properties, as Key/Value pairs).
+   */
+  properties?: {
+    [k: string]: ScalarBinding;
+  };
+}
 export interface Variant {
   /**
    * Replaces the description for this job type.
@@ -552,6 +694,10 @@ export interface Variant {
    * Changes to training settings.
    */
   training?: {} | null;
+  /**
+   * Changes to tuning settings.
+   */
+  tuning?: {} | null;
 }
 
 export type Parameter = {

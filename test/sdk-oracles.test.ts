@@ -98,8 +98,21 @@ test('fail-step-join-steps.json: a fail message that reads a condition outcome',
   assert.equal(joinsWithoutSeparator(steps), joinsWithoutSeparator(JSON.parse(readFileSync(fixture('sdk-oracles', 'fail-step-join-steps.json'), 'utf8')) as Json));
 });
 
+test('lambda-outputs-full-definition.json: Lambda steps and a wired output parameter, whole definition', () => {
+  const result = compile(fixture('oracles', 'lambda-outputs', 'oracle.pipeline.yaml'));
+  assert.equal(result.diagnostics, [], 'lambda-outputs compiles without diagnostics');
+  const definition = JSON.parse(result.files![0]!.contents) as { Steps: { [key: string]: Json }[] };
+  // The oracle's TestStep is the SDK test helper CustomStep: Type Training with empty Arguments, which
+  // no real job has. plc stands in a real job (the Noop processing step, as the other oracles do) and
+  // the comparison puts the helper's shape back.
+  const testStep = definition.Steps.at(-1)!;
+  assert.equal([testStep['Name'], testStep['Type']], ['TestStep', 'Processing']);
+  definition.Steps[definition.Steps.length - 1] = { Name: 'TestStep', Type: 'Training', Arguments: {} };
+  assert.equal(definition, oracle('lambda-outputs-full-definition'));
+});
+
 test('the oracle fixtures compile to definitions the SageMaker API model accepts', () => {
-  for (const name of ['processing-step', 'training-step', 'condition-step', 'fail-step']) {
+  for (const name of ['processing-step', 'training-step', 'lambda-outputs', 'condition-step', 'fail-step']) {
     const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
     const violations = definitionViolations(result.files![0]!.contents);
     if (violations) assert.equal(violations, [], name);

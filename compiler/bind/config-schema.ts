@@ -3,6 +3,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { ConfigField } from '../../schema/types.generated.js';
 import type { StepType } from '../link/step-library.js';
+import { containerKinds } from '../sagemaker/kinds.js';
 import { createAjv, loadSchema } from '../validate/validate-document.js';
 
 export interface StepConfigSchema {
@@ -26,7 +27,9 @@ export function configSchemaOf(step: StepType): StepConfigSchema {
   let schema = cache.get(step);
   if (!schema) {
     const fields = { ...base(), ...(step.doc.config?.properties ?? {}) };
-    const required = [...new Set([...baseRequired, ...(step.doc.config?.required ?? [])])];
+    // Lambda, Callback and EMR steps run no SageMaker job: no role to pass, no outputs to place.
+    const baseNeeded = containerKinds.includes(step.doc.sagemaker) ? baseRequired : [];
+    const required = [...new Set([...baseNeeded, ...(step.doc.config?.required ?? [])])];
     // `derived` is plc's, not JSON Schema's: it is evaluated by bind, not by ajv.
     const properties = Object.fromEntries(Object.entries(fields).map(([key, { derived: _derived, ...field }]) => [key, field]));
     const validate = ajv.compile({ type: 'object', properties, required, additionalProperties: true });

@@ -123,7 +123,10 @@ function declared(doc: StepDoc) {
       if (typeof argument === 'string' && isFlag(argument) && !argumentFlags.has(flagName(argument))) argumentFlags.set(flagName(argument), { name: argument, path: [...layer.prefix, 'script', 'arguments', i] });
     });
   }
-  const hyperparameters = typeof doc.training?.hyperparameters === 'object' ? collect((d) => (typeof d.training?.hyperparameters === 'object' ? d.training.hyperparameters : undefined), ['training', 'hyperparameters']) : undefined;
+  // A tuning step's script reads its tuned hyperparameters as well as the fixed ones.
+  const hyperparameters = typeof doc.training?.hyperparameters === 'object'
+    ? new Map([...collect((d) => (typeof d.training?.hyperparameters === 'object' ? d.training.hyperparameters : undefined), ['training', 'hyperparameters']), ...collect((d) => d.tuning?.ranges, ['tuning', 'ranges'])])
+    : undefined;
   return { env: collect((d) => d.script?.env, ['script', 'env']), ports, argumentFlags, hyperparameters };
 }
 

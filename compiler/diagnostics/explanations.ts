@@ -698,21 +698,6 @@ defaults:
 defaults:
   labelField: label
 \`\`\``,
-  PLC2011: `A String parameter's \`default\` is not one of its \`enum\` values. The default is what an execution
-uses when nobody overrides the parameter, and the definition carries both (\`DefaultValue\` and
-\`EnumValues\`), so they must agree.
-
-\`\`\`yaml
-# trips PLC2011
-parameters:
-  Split: { type: String, default: train, enum: [training, validation, testing] }
-\`\`\`
-
-\`\`\`yaml
-# fixed
-parameters:
-  Split: { type: String, default: training, enum: [training, validation, testing] }
-\`\`\``,
   PLC2009: `The \`config:\` section of a step type is not a schema plc can compile. Its shape is checked first
 (PLC01xx); this code reports what only compiling shows, such as a \`pattern\` that is not a valid
 regular expression, or a keyword without the type it applies to (\`minimum\` on a field with no
@@ -756,6 +741,21 @@ config:
 script:
   entryPoint: run.py
   arguments: [--mode, "\${config.mode}"]
+\`\`\``,
+  PLC2011: `A String parameter's \`default\` is not one of its \`enum\` values. The default is what an execution
+uses when nobody overrides the parameter, and the definition carries both (\`DefaultValue\` and
+\`EnumValues\`), so they must agree.
+
+\`\`\`yaml
+# trips PLC2011
+parameters:
+  Split: { type: String, default: train, enum: [training, validation, testing] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+parameters:
+  Split: { type: String, default: training, enum: [training, validation, testing] }
 \`\`\``,
   PLC2012: `A key under the step type's \`variants:\` is not one of its \`jobTypes\`, so no node can ever select
 that variant. Usually the job type is misspelt, or it was removed from \`jobTypes\` and its variant
@@ -954,6 +954,30 @@ outputs:
 # fixed
 outputs:
   model: { type: model, path: /opt/ml/processing/output/model, file: model.tar.gz }
+\`\`\``,
+  PLC3012: `An input left open under \`inputs:\` is matched against the outputs of the node's \`after:\`
+neighbours, and two or more outputs scored best with the same score. plc never guesses between
+them. A candidate scores a point for the same port type (a different type rules it out), 3 when
+the output has the input's name or 2 when one of its \`aliases\` is that name, 2 when the input's
+\`accepts\` lists the producer's step type (an \`accepts\` list that does not name it rules it
+out), a point per shared keyword, and a point when both nodes have the same job type; it needs 2
+points or more. Wire the input explicitly, or drop the producer that is only there for ordering
+from \`after:\`.
+
+\`\`\`yaml
+# trips PLC3012: both preprocessing nodes offer a calibration dataset
+prep-a: { step: TabularPreprocessing, jobType: calibration, inputs: { data: s3://my-bucket/a } }
+prep-b: { step: TabularPreprocessing, jobType: calibration, inputs: { data: s3://my-bucket/b } }
+evaluate: { step: XGBoostModelEval, jobType: calibration, after: [train, prep-a, prep-b] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+evaluate:
+  step: XGBoostModelEval
+  jobType: calibration
+  after: [train]
+  inputs: { eval_data: prep-a.processed_data }
 \`\`\``,
   PLC3013: `A condition operand \`{ jsonGet: [<node>.<output>, <path>] }\` reads a JSON file that a processing
 step wrote, through the step's \`PropertyFiles\`. The output it names declares no \`propertyFile\`, so
@@ -1545,30 +1569,6 @@ training:
   hyperparameters:
     epochs: \${config.epochs}
 \`\`\``,
-  PLC3012: `An input left open under \`inputs:\` is matched against the outputs of the node's \`after:\`
-neighbours, and two or more outputs scored best with the same score. plc never guesses between
-them. A candidate scores a point for the same port type (a different type rules it out), 3 when
-the output has the input's name or 2 when one of its \`aliases\` is that name, 2 when the input's
-\`accepts\` lists the producer's step type (an \`accepts\` list that does not name it rules it
-out), a point per shared keyword, and a point when both nodes have the same job type; it needs 2
-points or more. Wire the input explicitly, or drop the producer that is only there for ordering
-from \`after:\`.
-
-\`\`\`yaml
-# trips PLC3012: both preprocessing nodes offer a calibration dataset
-prep-a: { step: TabularPreprocessing, jobType: calibration, inputs: { data: s3://my-bucket/a } }
-prep-b: { step: TabularPreprocessing, jobType: calibration, inputs: { data: s3://my-bucket/b } }
-evaluate: { step: XGBoostModelEval, jobType: calibration, after: [train, prep-a, prep-b] }
-\`\`\`
-
-\`\`\`yaml
-# fixed
-evaluate:
-  step: XGBoostModelEval
-  jobType: calibration
-  after: [train]
-  inputs: { eval_data: prep-a.processed_data }
-\`\`\``,
   PLC5021: `A node's SageMaker step name — its id, or its \`name:\` when set — is longer than 64 characters.
 CreatePipeline validates step names against \`^[A-Za-z0-9_-]{1,64}$\`, so the whole definition would
 be refused at deploy time. plc reports it with the length, at the id or the \`name:\` that sets it.
@@ -1584,6 +1584,98 @@ prep-training:
   step: TabularPreprocessing
   jobType: training
   displayName: Preprocess training split v2
+\`\`\``,
+  PLC5022: `A node of a Lambda or Callback step type sets \`retry:\`. SageMaker retries only the steps that run
+jobs of its own (training, processing, transform, tuning, model, register-model and EMR steps); a
+Lambda or Callback step has no \`RetryPolicies\` in the definition, so the policy would be refused
+or ignored. Retry inside the Lambda function, or in the code that answers the callback.
+
+\`\`\`yaml
+# trips PLC5022
+notify: { step: NotifyTeam, retry: [{ exceptionTypes: [Step.SERVICE_FAULT], maxAttempts: 3 }] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+notify: { step: NotifyTeam }
+\`\`\``,
+  PLC5023: `An EMR step runs either on a cluster that is already running (\`emr.clusterId\`, the \`j-…\` id) or on
+one the step creates for itself (\`emr.clusterConfig\`, the RunJobFlow members). SageMaker takes
+exactly one of the two, and a runtime role (\`executionRoleArn\`) only with a running cluster. plc
+reports a step type that gives neither, both, or a role with \`clusterConfig\`.
+
+\`\`\`yaml
+# trips PLC5023: no cluster
+sagemaker: EMR
+emr:
+  jar: command-runner.jar
+  args: [spark-submit, s3://my-bucket/jobs/aggregate.py]
+\`\`\`
+
+\`\`\`yaml
+# fixed
+sagemaker: EMR
+emr:
+  clusterId: \${config.clusterId}
+  jar: command-runner.jar
+  args: [spark-submit, s3://my-bucket/jobs/aggregate.py]
+\`\`\``,
+  PLC5024: `A tuning job optimises one metric, which SageMaker finds in each training job's log with the
+regular expression of a metric definition of the same name (\`AlgorithmSpecification.MetricDefinitions\`).
+An objective that names no metric under \`tuning.metrics\` could never be read, and
+CreateHyperParameterTuningJob fails. Define the metric, or correct the objective's name.
+
+\`\`\`yaml
+# trips PLC5024
+tuning:
+  objective: { type: Maximize, metric: validation:auc }
+  metrics: { "validation:accuracy": "validation accuracy: ([0-9.]+)" }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+tuning:
+  objective: { type: Maximize, metric: validation:auc }
+  metrics: { "validation:auc": "'auc': ([0-9.]+)" }
+\`\`\``,
+  PLC5025: `A hyperparameter is both tuned (\`tuning.ranges\`) and fixed (\`training.hyperparameters\`, which a
+tuning job passes as \`StaticHyperParameters\`). The tuning job chooses a value of a tuned
+hyperparameter for each training job, so a fixed value would either be refused by SageMaker or
+silently dropped (the SageMaker SDK drops it). plc asks you to say which you mean.
+
+\`\`\`yaml
+# trips PLC5025
+training:
+  hyperparameters: { eta: \${config.eta} }
+tuning:
+  ranges: { eta: { type: Continuous, min: 0.05, max: 0.5 } }
+\`\`\`
+
+\`\`\`yaml
+# fixed: tuned only
+tuning:
+  ranges: { eta: { type: Continuous, min: 0.05, max: 0.5 } }
+\`\`\``,
+  PLC5026: `A Lambda or Callback step's \`Arguments\` are made of its \`lambda.arguments\` (or \`callback.arguments\`)
+and of its wired inputs, each under its own name. An argument and an input with the same name would
+both be written to one key, and one of them would be lost. Rename one of them; to feed an argument
+from another node, drop the argument and wire the input instead.
+
+\`\`\`yaml
+# trips PLC5026
+inputs:
+  threshold: { type: any }
+lambda:
+  functionArn: \${config.functionArn}
+  arguments: { threshold: 0.5 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+inputs:
+  threshold: { type: any }
+lambda:
+  functionArn: \${config.functionArn}
 \`\`\``,
   PLC5030: `\`\${steps.<node>.<property>}\` reads a property of another step, which SageMaker resolves from the
 step's Describe* response (DescribeTrainingJob for a training step, DescribeProcessingJob for a

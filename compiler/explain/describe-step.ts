@@ -45,9 +45,11 @@ export function renderStep(step: StepType): string {
     for (const [name, value] of Object.entries(doc.script.env ?? {})) lines.push(`  env ${name} = ${show(value)}`);
     if (doc.script.arguments?.length) lines.push(`  arguments: ${doc.script.arguments.map(show).join(' ')}`);
   }
-  const { image, instanceType, instanceCount, volumeSizeGB } = doc.compute;
-  const imageText = typeof image === 'string' ? image : `${image.framework} ${image.version}${image.processor ? ` (${image.processor})` : ''}`;
-  lines.push('', `compute: ${imageText}, ${show(instanceType)} × ${show(instanceCount ?? 1)}, ${show(volumeSizeGB ?? 30)} GB`);
+  if (doc.compute) {
+    const { image, instanceType, instanceCount, volumeSizeGB } = doc.compute;
+    const imageText = typeof image === 'string' ? image : `${image.framework} ${image.version}${image.processor ? ` (${image.processor})` : ''}`;
+    lines.push('', `compute: ${imageText}, ${show(instanceType)} × ${show(instanceCount ?? 1)}, ${show(volumeSizeGB ?? 30)} GB`);
+  }
   const variants = Object.entries(doc.variants ?? {});
   if (variants.length > 0) {
     lines.push('', 'variants:');

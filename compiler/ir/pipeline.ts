@@ -1,6 +1,6 @@
 // The backend-neutral pipeline IR that `lower` produces and every backend consumes. Only
 // resolved facts live here: names, typed expressions, concrete jobs; no YAML, no source ranges.
-import type { Expr, ParameterType, Scalar } from './expr.js';
+import type { Expr, ParameterType, Scalar, Value } from './expr.js';
 
 export interface PipelineIR {
   name: string;
@@ -79,8 +79,8 @@ export interface ProcessingStepIR extends StepBase {
   propertyFiles: { name: string; output: string; path: string }[];
 }
 
-export interface TrainingStepIR extends StepBase {
-  kind: 'Training';
+/** A training job, as CreateTrainingJob and a tuning job's TrainingJobDefinition both describe it. */
+export interface TrainingJobIR {
   image: Expr;
   role: Expr;
   resources: Resources & { maxRuntimeSeconds: Expr };
@@ -92,8 +92,60 @@ export interface TrainingStepIR extends StepBase {
   spot?: Expr;
   /** StoppingCondition.MaxWaitTimeInSeconds, for spot training. */
   maxWaitSeconds?: Expr;
+}
+
+export interface TrainingStepIR extends StepBase, TrainingJobIR {
+  kind: 'Training';
   debugHook: boolean;
   profilerIntervalMs?: number;
+}
+
+export type TuningRangeIR =
+  | { name: string; type: 'Continuous' | 'Integer'; min: Expr; max: Expr; scaling: 'Auto' | 'Linear' | 'Logarithmic' | 'ReverseLogarithmic' }
+  | { name: string; type: 'Categorical'; values: Expr[] };
+
+/** A hyperparameter tuning job: many training jobs from one definition, searching `ranges`. */
+export interface TuningStepIR extends StepBase, TrainingJobIR {
+  kind: 'Tuning';
+  strategy: 'Bayesian' | 'Random' | 'Hyperband' | 'Grid';
+  objective: { type: 'Maximize' | 'Minimize'; metric: string };
+  /** AlgorithmSpecification.MetricDefinitions: metric name and the regex that finds it in the log. */
+  metrics: [name: string, regex: string][];
+  maxJobs: Expr;
+  maxParallelJobs: Expr;
+  ranges: TuningRangeIR[];
+}
+
+/** An output parameter of a Lambda or Callback step; consumers read Steps.<step>.OutputParameters['<name>']. */
+export interface OutputParameterIR {
+  name: string;
+  type: 'String' | 'Integer' | 'Boolean' | 'Float';
+}
+
+/** Invokes a Lambda function with `arguments` as its event. */
+export interface LambdaStepIR extends StepBase {
+  kind: 'Lambda';
+  functionArn: Expr;
+  arguments: [string, Value][];
+  outputs: OutputParameterIR[];
+}
+
+/** Sends `arguments` to an SQS queue and waits for a SendPipelineExecutionStepSuccess with the outputs. */
+export interface CallbackStepIR extends StepBase {
+  kind: 'Callback';
+  queueUrl: Expr;
+  arguments: [string, Value][];
+  outputs: OutputParameterIR[];
+}
+
+/** A Hadoop JAR step on a running EMR cluster (id) or on one created for the step (config). */
+export interface EmrStepIR extends StepBase {
+  kind: 'EMR';
+  cluster: { id: Expr; executionRoleArn?: Expr } | { config: Value };
+  jar: Expr;
+  args: Expr[];
+  mainClass?: Expr;
+  properties: [string, Expr][];
 }
 
 /** CreateModel: a SageMaker model from model artifacts and an inference image. */
@@ -159,4 +211,6 @@ export interface FailStepIR extends StepBase {
   errorMessage: Expr;
 }
 
-export type StepIR = ProcessingStepIR | TrainingStepIR | ModelStepIR | TransformStepIR | RegisterModelStepIR | ConditionStepIR | FailStepIR;
+export type StepIR =
+  | ProcessingStepIR | TrainingStepIR | ModelStepIR | TransformStepIR | RegisterModelStepIR | ConditionStepIR | FailStepIR
+  | TuningStepIR | LambdaStepIR | CallbackStepIR | EmrStepIR;

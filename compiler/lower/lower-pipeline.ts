@@ -8,6 +8,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { asString, concat, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
 import type { CodeObject, DataEdgeIR, ModelStepIR, ParameterIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR, TransformStepIR } from '../ir/pipeline.js';
+import { isTrainingJobKind } from '../sagemaker/kinds.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
 import { hasOwn } from '../util/own.js';
@@ -19,6 +20,9 @@ import type { InputSource, WiredNode, WiredPipeline } from '../wire/wire-pipelin
 import { archive, collectCode, type CodeBundle } from './code-bundle.js';
 import type { ControlLinks } from '../check/graph.js';
 import { arrangeSteps } from '../control/branches.js';
+import type { NodeBindings } from './context.js';
+import { containerlessLowerings } from './containerless.js';
+import { lowerTuning } from './tuning.js';
 
 
 export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): PipelineIR {
@@ -80,12 +84,12 @@ interface JobParts {
   bundle: CodeBundle | undefined;
 }
 
-class NodeLowering {
+class NodeLowering implements NodeBindings {
   private codePrefixReported = false;
 
   private readonly stepNames: ReadonlyMap<string, string>;
 
-  constructor(private readonly pipeline: WiredPipeline, private readonly bag: DiagnosticBag, private readonly code: Map<string, Uint8Array>) {
+  constructor(readonly pipeline: WiredPipeline, readonly bag: DiagnosticBag, private readonly code: Map<string, Uint8Array>) {
     this.stepNames = new Map(pipeline.nodes.map((n) => [n.id, n.stepName]));
   }
 
@@ -102,6 +106,9 @@ class NodeLowering {
     };
     const bundle = step.script ? this.bundle(node) : undefined;
     if (!node.configValid) return undefined; // reported by bind; bindings would only repeat it
+    const containerless = containerlessLowerings.get(step.sagemaker);
+    if (containerless) return containerless(node, base, this);
+    if (!step.compute) return undefined; // reported by the step checks
     if (step.sagemaker === 'Model' || step.sagemaker === 'Transform' || step.sagemaker === 'RegisterModel') {
       if (node.doc.cache && step.sagemaker !== 'Transform') {
         this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: step.sagemaker, node: node.id });
@@ -110,14 +117,16 @@ class NodeLowering {
     }
     const role = this.configExpr(node, 'role');
     const resources = this.resources(node);
-    const image = this.image(node, step.sagemaker === 'Training' ? 'training' : 'processing');
+    const image = this.image(node, isTrainingJobKind(step.sagemaker) ? 'training' : 'processing');
     if (!role || !image || !resources || (step.script && !bundle)) return undefined;
     const environment = this.entries(node, step.script?.env ?? {}, ['script', 'env']);
     const environmentLimits = step.sagemaker === 'Processing' ? apiLimits.processingEnvironment : apiLimits.trainingEnvironment;
     this.checkStringMap(node, environment, environmentLimits, 'environment variable', ['script', 'env']);
     return step.sagemaker === 'Processing'
       ? this.processing(node, base, { role, image, resources, environment, bundle })
-      : this.training(node, base, { role, image, resources, environment, bundle });
+      : step.sagemaker === 'Tuning'
+        ? lowerTuning(node, this.training(node, base, { role, image, resources, environment, bundle }), this)
+        : this.training(node, base, { role, image, resources, environment, bundle });
   }
 
   private processing(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): ProcessingStepIR {
@@ -194,7 +203,7 @@ class NodeLowering {
     const input = this.inputOfType(node, 'dataset');
     const [port] = Object.keys(node.step.doc.outputs ?? {});
     const instanceType = this.instanceType(node);
-    const instanceCount = node.step.doc.compute.instanceCount === undefined ? literal(1) : this.typed(node, node.step.doc.compute.instanceCount, ['compute', 'instanceCount'], 'integer');
+    const instanceCount = node.step.doc.compute?.instanceCount === undefined ? literal(1) : this.typed(node, node.step.doc.compute.instanceCount, ['compute', 'instanceCount'], 'integer');
     const optional = (key: 'contentType' | 'accept' | 'maxPayloadMB', type: 'string' | 'integer') =>
       settings[key] === undefined ? {} : { [key]: this.typed(node, settings[key], ['transform', key], type) };
     if (!modelName || !input || port === undefined || !instanceType || !instanceCount) return undefined;
@@ -329,7 +338,7 @@ class NodeLowering {
   private resources(node: WiredNode): Resources | undefined {
     const compute = node.step.doc.compute;
     const get = (key: 'instanceCount' | 'volumeSizeGB' | 'maxRuntimeSeconds', fallback?: number) => {
-      const raw = compute[key];
+      const raw = compute?.[key];
       return raw === undefined ? (fallback === undefined ? undefined : literal(fallback)) : this.typed(node, raw, ['compute', key], 'integer');
     };
     const instanceType = this.instanceType(node);
@@ -375,15 +384,15 @@ class NodeLowering {
     return value && isExpr(value) ? value : undefined;
   }
 
-  private bind(node: WiredNode, raw: unknown, path: DataPath): Value | undefined {
+  bind(node: WiredNode, raw: unknown, path: DataPath): Value | undefined {
     return interpolate(raw, { source: node.step.source, path }, node.stepScope, this.bag);
   }
 
   /** The instance type, checked against the API's list for the step's kind when it is a literal. */
   private instanceType(node: WiredNode): Expr | undefined {
-    const raw = node.step.doc.compute.instanceType;
+    const raw = node.step.doc.compute?.instanceType;
     const expr = this.typed(node, raw, ['compute', 'instanceType'], 'string');
-    const kind = node.step.doc.sagemaker as keyof typeof apiLimits.instanceTypes;
+    const kind = (isTrainingJobKind(node.step.doc.sagemaker) ? 'Training' : node.step.doc.sagemaker) as keyof typeof apiLimits.instanceTypes;
     const allowed: readonly string[] = apiLimits.instanceTypes[kind];
     const value = constantOf(expr);
     if (typeof value !== 'string' || allowed.includes(value)) return expr;
@@ -414,7 +423,7 @@ class NodeLowering {
   }
 
   /** A binding whose value must have a JSON type: a literal of it, or a parameter of that type. */
-  private typed(node: WiredNode, raw: unknown, path: DataPath, type: 'string' | 'integer' | 'boolean'): Expr | undefined {
+  typed(node: WiredNode, raw: unknown, path: DataPath, type: 'string' | 'integer' | 'boolean'): Expr | undefined {
     const expr = this.scalar(node, raw, path);
     if (!expr) return undefined;
     const parameterType = { string: 'String', integer: 'Integer', boolean: 'Boolean' }[type];
@@ -428,7 +437,7 @@ class NodeLowering {
   }
 
   /** A binding that must be one value (not a list or mapping). */
-  private scalar(node: WiredNode, raw: unknown, path: DataPath): Expr | undefined {
+  scalar(node: WiredNode, raw: unknown, path: DataPath): Expr | undefined {
     const value = this.bind(node, raw, path);
     if (!value) return undefined;
     if (isExpr(value)) return value;
@@ -440,18 +449,23 @@ class NodeLowering {
    * Named string values (environment, hyperparameters). An entry bound to exactly one optional
    * config field that is unset and has no default is left out, so scripts see their own default.
    */
-  private entries(node: WiredNode, raw: Record<string, unknown>, path: DataPath): [string, Expr][] {
+  entries(node: WiredNode, raw: Record<string, unknown>, path: DataPath): [string, Expr][] {
     const out: [string, Expr][] = [];
     for (const [key, value] of Object.entries(raw)) {
-      const field = typeof value === 'string' ? singleReference(value)?.replace(/^config\./, '') : undefined;
-      if (field !== undefined && !node.config.has(field) && hasOwn(node.step.doc.config?.properties, field)) continue;
+      if (this.leftOut(node, value)) continue;
       const expr = this.scalar(node, value, [...path, key]);
       if (expr) out.push([key, asString(expr)]);
     }
     return out;
   }
 
-  private list(node: WiredNode, raw: readonly unknown[], path: DataPath): Expr[] {
+  /** Whether a binding names exactly one optional config field that is unset and has no default. */
+  leftOut(node: WiredNode, raw: unknown): boolean {
+    const field = typeof raw === 'string' ? singleReference(raw)?.replace(/^config\./, '') : undefined;
+    return field !== undefined && !node.config.has(field) && hasOwn(node.step.doc.config?.properties, field);
+  }
+
+  list(node: WiredNode, raw: readonly unknown[], path: DataPath): Expr[] {
     return raw.map((value, i) => this.scalar(node, value, [...path, i])).filter((e): e is Expr => e !== undefined).map(asString);
   }
 }

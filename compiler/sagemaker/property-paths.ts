@@ -1,9 +1,9 @@
 // Property paths are derived, never written by hand: where a port's S3 location can be read on
 // the producing step, by SageMaker kind, following the Describe*Job response shapes.
-import type { StepDocument } from '../../schema/types.generated.js';
 import { concat, literal, type Expr } from '../ir/expr.js';
+import type { SageMakerKind } from './kinds.js';
 
-export type SageMakerKind = StepDocument['sagemaker'];
+export type { SageMakerKind } from './kinds.js';
 
 /** A container path without trailing slashes, so `/opt/ml/model/` and `/opt/ml/model` agree. */
 export const normalizePath = (path: string): string => path.replace(/\/+$/, '') || '/';
@@ -23,7 +23,8 @@ const property = (step: string, path: string): Expr => ({ kind: 'property', step
 /**
  * Where output `port` (at `containerPath`) of step `step` lands, as an expression a consumer can
  * read; undefined when a step of `kind` cannot produce it. A training job uploads
- * /opt/ml/output/data as `<S3OutputPath>/<job name>/output/output.tar.gz`.
+ * /opt/ml/output/data as `<S3OutputPath>/<job name>/output/output.tar.gz`. A tuning step's
+ * outputs are those of its best training job. A Lambda or Callback output is an output parameter.
  */
 export function outputLocation(kind: SageMakerKind, step: string, port: string, containerPath: string | undefined): Expr | undefined {
   switch (kind) {
@@ -37,16 +38,37 @@ export function outputLocation(kind: SageMakerKind, step: string, port: string, 
       return property(step, 'ModelPackageArn');
     case 'Training':
       return containerPath === undefined ? undefined : trainingOutput(step, containerPath);
+    case 'Tuning':
+      return containerPath === undefined ? undefined : bestTrainingJobOutput(step, containerPath);
+    case 'Lambda':
+    case 'Callback':
+      return property(step, `OutputParameters['${port}']`);
+    case 'EMR':
+      return undefined;
   }
 }
 
+/** The archive each training job uploads for a container folder, below `<S3OutputPath>/<job name>/output/`. */
+const trainingArchives = new Map([['/opt/ml/model', 'model.tar.gz'], ['/opt/ml/output/data', 'output.tar.gz']]);
+
 function trainingOutput(step: string, containerPath: string): Expr | undefined {
-  switch (normalizePath(containerPath)) {
-    case '/opt/ml/model':
-      return property(step, 'ModelArtifacts.S3ModelArtifacts');
-    case '/opt/ml/output/data':
-      return concat([property(step, 'OutputDataConfig.S3OutputPath'), literal('/'), property(step, 'TrainingJobName'), literal('/output/output.tar.gz')]);
-    default:
-      return undefined;
-  }
+  const folder = normalizePath(containerPath);
+  // DescribeTrainingJob names the model archive itself; the output archive only by its folder.
+  if (folder === '/opt/ml/model') return property(step, 'ModelArtifacts.S3ModelArtifacts');
+  return jobArchive(property(step, 'OutputDataConfig.S3OutputPath'), property(step, 'TrainingJobName'), folder);
+}
+
+/**
+ * A tuning job describes no artifacts, only its best training job's name; the archive is where that
+ * job put it (the model as the SDK's TuningStep.get_top_model_s3_uri builds it, but from
+ * BestTrainingJob rather than a position in the listing, and with the output path read from the
+ * tuning job itself, so a placed output is followed).
+ */
+function bestTrainingJobOutput(step: string, containerPath: string): Expr | undefined {
+  return jobArchive(property(step, 'TrainingJobDefinition.OutputDataConfig.S3OutputPath'), property(step, 'BestTrainingJob.TrainingJobName'), normalizePath(containerPath));
+}
+
+function jobArchive(outputPath: Expr, jobName: Expr, folder: string): Expr | undefined {
+  const archive = trainingArchives.get(folder);
+  return archive === undefined ? undefined : concat([outputPath, literal('/'), jobName, literal(`/output/${archive}`)]);
 }

@@ -582,6 +582,8 @@ def check_step(ctx, info):
         check_condition_arguments(ctx, args)
     elif step_type == "Fail":
         check_fail_arguments(ctx, args)
+    elif step_type == "EMR":
+        check_emr_arguments(ctx, args)
     else:
         check_free_form(ctx, args, "Arguments")
 
@@ -600,6 +602,37 @@ def check_fail_arguments(ctx, args):
             check_expression(ctx, item, where)  # a Std:Join is fine: the message is a string
         elif not isinstance(item, str):
             report(ctx, where, f"ErrorMessage must be a string or an expression, got {json_type(item)}")
+
+
+def check_emr_arguments(ctx, args):
+    """EMRStep (§2.6): ClusterId or ClusterConfig, and a StepConfig with only a HadoopJarStep.
+
+    There is no request shape for the whole; the parts are emr shapes: HadoopJarStepConfig, and
+    RunJobFlowInput for a ClusterConfig (whose Name the service fills in).
+    """
+    for key in args:
+        if key not in ("ClusterId", "ClusterConfig", "ExecutionRoleArn", "StepConfig"):
+            report(ctx, member_path("Arguments", key), f"unknown member '{key}' of EMR arguments")
+    if ("ClusterId" in args) == ("ClusterConfig" in args):
+        report(ctx, "Arguments", "EMR arguments need exactly one of ClusterId and ClusterConfig")
+    if "ExecutionRoleArn" in args and "ClusterId" not in args:
+        report(ctx, "Arguments.ExecutionRoleArn", "ExecutionRoleArn is only allowed with ClusterId")
+    for key, shape_name in (("ClusterId", "emr:XmlStringMaxLen256"), ("ExecutionRoleArn", "emr:ArnType")):
+        if key in args:
+            check_shape(ctx, args[key], shape(shape_name), member_path("Arguments", key))
+    if "ClusterConfig" in args:
+        check_structure(ctx, args["ClusterConfig"], shape("emr:RunJobFlowInput"), "Arguments.ClusterConfig", optional={"Name"})
+    config = args.get("StepConfig")
+    if not isinstance(config, dict):
+        report(ctx, "Arguments.StepConfig", "StepConfig must be an object {HadoopJarStep}")
+        return
+    for key in config:
+        if key != "HadoopJarStep":  # the SDK sends neither Name nor ActionOnFailure
+            report(ctx, member_path("Arguments.StepConfig", key), f"unknown member '{key}' of an EMR StepConfig")
+    if "HadoopJarStep" not in config:
+        report(ctx, "Arguments.StepConfig.HadoopJarStep", "missing 'HadoopJarStep' of StepConfig")
+    else:
+        check_shape(ctx, config["HadoopJarStep"], shape("emr:HadoopJarStepConfig"), "Arguments.StepConfig.HadoopJarStep")
 
 
 def check_depends_on(ctx, step):

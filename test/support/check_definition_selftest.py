@@ -173,6 +173,54 @@ class ValidDefinition(unittest.TestCase):
         self.assertEqual(check_definition.check_definition(doc), [])
 
 
+def emr_definition():
+    """An EMR step on a running cluster, ordered after P."""
+    doc = valid_definition()
+    doc["Steps"].append({"Name": "E", "Type": "EMR", "DependsOn": ["P"], "Arguments": {
+        "ClusterId": "j-1ABCDEFGHIJKL",
+        "StepConfig": {"HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["spark-submit", "s3://b/job.py"]}}}})
+    return doc
+
+
+def emr_arguments(d):
+    return step(d, "E")["Arguments"]
+
+
+def emr_on_new_cluster(d, **members):
+    args = emr_arguments(d)
+    del args["ClusterId"]
+    args.update(ClusterConfig={"Instances": {}}, **members)
+
+
+# (what, mutation of emr_definition(), expected path in step E, words in the message)
+EMR_FAULTS = [
+    ("no cluster", lambda d: emr_arguments(d).pop("ClusterId"), "Arguments", "exactly one of ClusterId and ClusterConfig"),
+    ("runtime role with a cluster config",
+     lambda d: emr_on_new_cluster(d, ExecutionRoleArn="arn:aws:iam::123456789012:role/R"),
+     "Arguments.ExecutionRoleArn", "only allowed with ClusterId"),
+    ("unknown ClusterConfig member", lambda d: emr_on_new_cluster(d) or emr_arguments(d)["ClusterConfig"].update(Nodes=3),
+     "Arguments.ClusterConfig.Nodes", "unknown member 'Nodes' of RunJobFlowInput"),
+    ("StepConfig with a Name", lambda d: emr_arguments(d)["StepConfig"].update(Name="x"),
+     "Arguments.StepConfig.Name", "unknown member 'Name'"),
+    ("HadoopJarStep without a Jar", lambda d: emr_arguments(d)["StepConfig"]["HadoopJarStep"].pop("Jar"),
+     "Arguments.StepConfig.HadoopJarStep.Jar", "missing required member 'Jar'"),
+]
+
+
+class EmrArguments(unittest.TestCase):
+    def test_valid_emr_step(self):
+        self.assertEqual(check_definition.check_definition(emr_definition()), [])
+
+    def test_each_fault_gives_exactly_the_expected_violation(self):
+        for what, mutate, want_path, words in EMR_FAULTS:
+            with self.subTest(what):
+                doc = emr_definition()
+                mutate(doc)
+                found = check_definition.check_definition(doc)
+                self.assertEqual([(v["step"], v["path"]) for v in found], [("E", want_path)], json.dumps(found, indent=1))
+                self.assertIn(words, found[0]["message"])
+
+
 class SingleFaults(unittest.TestCase):
     def test_each_fault_gives_exactly_the_expected_violation(self):
         for what, mutate, want_step, want_path, words in SINGLE_FAULTS:

@@ -1,5 +1,5 @@
 // IR expressions as SageMaker definition JSON: Get, Std:Join, Std:JsonGet.
-import type { Expr } from '../../ir/expr.js';
+import { isExpr, type Expr, type Value } from '../../ir/expr.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -22,3 +22,10 @@ export function renderExpr(expr: Expr): Json {
 
 export const renderEntries = (entries: readonly [string, Expr][]): { [key: string]: Json } =>
   Object.fromEntries(entries.map(([key, value]) => [key, renderExpr(value)]));
+
+/** A free-form value (Lambda and Callback arguments, an EMR cluster config): lists and maps keep their shape. */
+export function renderValue(value: Value): Json {
+  if (isExpr(value)) return renderExpr(value);
+  if (value.kind === 'list') return value.items.map(renderValue);
+  return Object.fromEntries(value.entries.map(([key, item]) => [key, renderValue(item)]));
+}

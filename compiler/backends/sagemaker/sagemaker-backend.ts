@@ -3,9 +3,9 @@
 // built in a fixed key order and printed with 2-space indent and a trailing newline, so the
 // same IR always gives the same bytes.
 import type { Expr } from '../../ir/expr.js';
-import type { ConditionIR, ModelStepIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, StepIR, TrainingStepIR, TransformStepIR } from '../../ir/pipeline.js';
+import type { CallbackStepIR, ConditionIR, EmrStepIR, LambdaStepIR, ModelStepIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, StepIR, TrainingJobIR, TrainingStepIR, TransformStepIR, TuningRangeIR, TuningStepIR } from '../../ir/pipeline.js';
 import type { Backend } from '../backend.js';
-import { renderEntries, renderExpr, type Json } from './expressions.js';
+import { renderEntries, renderExpr, renderValue, type Json } from './expressions.js';
 
 type JsonObject = { [key: string]: Json };
 
@@ -42,6 +42,12 @@ function renderStep(step: StepIR): JsonObject {
     PropertyFiles: step.kind === 'Processing' && step.propertyFiles.length > 0
       ? step.propertyFiles.map((f) => ({ PropertyFileName: f.name, OutputName: f.output, FilePath: f.path }))
       : undefined,
+    // Lambda and Callback steps name their target and outputs beside Arguments, as the SDK writes them.
+    FunctionArn: step.kind === 'Lambda' ? renderExpr(step.functionArn) : undefined,
+    SqsQueueUrl: step.kind === 'Callback' ? renderExpr(step.queueUrl) : undefined,
+    OutputParameters: step.kind === 'Lambda' || step.kind === 'Callback'
+      ? step.outputs.map((o) => ({ OutputName: o.name, OutputType: o.type }))
+      : undefined,
   });
 }
 
@@ -61,7 +67,67 @@ function argumentsOf(step: StepIR): JsonObject {
       return { Conditions: step.conditions.map(renderCondition), IfSteps: step.ifSteps.map(renderStep), ElseSteps: step.elseSteps.map(renderStep) };
     case 'Fail':
       return { ErrorMessage: renderExpr(step.errorMessage) };
+    case 'Tuning':
+      return tuningArguments(step);
+    case 'Lambda':
+    case 'Callback':
+      return invocationArguments(step);
+    case 'EMR':
+      return emrArguments(step);
   }
+}
+
+/** The function's event or the queue message: the arguments as they are. */
+function invocationArguments(step: LambdaStepIR | CallbackStepIR): JsonObject {
+  return Object.fromEntries(step.arguments.map(([key, value]) => [key, renderValue(value)]));
+}
+
+/** What the SDK's EMRStep writes: the cluster, and a StepConfig without Name (the service names the step). */
+function emrArguments(step: EmrStepIR): JsonObject {
+  const cluster = 'id' in step.cluster
+    ? compact({ ClusterId: renderExpr(step.cluster.id), ExecutionRoleArn: step.cluster.executionRoleArn && renderExpr(step.cluster.executionRoleArn) })
+    : { ClusterConfig: renderValue(step.cluster.config) };
+  return {
+    ...cluster,
+    StepConfig: {
+      HadoopJarStep: compact({
+        Jar: renderExpr(step.jar),
+        Args: step.args.length > 0 ? step.args.map(renderExpr) : undefined,
+        MainClass: step.mainClass && renderExpr(step.mainClass),
+        Properties: step.properties.length > 0 ? step.properties.map(([key, value]) => ({ Key: key, Value: renderExpr(value) })) : undefined,
+      }),
+    },
+  };
+}
+
+/** CreateHyperParameterTuningJob minus its name; the training jobs are TrainingJobDefinition. */
+function tuningArguments(step: TuningStepIR): JsonObject {
+  const ranges = (type: TuningRangeIR['type']) => {
+    const found = step.ranges.filter((r) => r.type === type);
+    return found.length > 0 ? found.map(renderRange) : undefined;
+  };
+  return {
+    HyperParameterTuningJobConfig: {
+      Strategy: step.strategy,
+      HyperParameterTuningJobObjective: { Type: step.objective.type, MetricName: step.objective.metric },
+      ResourceLimits: { MaxNumberOfTrainingJobs: renderExpr(step.maxJobs), MaxParallelTrainingJobs: renderExpr(step.maxParallelJobs) },
+      ParameterRanges: compact({
+        ContinuousParameterRanges: ranges('Continuous'),
+        IntegerParameterRanges: ranges('Integer'),
+        CategoricalParameterRanges: ranges('Categorical'),
+      }),
+    },
+    TrainingJobDefinition: trainingJob(step, {
+      algorithm: { MetricDefinitions: step.metrics.map(([name, regex]) => ({ Name: name, Regex: regex })) },
+      hyperparameterKey: 'StaticHyperParameters',
+    }),
+  };
+}
+
+function renderRange(range: TuningRangeIR): JsonObject {
+  return range.type === 'Categorical'
+    ? { Name: range.name, Values: range.values.map(renderExpr) }
+    : { Name: range.name, MinValue: renderExpr(range.min), MaxValue: renderExpr(range.max), ScalingType: range.scaling };
 }
 
 function renderCondition(condition: ConditionIR): JsonObject {
@@ -167,31 +233,44 @@ function processingArguments(step: ProcessingStepIR): JsonObject {
 }
 
 function trainingArguments(step: TrainingStepIR): JsonObject {
-  const { resources } = step;
   const outputPath = renderExpr(step.outputPath);
+  return trainingJob(step, {
+    hyperparameterKey: 'HyperParameters',
+    debugging: {
+      DebugHookConfig: step.debugHook ? { S3OutputPath: outputPath, CollectionConfigurations: [] } : undefined,
+      ProfilerConfig: step.profilerIntervalMs !== undefined
+        ? { DisableProfiler: false, ProfilingIntervalInMilliseconds: step.profilerIntervalMs, S3OutputPath: outputPath }
+        : undefined,
+    },
+  });
+}
+
+/**
+ * A training job's members, shared by CreateTrainingJob and a tuning job's TrainingJobDefinition,
+ * which calls the hyperparameters static, adds metric definitions and has no debugger settings.
+ */
+function trainingJob(job: TrainingJobIR, variant: { hyperparameterKey: 'HyperParameters' | 'StaticHyperParameters'; algorithm?: JsonObject; debugging?: Record<string, Json | undefined> }): JsonObject {
+  const { resources } = job;
   return compact({
-    AlgorithmSpecification: { TrainingImage: renderExpr(step.image), TrainingInputMode: step.inputMode },
-    RoleArn: renderExpr(step.role),
-    OutputDataConfig: { S3OutputPath: outputPath },
+    AlgorithmSpecification: { TrainingImage: renderExpr(job.image), TrainingInputMode: job.inputMode, ...variant.algorithm },
+    RoleArn: renderExpr(job.role),
+    OutputDataConfig: { S3OutputPath: renderExpr(job.outputPath) },
     ResourceConfig: {
       InstanceCount: renderExpr(resources.instanceCount),
       InstanceType: renderExpr(resources.instanceType),
       VolumeSizeInGB: renderExpr(resources.volumeSizeGB),
     },
-    StoppingCondition: compact({ MaxRuntimeInSeconds: renderExpr(resources.maxRuntimeSeconds), MaxWaitTimeInSeconds: step.maxWaitSeconds && renderExpr(step.maxWaitSeconds) }),
-    EnableManagedSpotTraining: step.spot ? renderExpr(step.spot) : undefined,
-    HyperParameters: step.hyperparameters.length > 0 ? renderEntries(step.hyperparameters) : undefined,
-    InputDataConfig: step.channels.length > 0
-      ? step.channels.map((channel) => ({
+    StoppingCondition: compact({ MaxRuntimeInSeconds: renderExpr(resources.maxRuntimeSeconds), MaxWaitTimeInSeconds: job.maxWaitSeconds && renderExpr(job.maxWaitSeconds) }),
+    EnableManagedSpotTraining: job.spot ? renderExpr(job.spot) : undefined,
+    [variant.hyperparameterKey]: job.hyperparameters.length > 0 ? renderEntries(job.hyperparameters) : undefined,
+    InputDataConfig: job.channels.length > 0
+      ? job.channels.map((channel) => ({
           ChannelName: channel.name,
           DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: renderExpr(channel.source), S3DataDistributionType: 'FullyReplicated' } },
         }))
       : undefined,
-    DebugHookConfig: step.debugHook ? { S3OutputPath: outputPath, CollectionConfigurations: [] } : undefined,
-    ProfilerConfig: step.profilerIntervalMs !== undefined
-      ? { DisableProfiler: false, ProfilingIntervalInMilliseconds: step.profilerIntervalMs, S3OutputPath: outputPath }
-      : undefined,
-    Environment: step.environment.length > 0 ? renderEntries(step.environment) : undefined,
+    ...variant.debugging,
+    Environment: job.environment.length > 0 ? renderEntries(job.environment) : undefined,
   });
 }
 

@@ -1,0 +1,122 @@
+// The Tuning, Lambda, Callback and EMR kinds end to end: where consumers read their outputs, what
+// each kind's Arguments and envelope hold (fixtures/builds/<kind>/ pins the whole definitions),
+// and the kind rules that have no error fixture of their own.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { outputLocation } from '../compiler/sagemaker/property-paths.js';
+import { compile, fixture, runPlc, tempDir } from './support/helpers.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Step = { Name: string; Type: string; Arguments: { [key: string]: Json }; [key: string]: Json };
+
+function steps(pipeline: string): Step[] {
+  const result = compile(pipeline);
+  assert.equal(result.diagnostics, []);
+  return (JSON.parse(result.files![0]!.contents) as { Steps: Step[] }).Steps;
+}
+
+/** A pipeline with its own step types in a temporary folder; returns the diagnostics' codes and messages. */
+function diagnose(pipeline: string, stepFiles: Record<string, string>): string[] {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'steps'));
+  for (const [name, text] of Object.entries(stepFiles)) writeFileSync(join(dir, 'steps', name), text);
+  writeFileSync(join(dir, 'pipeline.yaml'), `kind: Pipeline\nname: kinds\nsteps: [./steps]\n${pipeline}`);
+  return compile(join(dir, 'pipeline.yaml'), dir).diagnostics.map((d) => `${d.code} ${d.message}`);
+}
+
+const lambdaStep = (extra = '') => `kind: Step
+name: Ping
+sagemaker: Lambda
+description: Pings a Lambda function.
+outputs:
+  answer: { type: any, outputType: Float }
+config:
+  properties:
+    arn: { type: string, default: "arn:aws:lambda:us-east-1:111122223333:function:ping", description: The function. }
+lambda:
+  functionArn: \${config.arn}
+${extra}`;
+
+test('output locations by kind: output parameters, the best training job, none for EMR', () => {
+  const get = (expr: unknown) => JSON.stringify(expr);
+  assert.is(get(outputLocation('Lambda', 'L', 'out', undefined)), get({ kind: 'property', step: 'L', path: "OutputParameters['out']" }));
+  assert.is(get(outputLocation('Callback', 'C', 'ok', undefined)), get({ kind: 'property', step: 'C', path: "OutputParameters['ok']" }));
+  assert.is(outputLocation('EMR', 'E', 'x', undefined), undefined);
+  assert.is(outputLocation('Tuning', 'T', 'x', '/opt/ml/elsewhere'), undefined);
+  assert.equal(outputLocation('Tuning', 'T', 'model', '/opt/ml/model/'), {
+    kind: 'join', on: '', values: [
+      { kind: 'property', step: 'T', path: 'TrainingJobDefinition.OutputDataConfig.S3OutputPath' },
+      { kind: 'literal', value: '/' },
+      { kind: 'property', step: 'T', path: 'BestTrainingJob.TrainingJobName' },
+      { kind: 'literal', value: '/output/model.tar.gz' },
+    ],
+  });
+});
+
+test('Lambda: FunctionArn and OutputParameters beside Arguments, typed arguments, wired outputs', () => {
+  const [pick, prep, announce] = steps(fixture('builds', 'lambda', 'pipeline.yaml'));
+  assert.equal(Object.keys(pick!), ['Name', 'Type', 'Arguments', 'CacheConfig', 'FunctionArn', 'OutputParameters']);
+  assert.equal(pick!.Arguments['limit'], { Get: 'Parameters.Limit' }, 'an Integer parameter keeps its type');
+  assert.not.ok('tag' in pick!.Arguments, 'an argument bound to an unset optional field is left out');
+  assert.equal(pick!['OutputParameters'], [{ OutputName: 'dataset', OutputType: 'String' }, { OutputName: 'rows', OutputType: 'Integer' }]);
+  const input = (prep!.Arguments['ProcessingInputs'] as { InputName: string; S3Input: { S3Uri: Json } }[]).find((i) => i.InputName === 'data')!;
+  assert.equal(input.S3Input.S3Uri, { Get: "Steps.pick.OutputParameters['dataset']" });
+  assert.equal(announce!['OutputParameters'], [], 'always present, as the SDK writes it');
+});
+
+test('Callback: SqsQueueUrl, and its output parameters read by another step', () => {
+  const [approve, record] = steps(fixture('builds', 'callback', 'pipeline.yaml'));
+  assert.is(approve!['SqsQueueUrl'], 'https://sqs.us-east-1.amazonaws.com/111122223333/approvals');
+  assert.equal(record!.Arguments['approved'], { Get: "Steps.approve.OutputParameters['approved']" });
+});
+
+test('EMR: ClusterId or ClusterConfig, and a StepConfig with only HadoopJarStep', () => {
+  const [aggregate, exported] = steps(fixture('builds', 'emr', 'pipeline.yaml'));
+  assert.equal(Object.keys(aggregate!.Arguments), ['ClusterId', 'ExecutionRoleArn', 'StepConfig']);
+  assert.equal(Object.keys(exported!.Arguments), ['ClusterConfig', 'StepConfig']);
+  assert.equal(Object.keys(exported!.Arguments['StepConfig'] as object), ['HadoopJarStep']);
+});
+
+test('Tuning: the training job becomes TrainingJobDefinition, and consumers read the best job\'s model', () => {
+  const [, tune, model] = steps(fixture('builds', 'tuning', 'pipeline.yaml'));
+  const definition = tune!.Arguments['TrainingJobDefinition'] as { [key: string]: Json };
+  assert.ok(definition['StaticHyperParameters'] && !('HyperParameters' in definition));
+  assert.equal(Object.keys((tune!.Arguments['HyperParameterTuningJobConfig'] as { ParameterRanges: object }).ParameterRanges), ['ContinuousParameterRanges', 'IntegerParameterRanges']);
+  const url = JSON.stringify((model!.Arguments['PrimaryContainer'] as { ModelDataUrl: Json }).ModelDataUrl);
+  assert.match(url, 'Steps.tune.BestTrainingJob.TrainingJobName');
+});
+
+test('FunctionArn is a plain string: a parameter bound to it is an error', () => {
+  const found = diagnose('parameters: { Arn: { type: String } }\nnodes:\n  ping: { step: Ping, config: { arn: "${params.Arn}" } }\n', { 'ping.step.yaml': lambdaStep() });
+  assert.equal(found, ['PLC0101 "lambda.functionArn" (for node "ping", parameter Arn) must be a plain string, not a pipeline parameter or execution variable']);
+});
+
+test('kind sections: compute: on a Lambda step, and a missing lambda: section', () => {
+  const withCompute = diagnose('nodes:\n  ping: { step: Ping }\n', { 'ping.step.yaml': lambdaStep('compute: { image: fakeimage }\n') });
+  assert.equal(withCompute, ['PLC5011 compute: is for Processing, Training, Tuning, Model, Transform and RegisterModel steps; step type Ping is a Lambda step']);
+  const without = diagnose('nodes:\n  ping: { step: Ping }\n', { 'ping.step.yaml': lambdaStep().replace(/lambda:\n.*\n$/, '') });
+  assert.equal(without, ['PLC0103 Lambda step type Ping is missing required key "lambda"']);
+});
+
+test('outputType is for Lambda and Callback outputs only', () => {
+  const found = diagnose('nodes:\n  e: { step: Aggregate }\n', {
+    'aggregate.step.yaml': 'kind: Step\nname: Aggregate\nsagemaker: EMR\ndescription: Aggregates.\noutputs:\n  x: { type: any, outputType: String }\nemr: { clusterId: j-1, jar: a.jar }\n',
+  });
+  assert.equal(found, [
+    'PLC5011 outputs: is for Processing, Training, Tuning, Model, Transform, RegisterModel, Lambda and Callback steps; step type Aggregate is a EMR step',
+    'PLC5011 outputs.x.outputType: is for Lambda and Callback steps; step type Aggregate is a EMR step',
+  ]);
+});
+
+test('plc steps list shows HyperparameterTuning, and plc check steps finds nothing in it', () => {
+  const list = runPlc(['steps', 'list']);
+  assert.is(list.status, 0);
+  assert.match(list.stdout, /^HyperparameterTuning +Tuning /m);
+  const check = runPlc(['check', 'steps/hyperparameter-tuning.step.yaml']);
+  assert.is(check.status, 0, check.stdout + check.stderr);
+  assert.match(check.stdout + check.stderr, '0 errors, 0 warnings');
+});
+
+test.run();
