@@ -9,25 +9,25 @@ export type ScalarBinding = string | number | boolean;
  *
  * @minItems 1
  */
-export type StringList = [string, ...string[]];
+export type MimeTypeList = [string, ...string[]];
 /**
  * Output MIME types the model returns (SupportedResponseMIMETypes).
  *
  * @minItems 1
  */
-export type StringList1 = [string, ...string[]];
+export type MimeTypeList1 = [string, ...string[]];
 /**
  * Instance types for real-time inference (SupportedRealtimeInferenceInstanceTypes).
  *
  * @minItems 1
  */
-export type StringList2 = [string, ...string[]];
+export type StringList = [string, ...string[]];
 /**
  * Instance types for batch transform (SupportedTransformInstanceTypes).
  *
  * @minItems 1
  */
-export type StringList3 = [string, ...string[]];
+export type StringList1 = [string, ...string[]];
 
 /**
  * One step type: its SageMaker kind, ports (logical name + container path), config schema, script contract and compute. One file per step type, named <kebab-name>.step.yaml.
@@ -107,6 +107,7 @@ export interface InputPort {
     | 'artifacts'
     | 'payload'
     | 'predictions'
+    | 'constraints'
     | 'any';
   /**
    * Container path the data is placed at (Processing and Training). Training inputs must be /opt/ml/input/data/<port name>; Model, Transform and RegisterModel inputs have no path.
@@ -143,6 +144,7 @@ export interface OutputPort {
     | 'artifacts'
     | 'payload'
     | 'predictions'
+    | 'constraints'
     | 'any';
   /**
    * Container path the step writes the output to (Processing and Training). Training outputs must be /opt/ml/model or /opt/ml/output/data; Model, Transform and RegisterModel outputs have no path.
@@ -519,10 +521,10 @@ export interface Registration {
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
   description?: string | number | boolean;
-  contentTypes?: StringList;
-  responseTypes?: StringList1;
-  inferenceInstanceTypes?: StringList2;
-  transformInstanceTypes?: StringList3;
+  contentTypes?: MimeTypeList;
+  responseTypes?: MimeTypeList1;
+  inferenceInstanceTypes?: StringList;
+  transformInstanceTypes?: StringList1;
   /**
    * Content type of the metrics input (ModelMetrics.ModelQuality.Statistics.ContentType).
    */
@@ -531,6 +533,16 @@ export interface Registration {
    * Machine learning task of the model, e.g. CLASSIFICATION.
    */
   task?: string;
+  /**
+   * Content type of the constraints input (DriftCheckBaselines.ModelQuality.Constraints.ContentType).
+   */
+  constraintsContentType?: string;
+  /**
+   * Tags of the model package version (Tags), by key.
+   */
+  tags?: {
+    [k: string]: ScalarBinding;
+  };
 }
 /**
  * Tuning-only settings (sagemaker: Tuning): the strategy, the objective metric, how many training jobs to run and the hyperparameter ranges to search.

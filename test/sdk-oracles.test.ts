@@ -98,6 +98,23 @@ test('fail-step-join-steps.json: a fail message that reads a condition outcome',
   assert.equal(joinsWithoutSeparator(steps), joinsWithoutSeparator(JSON.parse(readFileSync(fixture('sdk-oracles', 'fail-step-join-steps.json'), 'utf8')) as Json));
 });
 
+test('register-model-steps.json: a registered model with metrics, drift-check baselines, payload and tags', () => {
+  const step = compiledStep('register-model', 'RegisterModelStep-RegisterModel');
+  const specification = (step['Arguments'] as { InferenceSpecification: { [key: string]: Json } }).InferenceSpecification;
+  // The oracle's MIME and instance types ("content_type", "inference_instance", …) are stand-ins
+  // that CreateModelPackage would refuse; the fixture names real ones.
+  const standIns = { SupportedContentTypes: ['text/csv', 'content_type'], SupportedResponseMIMETypes: ['application/json', 'response_type'], SupportedRealtimeInferenceInstanceTypes: ['ml.m5.large', 'inference_instance'], SupportedTransformInstanceTypes: ['ml.m5.xlarge', 'transform_instance'] };
+  for (const [field, [real, standIn]] of Object.entries(standIns)) {
+    assert.equal(specification[field], [real], field);
+    specification[field] = [standIn!];
+  }
+  // The SDK writes empty Bias and Explainability objects when they are not given; plc leaves them out.
+  const metrics = (step['Arguments'] as { ModelMetrics: { [key: string]: Json } }).ModelMetrics;
+  assert.equal(Object.keys(metrics), ['ModelQuality']);
+  (step['Arguments'] as { ModelMetrics: { [key: string]: Json } }).ModelMetrics = { Bias: {}, Explainability: {}, ...metrics };
+  assert.equal(step, (oracle('register-model-steps') as unknown as { [key: string]: Json }[])[0]);
+});
+
 test('lambda-outputs-full-definition.json: Lambda steps and a wired output parameter, whole definition', () => {
   const result = compile(fixture('oracles', 'lambda-outputs', 'oracle.pipeline.yaml'));
   assert.equal(result.diagnostics, [], 'lambda-outputs compiles without diagnostics');
@@ -112,7 +129,7 @@ test('lambda-outputs-full-definition.json: Lambda steps and a wired output param
 });
 
 test('the oracle fixtures compile to definitions the SageMaker API model accepts', () => {
-  for (const name of ['processing-step', 'training-step', 'lambda-outputs', 'condition-step', 'fail-step']) {
+  for (const name of ['processing-step', 'training-step', 'lambda-outputs', 'condition-step', 'fail-step', 'register-model']) {
     const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
     const violations = definitionViolations(result.files![0]!.contents);
     if (violations) assert.equal(violations, [], name);

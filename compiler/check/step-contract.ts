@@ -19,7 +19,7 @@ type Cardinality = readonly [min: number, max: number];
 const portRoles: Partial<Record<Kind, { inputs: Record<string, Cardinality>; outputs: Record<string, Cardinality> }>> = {
   Model: { inputs: { model: [1, 1] }, outputs: { 'model-name': [0, 1] } },
   Transform: { inputs: { 'model-name': [1, 1], dataset: [1, 1] }, outputs: { predictions: [1, 1] } },
-  RegisterModel: { inputs: { model: [1, 1], metrics: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } },
+  RegisterModel: { inputs: { model: [1, 1], metrics: [0, 1], constraints: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } },
 };
 
 const allKinds: readonly Kind[] = ['Processing', 'Training', 'Tuning', 'Model', 'Transform', 'RegisterModel', 'Lambda', 'Callback', 'EMR'];

@@ -186,6 +186,9 @@ export interface RegisterModelStepIR extends StepBase {
   transformInstanceTypes?: string[];
   /** ModelMetrics.ModelQuality.Statistics. */
   metrics?: { contentType: string; location: Expr };
+  /** DriftCheckBaselines.ModelQuality.Constraints. */
+  constraints?: { contentType: string; location: Expr };
+  tags: [string, Expr][];
   samplePayload?: Expr;
   task?: string;
 }

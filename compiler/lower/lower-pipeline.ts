@@ -228,6 +228,7 @@ class NodeLowering implements NodeBindings {
     const model = this.fileInput(node, 'model');
     const metrics = this.inputOfType(node, 'metrics') && this.fileInput(node, 'metrics');
     const payload = this.inputOfType(node, 'payload') && this.fileInput(node, 'payload');
+    const constraints = this.inputOfType(node, 'constraints') && this.fileInput(node, 'constraints');
     const group = this.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
     const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : this.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
     const description = registration.description === undefined ? undefined : this.typed(node, registration.description, ['registration', 'description'], 'string');
@@ -242,6 +243,8 @@ class NodeLowering implements NodeBindings {
       ...(registration.inferenceInstanceTypes ? { inferenceInstanceTypes: registration.inferenceInstanceTypes } : {}),
       ...(registration.transformInstanceTypes ? { transformInstanceTypes: registration.transformInstanceTypes } : {}),
       ...(metrics ? { metrics: { contentType: registration.metricsContentType ?? 'application/json', location: metrics } } : {}),
+      ...(constraints ? { constraints: { contentType: registration.constraintsContentType ?? 'application/json', location: constraints } } : {}),
+      tags: this.entries(node, registration.tags ?? {}, ['registration', 'tags']),
       ...(payload ? { samplePayload: payload } : {}),
       ...(registration.task ? { task: registration.task } : {}),
     };

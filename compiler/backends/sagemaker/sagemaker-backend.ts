@@ -181,8 +181,10 @@ function registerModelArguments(step: RegisterModelStepIR): JsonObject {
       SupportedTransformInstanceTypes: step.transformInstanceTypes,
     }),
     ModelMetrics: step.metrics ? { ModelQuality: { Statistics: { ContentType: step.metrics.contentType, S3Uri: renderExpr(step.metrics.location) } } } : undefined,
+    DriftCheckBaselines: step.constraints ? { ModelQuality: { Constraints: { ContentType: step.constraints.contentType, S3Uri: renderExpr(step.constraints.location) } } } : undefined,
     ModelPackageDescription: step.packageDescription && renderExpr(step.packageDescription),
     SamplePayloadUrl: step.samplePayload && renderExpr(step.samplePayload),
+    Tags: step.tags.length > 0 ? step.tags.map(([key, value]) => ({ Key: key, Value: renderExpr(value) })) : undefined,
     Task: step.task,
     SkipModelValidation: 'None',
   });
