@@ -68,6 +68,12 @@ test('plc explain of an unknown node exits 2 with a did-you-mean', () => {
   assert.match(result.stderr, /has no node "trian" — did you mean "train"\?/);
 });
 
+test('plc explain of a condition node says what explain covers, exit 2', () => {
+  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'quality-gate']);
+  assert.is(result.status, 2);
+  assert.match(result.stderr, /"quality-gate" is a condition node; plc explain shows the config and wiring of step nodes/);
+});
+
 test('plc steps list and show describe the library', () => {
   const list = runPlc(['steps', 'list']);
   assert.is(list.status, 0, list.stderr);

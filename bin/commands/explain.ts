@@ -57,7 +57,11 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
         const { suggestion } = suggest(args.node, ids);
         process.stderr.write(`plc: ${args.pipeline} has no node "${args.node}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}\nIts nodes: ${ids.join(', ')}\n`);
         process.exitCode = ExitCode.Usage;
+      } else if (result.pipeline?.controls.some((c) => c.id === args.node)) {
+        process.stderr.write(`plc: "${args.node}" is a ${result.pipeline.controls.find((c) => c.id === args.node)!.kind.toLowerCase()} node; plc explain shows the config and wiring of step nodes\n`);
+        process.exitCode = ExitCode.Usage;
       } else {
+        // The node's step type or config did not resolve; the diagnostics above say why.
         process.exitCode = ExitCode.Findings;
       }
       return;
