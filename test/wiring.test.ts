@@ -69,17 +69,24 @@ test('the flagship relies on after: and builds the same bytes as its explicitly 
   assert.is(flagship.files![0]!.contents, explicit.files![0]!.contents);
 });
 
-test('an after: neighbour that feeds no data stays a DependsOn; one that feeds data needs none', () => {
+/** Compiles a pipeline of the built-in steps with the given node lines, in a fresh folder. */
+function compileNodes(nodes: string[]) {
   const dir = tempDir();
   writeFileSync(join(dir, 'p.pipeline.yaml'), [
-    'kind: Pipeline', 'name: order', 'region: us-east-1', 'codePrefix: s3://bucket/code',
+    'kind: Pipeline', 'name: wiring', 'region: us-east-1', 'codePrefix: s3://bucket/code',
     'defaults: { role: "arn:aws:iam::111122223333:role/SageMakerExecution", outputPrefix: "s3://bucket/out", labelField: label }',
     'nodes:',
+    ...nodes,
+  ].join('\n'));
+  return compile(join(dir, 'p.pipeline.yaml'), dir);
+}
+
+test('an after: neighbour that feeds no data stays a DependsOn; one that feeds data needs none', () => {
+  const result = compileNodes([
     '  load: { step: DataLoading, jobType: training, inputs: { data_source: s3://bucket/raw } }',
     '  other: { step: DataLoading, jobType: testing, inputs: { data_source: s3://bucket/raw } }',
     '  prep: { step: TabularPreprocessing, jobType: training, after: [load, other] }',
-  ].join('\n'));
-  const result = compile(join(dir, 'p.pipeline.yaml'), dir);
+  ]);
   assert.equal(result.diagnostics, [], 'other is linked through after:, so it is no orphan');
   const steps = JSON.parse(result.files![0]!.contents).Steps as { Name: string; DependsOn?: string[]; Arguments: { ProcessingInputs: { S3Input: { S3Uri: unknown } }[] } }[];
   const prep = steps.find((s) => s.Name === 'prep')!;
@@ -88,15 +95,10 @@ test('an after: neighbour that feeds no data stays a DependsOn; one that feeds d
 });
 
 test('an unbound required input names the nearest candidates and why each was passed over', () => {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'p.pipeline.yaml'), [
-    'kind: Pipeline', 'name: unbound', 'region: us-east-1', 'codePrefix: s3://bucket/code',
-    'defaults: { role: "arn:aws:iam::111122223333:role/SageMakerExecution", outputPrefix: "s3://bucket/out", labelField: label }',
-    'nodes:',
+  const [problem] = compileNodes([
     '  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://bucket/raw } }',
     '  evaluate: { step: XGBoostModelEval, jobType: training, after: [prep] }',
-  ].join('\n'));
-  const [problem] = compile(join(dir, 'p.pipeline.yaml'), dir).diagnostics;
+  ]).diagnostics;
   assert.is(problem!.code, 'PLC3004');
   assert.is(problem!.message, 'required input "model" of node "evaluate" is not bound');
   assert.match(problem!.hint!, 'Nearest after: candidates: prep.processed_data (is dataset, the input takes model).');
