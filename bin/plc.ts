@@ -7,6 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { stepsCommand } from './commands/steps.js';
 import { ExitCode } from './exit.js';
@@ -30,6 +31,7 @@ try {
   await yargs(hideBin(process.argv))
     .scriptName('plc')
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
+    .command(initCommand)
     .command(buildCommand)
     .command(checkCommand)
     .command(explainCommand)

@@ -90,6 +90,15 @@ test('plc steps list and show describe the library', () => {
   assert.match(unknown.stderr, /did you mean "TabularPreprocessing"/);
 });
 
+test('the built-in schemas are versioned by $id and ship in the npm package', () => {
+  const files = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { files: string[] }).files;
+  assert.ok(files.includes('schema/'), 'package.json files ships schema/');
+  for (const name of ['pipeline', 'step', 'config']) {
+    const schema = JSON.parse(readFileSync(join(repo, 'schema', `${name}.schema.json`), 'utf8')) as { $id: string };
+    assert.is(schema.$id, `https://plc.dev/schema/v1/${name}.schema.json`);
+  }
+});
+
 test('plc schema knows step names, their job types, config keys and ports', () => {
   const result = runPlc(['schema', '-p', fixture('builds/variants/pipeline.yaml')]);
   assert.is(result.status, 0, result.stderr);

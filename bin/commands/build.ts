@@ -17,6 +17,7 @@ interface BuildArgs {
   backend: BackendName;
   'emit-code'?: string;
   format: DiagnosticFormat;
+  check?: boolean;
 }
 
 export const buildCommand: CommandModule<object, BuildArgs> = {
@@ -29,11 +30,13 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .option('backend', { type: 'string', default: 'sagemaker', choices: backendNames, description: 'What to emit: the definition JSON, a CloudFormation template, or the graph as Mermaid and DOT' })
       .option('emit-code', { type: 'string', description: 'Also write the content-addressed code objects into this folder, keyed as under codePrefix' })
       .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' })
+      .option('check', { type: 'boolean', description: 'Write nothing; exit 1 with a short diff when an output under -o is stale (like prettier --check)' })
       .example('$0 build examples/tabular-xgboost.pipeline.yaml', 'Print the definition JSON')
       .example('$0 build pipeline.yaml -o build/definition.json --emit-code build/code', 'Write the definition and the code objects to upload under codePrefix')
       .example('$0 build pipeline.yaml --backend cloudformation -o build/pipeline.template.json', 'An AWS::SageMaker::Pipeline template')
       .example('$0 build pipeline.yaml --backend graph -o build/graph/', 'The graph as <name>.mmd (Mermaid) and <name>.dot (Graphviz)')
-      .example('$0 build pipeline.yaml --format json', 'Diagnostics as JSON for tools') as never,
+      .example('$0 build pipeline.yaml --format json', 'Diagnostics as JSON for tools')
+      .example('$0 build pipeline.yaml -o build/definition.json --check', 'In CI: fail when the committed definition is not what the sources build') as never,
   handler: async (args) => {
     const { compilePipeline } = await import('../../compiler/driver.js');
     const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
@@ -51,6 +54,10 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     if (!Array.isArray(placements)) {
       process.stderr.write(`plc: ${placements.problem}\n`);
       process.exitCode = ExitCode.Usage;
+      return;
+    }
+    if (args.check) {
+      process.exitCode = await checkOutputs(placements, cwd);
       return;
     }
     try {
@@ -79,6 +86,29 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     process.exitCode = ExitCode.Ok;
   },
 };
+
+/** `--check`: compare what would be written with what is on disk; write nothing. */
+async function checkOutputs(placements: { path?: string; contents: string }[], cwd: string): Promise<number> {
+  const { shortDiff } = await import('../stale-diff.js');
+  const files = placements.filter((p): p is { path: string; contents: string } => p.path !== undefined);
+  if (files.length === 0) {
+    process.stderr.write('plc: --check compares the files -o names; give -o FILE or -o DIR/\n');
+    return ExitCode.Usage;
+  }
+  const stale = files.filter(({ path, contents }) => {
+    const target = resolve(cwd, path);
+    const committed = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    if (committed === contents) return false;
+    process.stderr.write(shortDiff(path, committed, contents));
+    return true;
+  });
+  if (stale.length === 0) {
+    process.stderr.write(`plc: ${files.length} output(s) up to date\n`);
+    return ExitCode.Ok;
+  }
+  process.stderr.write(`plc: ${stale.length} of ${files.length} output(s) stale; run the same plc build without --check to update\n`);
+  return ExitCode.Findings;
+}
 
 function writeProblem(code: string): string {
   switch (code) {

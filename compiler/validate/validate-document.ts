@@ -12,9 +12,17 @@ import { pointerToPath, reportSchemaErrors, valueAt } from './schema-errors.js';
 export type DocumentKind = 'Pipeline' | 'Step';
 interface DocumentTypes { Pipeline: PipelineDocument; Step: StepDocument }
 
+/**
+ * Annotations that editors read (VS Code's JSON service, yaml-language-server) and validation
+ * ignores: registered so that strict mode accepts them in the schemas and nothing else slips by.
+ */
+export const editorKeywords = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets'];
+
 export function createAjv(): Ajv {
   // verbose: errors carry their schema and parent schema, which the did-you-mean reads.
-  return new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, allowMatchingProperties: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, allowMatchingProperties: true });
+  ajv.addVocabulary(editorKeywords);
+  return ajv;
 }
 
 const ajv = createAjv();

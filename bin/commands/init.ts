@@ -1,0 +1,52 @@
+// `plc init [dir]`: a ready project (bin/scaffold/project-files.ts). It never overwrites: when any
+// file it would write exists, it writes nothing and says which (exit 2).
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { schemaPath } from '../../schema/paths.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { ExitCode } from '../exit.js';
+import { plcVersion, reportDiagnostics } from '../report.js';
+
+interface InitArgs {
+  dir: string;
+}
+
+export const initCommand: CommandModule<object, InitArgs> = {
+  command: 'init [dir]',
+  describe: 'Create a ready project: an example pipeline, steps/, editor settings, a CI workflow, a pre-commit hook',
+  builder: (yargs) =>
+    yargs
+      .positional('dir', { type: 'string', default: '.', description: 'The project folder (created when missing)' })
+      .example('$0 init fraud-model', 'A project in ./fraud-model with fraud-model.pipeline.yaml')
+      .example('$0 init && $0 check', 'A project in this folder, checked as CI will') as never,
+  handler: async (args) => {
+    const { inspectLibrary } = await import('../../compiler/driver.js');
+    const { generatePipelineSchema } = await import('../../compiler/editor-schema/pipeline-schema.js');
+    const { pipelineName, projectFiles } = await import('../scaffold/project-files.js');
+    const cwd = process.cwd();
+    const dir = resolve(cwd, args.dir);
+    const library = inspectLibrary({ cwd });
+    if (library.diagnostics.some((d) => d.severity === 'error')) {
+      reportDiagnostics(library.diagnostics, library.sources, 'pretty');
+      process.exitCode = ExitCode.Internal;
+      return;
+    }
+    const files = projectFiles({
+      name: pipelineName(basename(dir)),
+      plcVersion: plcVersion(),
+      pipelineSchemaText: JSON.stringify(generatePipelineSchema(library.library), null, 2) + '\n',
+      stepSchemaText: readFileSync(schemaPath('step.schema.json'), 'utf8'),
+    });
+    const existing = files.filter((file) => existsSync(join(dir, file.path))).map((file) => relative(cwd, join(dir, file.path)));
+    if (existing.length > 0) {
+      process.stderr.write(`plc: init writes nothing, since these files exist: ${existing.join(', ')}\nChoose an empty folder: plc init <dir>\n`);
+      process.exitCode = ExitCode.Usage;
+      return;
+    }
+    for (const file of files) writeFileAtomic(join(dir, file.path), file.contents);
+    const where = relative(cwd, dir) || '.';
+    process.stdout.write(`Created a plc project in ${where}:\n${files.map((f) => `  ${f.path}`).join('\n')}\nNext: cd ${where} && npx plc check\n`);
+    process.exitCode = ExitCode.Ok;
+  },
+};

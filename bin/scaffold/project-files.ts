@@ -1,0 +1,113 @@
+// The files `plc init` writes: a project that checks and builds as it stands, wired for editors
+// (modeline, .vscode/settings.json), CI (a GitHub Actions workflow uploading SARIF) and
+// pre-commit. Pure: it returns paths and contents, and the command decides what to write.
+import { stringify } from 'yaml';
+
+export interface ProjectFile { path: string; contents: string }
+
+/** A pipeline name SageMaker accepts, from the project folder's name. */
+export function pipelineName(folder: string): string {
+  const name = folder.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return name === '' ? 'my-pipeline' : name.slice(0, 256);
+}
+
+const pipelineSchema = '.plc/pipeline.schema.json';
+const stepSchema = '.plc/step.schema.json';
+
+function pipeline(name: string): string {
+  return `# yaml-language-server: $schema=${pipelineSchema}
+kind: Pipeline
+name: ${name}
+description: Preprocess a tabular data set and train an XGBoost model on it.
+region: us-east-1
+codePrefix: s3://my-ml-bucket/plc                  # scripts are stored under <codePrefix>/code/<sha256>/
+steps: [./steps]                                   # this project's step types (plc new step adds one)
+parameters:
+  InputUri: { type: String, default: s3://my-ml-bucket/data/tabular, description: Raw training data. }
+defaults:                                          # config every node gets (step defaults < defaults < node config)
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-ml-bucket/pipelines/\${pipeline.name}/\${execution.PipelineExecutionId}
+  labelField: label
+nodes:
+  prep:
+    step: TabularPreprocessing
+    jobType: training
+    inputs: { data: "\${params.InputUri}" }
+  train:
+    step: XGBoostTraining
+    inputs: { training_data: prep.processed_data }  # explicit wire: <node>.<output>
+    config: { numRound: 100 }
+`;
+}
+
+function workflow(pipelineFile: string): string {
+  return stringify({
+    name: 'plc',
+    on: { push: { branches: ['main'] }, pull_request: {} },
+    permissions: { contents: 'read', 'security-events': 'write' },
+    jobs: {
+      check: {
+        'runs-on': 'ubuntu-latest',
+        steps: [
+          { uses: 'actions/checkout@v4' },
+          { uses: 'actions/setup-node@v4', with: { 'node-version': 20 } },
+          { name: 'Install plc', run: 'npm install' },
+          { name: 'plc check', id: 'check', run: 'npx plc check --format sarif > plc.sarif' },
+          // Findings fail the check step; the upload still runs so they appear in code scanning.
+          { name: 'Upload findings to code scanning', if: 'always()', uses: 'github/codeql-action/upload-sarif@v3', with: { sarif_file: 'plc.sarif', category: 'plc' } },
+          { name: 'plc build', run: `npx plc build ${pipelineFile} -o build/definition.json` },
+        ],
+      },
+    },
+  });
+}
+
+const preCommit = `# pre-commit (https://pre-commit.com): check pipelines and step types before each commit.
+repos:
+  - repo: local
+    hooks:
+      - id: plc-check
+        name: plc check
+        entry: npx plc check
+        language: system
+        files: \\.(pipeline|step)\\.ya?ml$
+        pass_filenames: false
+`;
+
+function readme(name: string, pipelineFile: string): string {
+  return `# ${name}
+
+A SageMaker pipeline compiled by [plc](https://www.npmjs.com/package/plc).
+
+\`\`\`sh
+npm install                                        # plc itself
+npx plc check                                      # every pipeline and step type, as CI does
+npx plc build ${pipelineFile} -o build/definition.json
+npx plc new step MyStep --kind processing          # a step type of your own, in steps/
+npx plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding step types: editor completion knows them
+\`\`\`
+
+- \`${pipelineFile}\` — the pipeline; built-in step types are listed by \`npx plc steps list\`.
+- \`steps/\` — this project's step types and their scripts.
+- \`${pipelineSchema}\`, \`${stepSchema}\` — JSON Schemas for the editor (modeline and \`.vscode/settings.json\`).
+- \`.github/workflows/plc.yml\` — CI: \`plc check\` uploaded as SARIF to code scanning, then \`plc build\`.
+- \`.pre-commit-config.yaml\` — \`plc check\` before each commit.
+`;
+}
+
+export function projectFiles(options: { name: string; plcVersion: string; pipelineSchemaText: string; stepSchemaText: string }): ProjectFile[] {
+  const pipelineFile = `${options.name}.pipeline.yaml`;
+  const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+  return [
+    { path: pipelineFile, contents: pipeline(options.name) },
+    { path: 'steps/.gitkeep', contents: '' },
+    { path: pipelineSchema, contents: options.pipelineSchemaText },
+    { path: stepSchema, contents: options.stepSchemaText },
+    { path: '.vscode/settings.json', contents: json({ 'yaml.schemas': { [pipelineSchema]: '*.pipeline.yaml', [stepSchema]: '*.step.yaml' } }) },
+    { path: 'package.json', contents: json({ name: options.name.toLowerCase(), private: true, scripts: { check: 'plc check', build: `plc build ${pipelineFile} -o build/definition.json` }, devDependencies: { plc: `^${options.plcVersion}` } }) },
+    { path: '.gitignore', contents: 'node_modules/\nbuild/\nplc.sarif\n' },
+    { path: '.github/workflows/plc.yml', contents: workflow(pipelineFile) },
+    { path: '.pre-commit-config.yaml', contents: preCommit },
+    { path: 'README.md', contents: readme(options.name, pipelineFile) },
+  ];
+}

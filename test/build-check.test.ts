@@ -1,0 +1,47 @@
+// plc build --check: exit 0 when the committed output is what the sources build, exit 1 with a
+// short diff when it is stale or missing; nothing is written either way.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { repo, runPlc, tempDir } from './support/helpers.js';
+
+function project(): string {
+  const dir = tempDir();
+  cpSync(join(repo, 'examples/tabular-xgboost.pipeline.yaml'), join(dir, 'pipeline.yaml'));
+  return dir;
+}
+
+test('plc build --check exits 0 when the output is fresh', () => {
+  const dir = project();
+  assert.is(runPlc(['build', 'pipeline.yaml', '-o', 'build/definition.json'], dir).status, 0);
+  const result = runPlc(['build', 'pipeline.yaml', '-o', 'build/definition.json', '--check'], dir);
+  assert.is(result.status, 0, result.stderr);
+  assert.match(result.stderr, /1 output\(s\) up to date/);
+});
+
+test('plc build --check exits 1 with a short diff when the output is stale, and writes nothing', () => {
+  const dir = project();
+  assert.is(runPlc(['build', 'pipeline.yaml', '-o', 'build/definition.json'], dir).status, 0);
+  const committed = readFileSync(join(dir, 'build/definition.json'), 'utf8');
+  writeFileSync(join(dir, 'pipeline.yaml'), readFileSync(join(dir, 'pipeline.yaml'), 'utf8').replace('numRound: 200', 'numRound: 300'));
+  const result = runPlc(['build', 'pipeline.yaml', '-o', 'build/definition.json', '--check'], dir);
+  assert.is(result.status, 1);
+  assert.match(result.stderr, /--- build\/definition\.json \(committed\)\n\+\+\+ build\/definition\.json \(fresh build\)\n@@ line \d+ @@\n- .*"200"/);
+  assert.match(result.stderr, /\n\+ .*"300"/);
+  assert.match(result.stderr, /1 of 1 output\(s\) stale/);
+  assert.ok(result.stderr.split('\n').length < 15, 'the diff is short');
+  assert.is(readFileSync(join(dir, 'build/definition.json'), 'utf8'), committed);
+});
+
+test('plc build --check: a missing output is stale; without -o it is a usage error', () => {
+  const dir = project();
+  const missing = runPlc(['build', 'pipeline.yaml', '-o', 'build/definition.json', '--check'], dir);
+  assert.is(missing.status, 1);
+  assert.match(missing.stderr, /build\/definition\.json: missing/);
+  const noOutput = runPlc(['build', 'pipeline.yaml', '--check'], dir);
+  assert.is(noOutput.status, 2);
+  assert.match(noOutput.stderr, /--check compares the files -o names/);
+});
+
+test.run();

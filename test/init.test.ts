@@ -1,0 +1,61 @@
+// plc init: the project it writes checks and builds as it stands, is wired for editors, CI and
+// pre-commit, and init never overwrites.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parse } from 'yaml';
+import { runPlc, tempDir } from './support/helpers.js';
+
+test('plc init demo && cd demo && plc check && plc build works', () => {
+  const root = tempDir();
+  const init = runPlc(['init', 'demo'], root);
+  assert.is(init.status, 0, init.stderr);
+  const demo = join(root, 'demo');
+  const check = runPlc(['check'], demo);
+  assert.is(check.status, 0, check.stderr);
+  assert.match(check.stderr, /1 pipeline, 0 step types\), 2 nodes: 0 errors, 0 warnings/);
+  const build = runPlc(['build', 'demo.pipeline.yaml', '-o', 'build/definition.json'], demo);
+  assert.is(build.status, 0, build.stderr);
+  assert.is((JSON.parse(readFileSync(join(demo, 'build/definition.json'), 'utf8')) as { Steps: unknown[] }).Steps.length, 2);
+});
+
+test('plc init wires the editor: modeline and yaml.schemas name schemas it wrote', () => {
+  const demo = join(tempDir(), 'demo');
+  assert.is(runPlc(['init', demo]).status, 0);
+  const modeline = /^# yaml-language-server: \$schema=(\S+)/.exec(readFileSync(join(demo, 'demo.pipeline.yaml'), 'utf8'))?.[1];
+  assert.is(modeline, '.plc/pipeline.schema.json');
+  const settings = JSON.parse(readFileSync(join(demo, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string> };
+  assert.equal(settings['yaml.schemas'], { '.plc/pipeline.schema.json': '*.pipeline.yaml', '.plc/step.schema.json': '*.step.yaml' });
+  for (const schema of Object.keys(settings['yaml.schemas'])) assert.ok(JSON.parse(readFileSync(join(demo, schema), 'utf8')).$id, schema);
+  assert.match(readFileSync(join(demo, '.gitignore'), 'utf8'), /^build\/$/m);
+  assert.ok(existsSync(join(demo, 'steps')));
+});
+
+test('plc init writes a GitHub Actions workflow that checks as SARIF, uploads it and builds', () => {
+  const demo = join(tempDir(), 'demo');
+  assert.is(runPlc(['init', demo]).status, 0);
+  const workflow = parse(readFileSync(join(demo, '.github/workflows/plc.yml'), 'utf8')) as { on: object; permissions: Record<string, string>; jobs: Record<string, { steps: { uses?: string; run?: string; if?: string; with?: Record<string, string> }[] }> };
+  assert.ok('push' in workflow.on && 'pull_request' in workflow.on);
+  assert.is(workflow.permissions['security-events'], 'write');
+  const steps = workflow.jobs['check']!.steps;
+  assert.equal(steps.map((s) => s.uses ?? s.run), ['actions/checkout@v4', 'actions/setup-node@v4', 'npm install', 'npx plc check --format sarif > plc.sarif', 'github/codeql-action/upload-sarif@v3', 'npx plc build demo.pipeline.yaml -o build/definition.json']);
+  const upload = steps[4]!;
+  assert.is(upload.if, 'always()');
+  assert.is(upload.with?.['sarif_file'], 'plc.sarif');
+  const hooks = parse(readFileSync(join(demo, '.pre-commit-config.yaml'), 'utf8')) as { repos: { hooks: { id: string; entry: string }[] }[] };
+  assert.is(hooks.repos[0]!.hooks[0]!.entry, 'npx plc check');
+});
+
+test('plc init refuses to overwrite: exit 2, names the files, writes nothing', () => {
+  const root = tempDir();
+  writeFileSync(join(root, 'README.md'), 'mine\n');
+  const result = runPlc(['init'], root);
+  assert.is(result.status, 2);
+  assert.match(result.stderr, /^plc: init writes nothing, since these files exist: README\.md\n/);
+  assert.not.match(result.stderr, /\n\s+at /);
+  assert.is(readFileSync(join(root, 'README.md'), 'utf8'), 'mine\n');
+  assert.not.ok(existsSync(join(root, '.gitignore')));
+});
+
+test.run();
