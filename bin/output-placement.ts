@@ -11,8 +11,9 @@ export interface Placement {
   contents: string;
 }
 
-export function placeFiles(files: readonly EmittedFile[], output: string | undefined): Placement[] | { problem: string } {
-  if (output === undefined || output === '-') return [{ path: undefined, contents: files[0]!.contents }];
+/** `preferred`: the extension of the file that goes to stdout (default: the first file). */
+export function placeFiles(files: readonly EmittedFile[], output: string | undefined, preferred?: string): Placement[] | { problem: string } {
+  if (output === undefined || output === '-') return [{ path: undefined, contents: (files.find((file) => extname(file.name) === preferred) ?? files[0]!).contents }];
   if (/[\\/]$/.test(output)) return files.map((file) => ({ path: join(output, file.name), contents: file.contents }));
   if (files.length === 1) return [{ path: output, contents: files[0]!.contents }];
   const extension = extname(output);

@@ -7,6 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { stepsCommand } from './commands/steps.js';
@@ -33,6 +34,7 @@ try {
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
     .command(initCommand)
     .command(buildCommand)
+    .command(graphCommand)
     .command(checkCommand)
     .command(explainCommand)
     .command(stepsCommand)

@@ -180,4 +180,14 @@ test('plc build -o DIR/ writes a one-file backend under its own name', () => {
   assert.is(readFileSync(join(dir, 'xgboost-e2e.template.json'), 'utf8'), build(cloudformationBackend)[0]!.contents);
 });
 
+test('plc graph prints Mermaid, or DOT with --format dot, the same text the graph backend writes', () => {
+  const mermaid = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml']);
+  assert.is(mermaid.status, 0, mermaid.stderr);
+  assert.fixture(mermaid.stdout, readFileSync(fixture('backends', 'xgboost-e2e.mmd'), 'utf8'));
+  const dot = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot']);
+  assert.is(dot.status, 0, dot.stderr);
+  assert.fixture(dot.stdout, readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
+  assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'svg']).status, 2);
+});
+
 test.run();

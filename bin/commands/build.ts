@@ -11,13 +11,15 @@ import { ExitCode } from '../exit.js';
 import { placeFiles } from '../output-placement.js';
 import { diagnosticFormats, reportDiagnostics, type DiagnosticFormat } from '../report.js';
 
-interface BuildArgs {
+export interface BuildArgs {
   pipeline: string;
   output?: string;
   backend: BackendName;
   'emit-code'?: string;
   format: DiagnosticFormat;
   check?: boolean;
+  /** Which emitted file goes to stdout, by extension (plc graph --format dot). */
+  stdoutExtension?: string;
 }
 
 export const buildCommand: CommandModule<object, BuildArgs> = {
@@ -50,7 +52,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       process.exitCode = ExitCode.Findings;
       return;
     }
-    const placements = placeFiles(result.files, args.output);
+    const placements = placeFiles(result.files, args.output, args.stdoutExtension);
     if (!Array.isArray(placements)) {
       process.stderr.write(`plc: ${placements.problem}\n`);
       process.exitCode = ExitCode.Usage;

@@ -1,0 +1,28 @@
+// `plc graph`: the pipeline as a diagram, a shortcut for `plc build --backend graph` that picks the
+// format for stdout.
+import type { CommandModule } from 'yargs';
+import { buildCommand, type BuildArgs } from './build.js';
+
+interface GraphArgs {
+  pipeline: string;
+  format: 'mermaid' | 'dot';
+  output?: string;
+}
+
+const extensions = { mermaid: '.mmd', dot: '.dot' } as const;
+
+export const graphCommand: CommandModule<object, GraphArgs> = {
+  command: 'graph <pipeline>',
+  describe: 'Draw a pipeline as Mermaid or Graphviz DOT: nodes with step and job types, data edges with port names, condition branches',
+  builder: (yargs) =>
+    yargs
+      .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
+      .option('format', { type: 'string', default: 'mermaid', choices: Object.keys(extensions), description: 'Mermaid (for Markdown, GitHub renders it) or DOT (for Graphviz)' })
+      .option('output', { alias: 'o', type: 'string', description: 'Write here instead of stdout; FILE.mmd or FILE.dot picks the format, DIR/ writes both' })
+      .example('$0 graph examples/xgboost-e2e.pipeline.yaml', 'Print the pipeline as a Mermaid flowchart')
+      .example('$0 graph pipeline.yaml --format dot | dot -Tsvg > pipeline.svg', 'Render with Graphviz') as never,
+  handler: async (args) => {
+    const build: BuildArgs = { pipeline: args.pipeline, backend: 'graph', format: 'pretty', stdoutExtension: extensions[args.format], ...(args.output !== undefined ? { output: args.output } : {}) };
+    await buildCommand.handler(build as never);
+  },
+};
