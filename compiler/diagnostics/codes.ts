@@ -95,7 +95,7 @@ export const diagnosticTable = {
   PLC5007: { severity: 'error', message: 'processing {direction} "{port}" of step type {step} is at {path}; processing paths must be below /opt/ml/processing/', hint: 'Use a path such as /opt/ml/processing/{direction}/{port}.' },
   PLC5008: { severity: 'error', message: 'ports "{port}" and "{other}" of step type {step} share the container path {path}', hint: 'Give each port its own folder.' },
   PLC5009: { severity: 'error', message: 'step type {step} has {count} processing {direction}s{extra}; SageMaker allows at most 10', hint: 'Combine some of them into one folder.' },
-  PLC5011: { severity: 'error', message: '{section}: is for {kinds} steps; step type {step} is a {kind} step', hint: 'Remove {section}:, or change sagemaker:.' },
+  PLC5011: { severity: 'error', message: '{section}: is for {kinds} steps; step type {step} is of kind {kind}', hint: 'Remove {section}:, or change sagemaker:.' },
   PLC5012: { severity: 'error', message: '{direction} "{port}" of {kind} step type {step} has type {type}, which a {kind} step cannot use', hint: 'Port types a {kind} step takes here: {allowed}.' },
   PLC5013: { severity: 'error', message: '{kind} step type {step} has {count} {direction}(s) of type {type}; it needs {expected}', hint: 'A {kind} step takes its ports by type; adjust the ports.' },
   PLC5014: { severity: 'error', message: 'node "{node}" asks for caching, but SageMaker does not cache {kind} steps', hint: 'Remove cache: from the node.' },
