@@ -31,6 +31,12 @@ export function awsTarget(args: AwsArgs, pipelineRegion?: string): AwsTarget {
   };
 }
 
+/** The role the pipeline runs as: --role, else the pipeline's defaults.role when it is a plain ARN (a ${…} one is only known at run time). */
+export function pipelineRole(option: string | undefined, compiled: Compiled): string | undefined {
+  const role = compiled.pipeline.doc.defaults?.['role'];
+  return option ?? (typeof role === 'string' && !role.includes('${') ? role : undefined);
+}
+
 /** Where a failure is reported when there is no pipeline file: the deployed pipeline, by name. */
 export const resourceLocation = (name: string): Location => ({ file: `sagemaker:pipeline/${name}`, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } });
 

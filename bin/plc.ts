@@ -7,10 +7,11 @@ import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { deployCommand } from './commands/deploy.js';
+import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
 import { stepsCommand } from './commands/steps.js';
-import { ExitCode } from './exit.js';
+import { DiffExit, ExitCode } from './exit.js';
 import { plcVersion } from './report.js';
 
 const debug = process.argv.includes('--debug');
@@ -37,6 +38,7 @@ try {
     .command(stepsCommand)
     .command(schemaCommand)
     .command(deployCommand)
+    .command(diffCommand)
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()
@@ -48,7 +50,8 @@ try {
     .fail((message, error) => {
       if (error) internalError(error);
       console.error(`plc: ${message}\nRun plc --help for usage.`);
-      process.exit(ExitCode.Usage);
+      // For plc diff, 2 means "changes"; a mistake on its command line is an error like any other.
+      process.exit(process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff' ? DiffExit.Error : ExitCode.Usage);
     })
     .parseAsync();
 } catch (error) {

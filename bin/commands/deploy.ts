@@ -3,7 +3,7 @@
 // calls nothing. The AWS SDK is loaded only here and in the other AWS commands.
 import type { CommandModule } from 'yargs';
 import { parseAssignments } from '../assignments.js';
-import { awsTarget, compiledContext, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
+import { awsTarget, compiledContext, pipelineRole, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
 import { ExitCode, usageError } from '../exit.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from '../report.js';
 
@@ -43,7 +43,7 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
       process.stderr.write(formatDiagnostics([diagnostic], compiled.sources, args.format, process.stderr));
       process.exitCode = ExitCode.Findings;
     };
-    const role = args.role ?? literalRole(doc.defaults?.['role']);
+    const role = pipelineRole(args.role, compiled);
     if (role === undefined) return fail(createDiagnostic('PLC7016', source.locate(['name']), { name: doc.name }));
 
     const { planDeploy } = await import('../../aws/deploy-plan.js');
@@ -73,6 +73,3 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
     }
   },
 };
-
-/** A role written as a plain ARN; one that is a ${…} expression is only known at run time. */
-const literalRole = (role: unknown): string | undefined => (typeof role === 'string' && !role.includes('${') ? role : undefined);
