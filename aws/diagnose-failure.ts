@@ -2,7 +2,7 @@
 // step it concerns when the service names one, and never a credential.
 import { createDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import type { Location } from '../compiler/source/source-file.js';
-import { AwsFailure, serviceError } from './aws-call.js';
+import { AwsFailure, isNotFound, serviceError } from './aws-call.js';
 import { maxAttempts } from './clients.js';
 
 export interface FailureContext {
@@ -12,6 +12,9 @@ export interface FailureContext {
   at: Location;
   /** Each SageMaker step name of the pipeline, at its node, for messages that name a step. */
   steps?: ReadonlyMap<string, Location>;
+  /** The pipeline the calls are about, and the region they went to, for "not deployed". */
+  pipeline: string;
+  region: string;
 }
 
 const throttling = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'SlowDown', 'RequestLimitExceeded', 'RequestThrottled', 'ProvisionedThroughputExceededException']);
@@ -31,6 +34,7 @@ export function diagnoseFailure(failure: unknown, context: FailureContext): Diag
     if (throttling.has(answer.name)) return createDiagnostic('PLC7012', context.at, { operation, attempts: answer.attempts ?? maxAttempts });
     if (denied.has(answer.name) || answer.status === 403) return createDiagnostic('PLC7011', context.at, { operation, detail: detail || answer.name, action: operation.split(' ')[0] });
     if (answer.name === 'NoSuchBucket') return createDiagnostic('PLC7018', context.at, { bucket: bucketOf(operation) });
+    if (operation.startsWith('sagemaker:') && isNotFound(cause)) return createDiagnostic('PLC7017', context.at, { name: context.pipeline, region: context.region });
     if (answer.name === 'ValidationException') return createDiagnostic('PLC7013', stepNamedIn(detail, context) ?? context.at, { operation, detail });
     return createDiagnostic('PLC7020', context.at, { operation, detail: `${answer.name}: ${detail}` });
   }

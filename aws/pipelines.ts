@@ -12,16 +12,21 @@ export interface DeployedPipeline {
   description?: string;
 }
 
-/** The pipeline of that name (or ARN), or undefined when there is none. */
-export async function describePipeline(client: SageMakerClient, name: string): Promise<DeployedPipeline | undefined> {
+/** The pipeline of that name (or ARN); a missing one fails like any call (diagnosed as PLC7017). */
+export async function describePipeline(client: SageMakerClient, name: string): Promise<DeployedPipeline> {
+  const found = await call('sagemaker:DescribePipeline', () => client.send(new DescribePipelineCommand({ PipelineName: name })));
+  return {
+    arn: found.PipelineArn ?? name,
+    definition: found.PipelineDefinition,
+    ...(found.RoleArn ? { role: found.RoleArn } : {}),
+    ...(found.PipelineDescription ? { description: found.PipelineDescription } : {}),
+  };
+}
+
+/** The pipeline, or undefined when there is none. */
+export async function findPipeline(client: SageMakerClient, name: string): Promise<DeployedPipeline | undefined> {
   try {
-    const found = await call('sagemaker:DescribePipeline', () => client.send(new DescribePipelineCommand({ PipelineName: name })));
-    return {
-      arn: found.PipelineArn ?? name,
-      definition: found.PipelineDefinition,
-      ...(found.RoleArn ? { role: found.RoleArn } : {}),
-      ...(found.PipelineDescription ? { description: found.PipelineDescription } : {}),
-    };
+    return await describePipeline(client, name);
   } catch (failure) {
     if (failure instanceof AwsFailure && isNotFound(failure.cause)) return undefined;
     throw failure;
@@ -34,7 +39,7 @@ export interface Upserted {
 }
 
 export async function upsertPipeline(client: SageMakerClient, request: PipelineRequest): Promise<Upserted> {
-  const existing = await describePipeline(client, request.PipelineName);
+  const existing = await findPipeline(client, request.PipelineName);
   if (!existing) {
     const created = await call('sagemaker:CreatePipeline', () => client.send(new CreatePipelineCommand(request)));
     return { arn: created.PipelineArn ?? request.PipelineName, action: 'created' };

@@ -44,12 +44,15 @@ export const resourceLocation = (name: string): Location => ({ file: `sagemaker:
 export function compiledContext(target: AwsTarget, compiled: Compiled): FailureContext {
   const { source, doc } = compiled.pipeline;
   const steps = new Map(Object.entries(doc.nodes).map(([id, node]) => [node.name ?? id, source.locate(['nodes', id])]));
-  return { endpoint: endpointOf(target), at: source.locate(['name']), steps };
+  return { ...where(target), at: source.locate(['name']), steps, pipeline: doc.name };
 }
 
-export const namedContext = (target: AwsTarget, name: string): FailureContext => ({ endpoint: endpointOf(target), at: resourceLocation(name) });
+export const namedContext = (target: AwsTarget, name: string): FailureContext => ({ ...where(target), at: resourceLocation(name), pipeline: name });
 
-const endpointOf = (target: AwsTarget): string => target.endpointUrl ?? `SageMaker in ${target.region ?? 'the default region'}`;
+const where = (target: AwsTarget) => ({
+  endpoint: target.endpointUrl ?? `SageMaker in ${target.region ?? 'the default region'}`,
+  region: target.region ?? process.env['AWS_REGION'] ?? 'the default region',
+});
 
 /**
  * Prints the diagnostic for a failed AWS call and returns true; returns false for anything

@@ -1,5 +1,6 @@
 // Compiles a pipeline the way every command that needs its output does: the project's
 // plc.config.yaml applies, diagnostics go to stderr, and the result is usable only without errors.
+import { existsSync } from 'node:fs';
 import type { BackendName } from '../compiler/backends/registry.js';
 import type { CompileResult } from '../compiler/driver.js';
 import { reportDiagnostics, type DiagnosticFormat } from './report.js';
@@ -20,3 +21,6 @@ export async function compileReported(pipelinePath: string, backendName: Backend
   if (!result.files || !result.ir || !result.pipeline || config.diagnostics.length > 0) return undefined;
   return result as Compiled;
 }
+
+/** Whether a command argument names a pipeline file rather than a deployed pipeline. */
+export const isPipelineFile = (argument: string): boolean => /\.ya?ml$/.test(argument) || existsSync(argument);

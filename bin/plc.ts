@@ -9,7 +9,9 @@ import { checkCommand } from './commands/check.js';
 import { deployCommand } from './commands/deploy.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
+import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { statusCommand } from './commands/status.js';
 import { stepsCommand } from './commands/steps.js';
 import { DiffExit, ExitCode } from './exit.js';
 import { plcVersion } from './report.js';
@@ -39,6 +41,8 @@ try {
     .command(schemaCommand)
     .command(deployCommand)
     .command(diffCommand)
+    .command(runCommand)
+    .command(statusCommand)
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()

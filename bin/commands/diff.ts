@@ -30,13 +30,13 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
     const { doc } = compiled.pipeline;
     const target = awsTarget(args, doc.region);
     const { sageMakerClient } = await import('../../aws/clients.js');
-    const { describePipeline } = await import('../../aws/pipelines.js');
+    const { findPipeline } = await import('../../aws/pipelines.js');
     const { diffDefinitions, diffSettings } = await import('../../aws/definition-diff.js');
     const { parseDefinition } = await import('../../aws/definition.js');
     const { definitionText } = await import('../../compiler/backends/sagemaker/sagemaker-backend.js');
     const { renderDiffJson, renderDiffText } = await import('../diff-view.js');
     try {
-      const deployed = await describePipeline(sageMakerClient(target), doc.name);
+      const deployed = await findPipeline(sageMakerClient(target), doc.name);
       const role = pipelineRole(args.role, compiled);
       const changes = deployed
         ? [
