@@ -43,7 +43,7 @@ export const resourceLocation = (name: string): Location => ({ file: `sagemaker:
 /** Reports against the pipeline file: its name: line, or the node of a step the service names. */
 export function compiledContext(target: AwsTarget, compiled: Compiled): FailureContext {
   const { source, doc } = compiled.pipeline;
-  const steps = new Map(Object.entries(doc.nodes).map(([id, node]) => [node.name ?? id, source.locate(['nodes', id])]));
+  const steps = new Map(Object.entries(doc.nodes).map(([id, node]) => [node.name ?? id, source.locate(['nodes', id], 'key')]));
   return { ...where(target), at: source.locate(['name']), steps, pipeline: doc.name };
 }
 
