@@ -50,7 +50,7 @@ try {
     .alias('h', 'help')
     .alias('v', 'version')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Documents and checks: docs/documents.md in the plc package. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error.')
+    .epilogue('Documents and checks: docs/documents.md in the plc package; deploying: docs/deploy.md. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error (plc diff: 0 same, 2 changes, 1 error).')
     .fail((message, error) => {
       if (error) internalError(error);
       console.error(`plc: ${message}\nRun plc --help for usage.`);
