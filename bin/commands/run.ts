@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import type { FailureContext } from '../../aws/diagnose-failure.js';
 import { parseAssignments } from '../assignments.js';
 import { awsTarget, compiledContext, namedContext, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
-import { isPipelineFile } from '../compile.js';
+import { isPipelineFile, type Compiled } from '../compile.js';
 import { ExitCode, usageError } from '../exit.js';
 import { diagnosticFormats, type DiagnosticFormat } from '../report.js';
 
@@ -42,7 +42,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     let name = args.pipeline;
     let target = awsTarget(args);
     let context: FailureContext;
-    let sources = new Map();
+    let sources: Compiled['sources'] = new Map();
     if (isFile) {
       const { compileReported } = await import('../compile.js');
       const compiled = await compileReported(args.pipeline, 'sagemaker', args.format);
@@ -53,7 +53,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       name = compiled.ir.name;
       target = awsTarget(args, compiled.pipeline.doc.region);
       context = compiledContext(target, compiled);
-      sources = new Map(compiled.sources);
+      sources = compiled.sources;
     } else {
       context = namedContext(target, name);
     }
