@@ -6,12 +6,16 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { deployCommand } from './commands/deploy.js';
+import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
+import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { statusCommand } from './commands/status.js';
 import { stepsCommand } from './commands/steps.js';
-import { ExitCode } from './exit.js';
+import { DiffExit, ExitCode } from './exit.js';
 import { plcVersion } from './report.js';
 
 const debug = process.argv.includes('--debug');
@@ -39,6 +43,10 @@ try {
     .command(explainCommand)
     .command(stepsCommand)
     .command(schemaCommand)
+    .command(deployCommand)
+    .command(diffCommand)
+    .command(runCommand)
+    .command(statusCommand)
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()
@@ -46,11 +54,12 @@ try {
     .alias('h', 'help')
     .alias('v', 'version')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Documents and checks: docs/documents.md in the plc package. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error.')
+    .epilogue('Documents and checks: docs/documents.md in the plc package; deploying: docs/deploy.md. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error (plc diff: 0 same, 2 changes, 1 error).')
     .fail((message, error) => {
       if (error) internalError(error);
       console.error(`plc: ${message}\nRun plc --help for usage.`);
-      process.exit(ExitCode.Usage);
+      // For plc diff, 2 means "changes"; a mistake on its command line is an error like any other.
+      process.exit(process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff' ? DiffExit.Error : ExitCode.Usage);
     })
     .parseAsync();
 } catch (error) {

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { backendLoaders, backendNames, type BackendName } from '../../compiler/backends/registry.js';
+import { backendNames, type BackendName } from '../../compiler/backends/registry.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { ExitCode } from '../exit.js';
 import { placeFiles } from '../output-placement.js';
-import { diagnosticFormats, reportDiagnostics, type DiagnosticFormat } from '../report.js';
+import { diagnosticFormats, type DiagnosticFormat } from '../report.js';
 
 export interface BuildArgs {
   pipeline: string;
@@ -40,18 +40,13 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .example('$0 build pipeline.yaml --format json', 'Diagnostics as JSON for tools')
       .example('$0 build pipeline.yaml -o build/definition.json --check', 'In CI: fail when the committed definition is not what the sources build') as never,
   handler: async (args) => {
-    const { compilePipeline } = await import('../../compiler/driver.js');
-    const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
-    const cwd = process.cwd();
-    const { loadProjectConfig } = await import('../../compiler/config/project-config.js');
-    const config = loadProjectConfig(cwd);
-    const backend = await backendLoaders[args.backend]();
-    const result = compilePipeline(args.pipeline, { cwd, backend, parsePython: await loadPythonParser(), ruleLevels: config.rules, ignores: config.ignores });
-    reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), args.format);
-    if (!result.files || !result.ir || config.diagnostics.length > 0) {
+    const { compileReported } = await import('../compile.js');
+    const result = await compileReported(args.pipeline, args.backend, args.format);
+    if (!result) {
       process.exitCode = ExitCode.Findings;
       return;
     }
+    const cwd = process.cwd();
     const placements = placeFiles(result.files, args.output, args.stdoutExtension);
     if (!Array.isArray(placements)) {
       process.stderr.write(`plc: ${placements.problem}\n`);

@@ -1,7 +1,7 @@
 // Every diagnostic plc can report, in one table: code, severity, message template and hint.
 // Templates use {name} placeholders filled from the data a pass reports. Bands (DESIGN.md §3):
 // 0xxx load/schema, 1xxx linking and names, 2xxx config, 3xxx wiring, 4xxx script↔contract,
-// 5xxx SageMaker limits and shapes, 6xxx graph, 7xxx backend, 9xxx internal.
+// 5xxx SageMaker limits and shapes, 6xxx graph, 7xxx backend and deploy, 9xxx internal.
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface DiagnosticDefinition {
@@ -122,6 +122,17 @@ export const diagnosticTable = {
   PLC7002: { severity: 'error', message: 'step type {step} uses a {framework} image, so the pipeline needs a region', hint: 'Add region: (for example region: us-east-1) at the top of the pipeline, or give an explicit image URI.' },
   PLC7003: { severity: 'error', message: '{framework} image: {field} "{value}" is not available', hint: 'Available: {allowed}.' },
   PLC7004: { severity: 'error', message: 'step type {step} has a script, so the pipeline needs codePrefix', hint: 'Add codePrefix: s3://<bucket>/<prefix> at the top of the pipeline; scripts are stored under it by content hash.' },
+  PLC7010: { severity: 'error', message: 'no AWS credentials for {operation}: {detail}', hint: 'Give a profile (--profile or AWS_PROFILE), sign in (aws sso login), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.' },
+  PLC7011: { severity: 'error', message: '{operation} was denied: {detail}', hint: 'The identity plc runs as needs {action} on this resource; check its IAM policy, and the bucket policy for S3 calls.' },
+  PLC7012: { severity: 'error', message: '{operation} was throttled and still failed after {attempts} attempts', hint: 'Another client is using the account\'s request rate; wait a minute and run again.' },
+  PLC7013: { severity: 'error', message: 'SageMaker rejected {operation}: {detail}', hint: 'The service checks more than plc does; fix the value it names and deploy again. Nothing was changed.' },
+  PLC7014: { severity: 'error', message: 'cannot reach {endpoint} for {operation}: {detail}', hint: 'Check the network, the region and --endpoint-url; nothing was changed.' },
+  PLC7015: { severity: 'error', message: 'no AWS region for {operation}', hint: 'Pass --region, add region: to the pipeline, or set AWS_REGION.' },
+  PLC7016: { severity: 'error', message: 'pipeline {name} has no execution role to deploy with', hint: 'Pass --role arn:aws:iam::<account>:role/<name>, or set a literal role: under defaults:.' },
+  PLC7017: { severity: 'error', message: 'pipeline {name} is not deployed in {region}', hint: 'Deploy it first with plc deploy, or check the name, --region and --profile.' },
+  PLC7018: { severity: 'error', message: 'S3 bucket {bucket} does not exist', hint: 'Create the bucket, or point codePrefix at one that exists; nothing was changed.' },
+  PLC7019: { severity: 'error', message: 'the definition is {size} bytes, so it must be uploaded to S3, but the pipeline has no codePrefix', hint: 'Add codePrefix: s3://<bucket>/<prefix>; the definition is stored under <codePrefix>/definitions/.' },
+  PLC7020: { severity: 'error', message: '{operation} failed: {detail}', hint: 'This is what the service answered; nothing was changed. docs/deploy.md lists the permissions and settings plc needs.' },
 } as const satisfies Record<string, DiagnosticDefinition>;
 
 export type DiagnosticCode = keyof typeof diagnosticTable;

@@ -1849,4 +1849,121 @@ name: churn
 region: us-east-1
 codePrefix: s3://my-bucket/churn
 \`\`\``,
+  PLC7010: `\`plc deploy\`, \`run\`, \`diff\` and \`status\` use the standard AWS credential chain (environment
+variables, \`--profile\` / \`AWS_PROFILE\` with the shared config and credentials files, SSO, web
+identity, container and instance roles), and none of its sources gave credentials. Nothing was
+sent to AWS. plc never prints credentials, not even with \`--debug\`.
+
+\`\`\`sh
+# trips PLC7010: no credentials anywhere
+env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID plc deploy pipeline.yaml
+# fixed: a profile, or a session from SSO
+plc deploy pipeline.yaml --profile ml-deploy
+\`\`\``,
+  PLC7011: `AWS answered AccessDenied: the identity plc runs as may not make this call. A deploy needs
+\`sagemaker:DescribePipeline\`, \`CreatePipeline\` / \`UpdatePipeline\`, \`iam:PassRole\` on the pipeline's
+role, and \`s3:GetObject\` / \`s3:PutObject\` under \`codePrefix\`; \`run\` needs
+\`sagemaker:StartPipelineExecution\` and \`DescribePipelineExecution\`, \`status\`
+\`ListPipelineExecutions\`. A deploy denied half way has changed nothing the pipeline uses: code
+objects are uploaded first under content-addressed keys, and the pipeline is updated by one call.
+
+\`\`\`sh
+# trips PLC7011 when the role lacks sagemaker:UpdatePipeline
+plc deploy pipeline.yaml --profile read-only
+# fixed: a profile whose policy allows the calls above
+plc deploy pipeline.yaml --profile ml-deploy
+\`\`\``,
+  PLC7012: `The service kept answering with a throttling error (ThrottlingException, SlowDown, TooManyRequests).
+plc retries every call with the SDK's standard retry strategy, exponential backoff with jitter,
+up to 5 attempts, and then gives up with this error. Throttling means the account's request rate for
+this API is used up, usually by other clients; it passes.
+
+\`\`\`sh
+# trips PLC7012 while a loop elsewhere polls the same account
+plc status fraud-xgboost
+# fixed: run again a little later
+sleep 60 && plc status fraud-xgboost
+\`\`\``,
+  PLC7013: `SageMaker refused the request as invalid (ValidationException). SageMaker checks things plc cannot see:
+that the role exists and can be assumed, account quotas, the service's own view of the definition.
+When the service's message names a step, the diagnostic points at that node in the pipeline
+file. A refused \`CreatePipeline\` or \`UpdatePipeline\` changes nothing: the deployed pipeline
+stays as it was.
+
+\`\`\`sh
+# trips PLC7013 when the role does not exist in the account
+plc deploy pipeline.yaml --role arn:aws:iam::111122223333:role/Missing
+# fixed: a role that exists and trusts sagemaker.amazonaws.com
+plc deploy pipeline.yaml --role arn:aws:iam::111122223333:role/SageMakerExecution
+\`\`\``,
+  PLC7014: `plc could not open a connection to the API endpoint: it refused the connection, its name did not
+resolve, or it did not answer in time. The SDK retried with backoff before giving up. Check the
+network or proxy, the region (it chooses the host name), and \`--endpoint-url\` when you gave one.
+
+\`\`\`sh
+# trips PLC7014: nothing listens on this port
+plc deploy pipeline.yaml --endpoint-url http://127.0.0.1:1
+# fixed: the endpoint of a running service
+plc deploy pipeline.yaml --endpoint-url http://127.0.0.1:5000
+\`\`\``,
+  PLC7015: `Every AWS call goes to one region, and plc found none: no \`--region\`, no \`region:\` in the
+pipeline, and neither \`AWS_REGION\` nor the profile's \`region\` setting.
+
+\`\`\`sh
+# trips PLC7015 with a pipeline that has no region:
+plc status fraud-xgboost
+# fixed
+plc status fraud-xgboost --region eu-west-1
+\`\`\``,
+  PLC7016: `CreatePipeline needs the ARN of the IAM role the pipeline runs as. plc takes it from \`--role\`, or
+else from the pipeline's \`defaults: { role: … }\` when that is a literal ARN (not a parameter).
+
+\`\`\`sh
+# trips PLC7016: no --role, and the pipeline's defaults have no literal role
+plc deploy pipeline.yaml
+# fixed
+plc deploy pipeline.yaml --role arn:aws:iam::111122223333:role/SageMakerExecution
+\`\`\``,
+  PLC7017: `DescribePipeline found no pipeline of that name in the region and account plc talked to. \`plc run\`
+and \`plc status\` need a deployed pipeline; \`plc diff\` reports an undeployed pipeline as a change
+instead. The region comes from \`--region\`, the pipeline's \`region:\` or the environment, the
+account from the credentials.
+
+\`\`\`sh
+# trips PLC7017 before the first deploy
+plc run pipeline.yaml
+# fixed
+plc deploy pipeline.yaml && plc run pipeline.yaml
+\`\`\``,
+  PLC7018: `\`plc deploy\` uploads each code object to \`<codePrefix>/code/<sha256>/…\` (and large definitions to
+\`<codePrefix>/definitions/\`), and the bucket of \`codePrefix\` does not exist. plc does not create
+buckets: their region, encryption and access policy are yours to choose. The pipeline was not
+touched.
+
+\`\`\`sh
+# trips PLC7018 with codePrefix: s3://no-such-bucket/plc
+plc deploy pipeline.yaml
+# fixed
+aws s3 mb s3://my-ml-bucket && plc deploy pipeline.yaml   # with codePrefix: s3://my-ml-bucket/plc
+\`\`\``,
+  PLC7019: `CreatePipeline takes a definition inline only below 100 KB (102,400 bytes, the limit the SageMaker
+SDK uses); a larger one must be uploaded to S3 and passed as \`PipelineDefinitionS3Location\`. plc
+stores it under \`<codePrefix>/definitions/<sha256>.json\`, and this pipeline has no \`codePrefix\`.
+
+\`\`\`sh
+# trips PLC7019: a 150 KB definition and no codePrefix in the pipeline
+plc deploy big.pipeline.yaml
+# fixed after adding codePrefix: s3://my-ml-bucket/plc to big.pipeline.yaml
+plc deploy big.pipeline.yaml
+\`\`\``,
+  PLC7020: `The service answered with an error plc has no more specific code for (for example a conflict with
+a concurrent update, a quota, or an internal error that persisted through the retries). The message
+is the service's own. A deploy that fails this way has not changed the deployed pipeline.
+
+\`\`\`sh
+# trips PLC7020 when the account's pipeline quota is used up
+plc deploy pipeline.yaml
+# fixed: delete unused pipelines or ask for a higher quota, then deploy again
+plc deploy pipeline.yaml
+\`\`\``,
 };

@@ -1,6 +1,6 @@
 // Shared test helpers: run the real CLI, compile fixtures, and reach the Python tools some tests
 // use. A missing Python tool fails the test in CI; locally it prints what to install.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,22 @@ export interface RunResult { status: number | null; stdout: string; stderr: stri
 export function runPlc(args: string[], cwd = repo): RunResult {
   const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The CLI in a child process without blocking this one, for tests whose servers run in-process;
+ * `env` replaces the environment (NO_COLOR is always set).
+ */
+export function runPlcAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args], { cwd: options.cwd ?? repo, env: { ...(options.env ?? process.env), NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Loaded once: the script checks need it, and loading is asynchronous. */

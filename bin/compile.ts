@@ -1,0 +1,26 @@
+// Compiles a pipeline the way every command that needs its output does: the project's
+// plc.config.yaml applies, diagnostics go to stderr, and the result is usable only without errors.
+import { existsSync } from 'node:fs';
+import type { BackendName } from '../compiler/backends/registry.js';
+import type { CompileResult } from '../compiler/driver.js';
+import { reportDiagnostics, type DiagnosticFormat } from './report.js';
+
+export type Compiled = CompileResult & Required<Pick<CompileResult, 'files' | 'ir' | 'pipeline'>>;
+
+/** The compiled pipeline, or undefined after reporting why there is none. */
+export async function compileReported(pipelinePath: string, backendName: BackendName, format: DiagnosticFormat): Promise<Compiled | undefined> {
+  const { compilePipeline } = await import('../compiler/driver.js');
+  const { loadPythonParser } = await import('../compiler/check/python/parser.js');
+  const { backendLoaders } = await import('../compiler/backends/registry.js');
+  const { loadProjectConfig } = await import('../compiler/config/project-config.js');
+  const cwd = process.cwd();
+  const config = loadProjectConfig(cwd);
+  const backend = await backendLoaders[backendName]();
+  const result = compilePipeline(pipelinePath, { cwd, backend, parsePython: await loadPythonParser(), ruleLevels: config.rules, ignores: config.ignores });
+  reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), format);
+  if (!result.files || !result.ir || !result.pipeline || config.diagnostics.length > 0) return undefined;
+  return result as Compiled;
+}
+
+/** Whether a command argument names a pipeline file rather than a deployed pipeline. */
+export const isPipelineFile = (argument: string): boolean => /\.ya?ml$/.test(argument) || existsSync(argument);
