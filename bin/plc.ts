@@ -8,6 +8,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
+import { newCommand } from './commands/new.js';
 import { schemaCommand } from './commands/schema.js';
 import { stepsCommand } from './commands/steps.js';
 import { ExitCode } from './exit.js';
@@ -32,6 +33,7 @@ try {
     .scriptName('plc')
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
     .command(initCommand)
+    .command(newCommand)
     .command(buildCommand)
     .command(checkCommand)
     .command(explainCommand)
