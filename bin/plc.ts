@@ -11,6 +11,7 @@ import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
+import { newCommand } from './commands/new.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { statusCommand } from './commands/status.js';
@@ -37,6 +38,7 @@ try {
     .scriptName('plc')
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
     .command(initCommand)
+    .command(newCommand)
     .command(buildCommand)
     .command(graphCommand)
     .command(checkCommand)

@@ -12,7 +12,8 @@ export function pipelineName(folder: string): string {
 }
 
 const pipelineSchema = '.plc/pipeline.schema.json';
-const stepSchema = '.plc/step.schema.json';
+/** Where a project keeps the step schema; plc new step points its step documents' modeline here. */
+export const stepSchema = '.plc/step.schema.json';
 
 function pipeline(name: string): string {
   return `# yaml-language-server: $schema=${pipelineSchema}
@@ -83,7 +84,7 @@ A SageMaker pipeline compiled by [plc](https://www.npmjs.com/package/plc).
 npm install                                        # plc itself
 npx plc check                                      # every pipeline and step type, as CI does
 npx plc build ${pipelineFile} -o build/definition.json
-npx plc new step MyStep --kind processing          # a step type of your own, in steps/
+npx plc new step MyStep --kind processing          # a step type of your own in steps/, with its script and test
 npx plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding step types: editor completion knows them
 \`\`\`
 
