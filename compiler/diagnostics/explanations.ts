@@ -993,6 +993,20 @@ condition: { greaterThan: [ { jsonGet: [evaluate.eval_output, metrics.auc] }, 0.
 # fixed: metrics declares propertyFile: { name: EvaluationReport, path: metrics.json }
 condition: { greaterThan: [ { jsonGet: [evaluate.metrics, metrics.auc] }, 0.8 ] }
 \`\`\``,
+  PLC3014: `A node's \`outputs:\` chooses the S3 location a job writes a port to. Processing, training, tuning
+and transform jobs write to S3 where they are told; a Model step's output is a model name, a
+RegisterModel step's a package ARN, and Lambda, Callback and EMR outputs are values or cluster
+steps, so there is nothing to place and the entry would be ignored.
+
+\`\`\`yaml
+# trips PLC3014
+model: { step: XGBoostModel, after: [train], outputs: { model_name: s3://my-bucket/models/fraud } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+model: { step: XGBoostModel, after: [train] }
+\`\`\``,
   PLC4001: `The step type's \`script.entryPoint\` does not exist. It is resolved against \`sourceDir\` when that is
 set, else against the step file's folder; the message shows the path relative to the step file's
 folder. plc hashes the code to name its S3 location, so the script must exist when the pipeline is

@@ -181,6 +181,9 @@ function resolveOutputName(outputs: Record<string, { aliases?: string[] }>, name
   return Object.keys(outputs).sort().find((key) => outputs[key]!.aliases?.includes(name));
 }
 
+/** The kinds whose outputs are S3 locations the job writes to, which a node may choose. */
+const placeableKinds: readonly string[] = ['Processing', 'Training', 'Tuning', 'Transform'];
+
 function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticBag): Map<string, Expr> {
   const locations = new Map<string, Expr>();
   const outputs = node.step.doc.outputs ?? {};
@@ -189,6 +192,10 @@ function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticB
     if (!hasOwn(outputs, port)) {
       const allowed = Object.keys(outputs).sort();
       bag.report('PLC3007', pipeline.source.locate(path, 'key'), { node: node.id, step: node.step.doc.name, port, allowed }, suggest(port, allowed));
+      continue;
+    }
+    if (!placeableKinds.includes(node.step.doc.sagemaker)) {
+      bag.report('PLC3014', pipeline.source.locate(path, 'key'), { node: node.id, port, kind: node.step.doc.sagemaker });
       continue;
     }
     const location = interpolateLocation(pipeline, text, path, bag);
