@@ -16,3 +16,5 @@ function findPackageRoot(): string {
 export const packageRoot = findPackageRoot();
 export const schemaPath = (file: string): string => join(packageRoot, 'schema', file);
 export const builtinStepsDir = join(packageRoot, 'steps');
+/** The document validators precompiled by `npm run build` (schema/precompile-validators.ts). */
+export const precompiledValidatorsPath = join(packageRoot, 'dist', 'schema', 'validators.cjs');

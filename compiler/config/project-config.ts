@@ -1,11 +1,9 @@
 // plc.config.yaml: project-wide rule levels and ignores by path. A code set to `off` is dropped;
 // any other level replaces the code's default severity. An ignore drops the findings of the listed
 // codes (every code without a list) in files matching its globs. Read from the folder plc runs in.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
-import { Ajv } from 'ajv';
 import picomatch from 'picomatch/posix.js';
-import { schemaPath } from '../../schema/paths.js';
 import type { ProjectConfigDocument } from '../../schema/types.generated.js';
 import { diagnosticTable, type DiagnosticCode, type Severity } from '../diagnostics/codes.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -13,6 +11,7 @@ import { suggest } from '../diagnostics/did-you-mean.js';
 import { loadYaml, type Session } from '../load/load-yaml.js';
 import type { DataPath, Location } from '../source/source-file.js';
 import { reportSchemaErrors } from '../validate/schema-errors.js';
+import { validatorFor } from '../validate/validate-document.js';
 
 export const projectConfigFile = 'plc.config.yaml';
 
@@ -40,7 +39,7 @@ export function loadProjectConfig(cwd: string): ProjectConfig {
     const loaded = loadYaml(projectConfigFile, session);
     if (loaded) {
       locate = (path, part) => loaded.source.locate(path, part);
-      const validate = new Ajv({ allErrors: true, verbose: true }).compile(JSON.parse(readFileSync(schemaPath('config.schema.json'), 'utf8')));
+      const validate = validatorFor('Config');
       if (!validate(loaded.data ?? {})) {
         reportSchemaErrors(validate.errors ?? [], loaded.data, { locate: (p, part) => loaded.source.locate(p, part), describe: (p) => (p.length ? `"${p.join('.')}"` : projectConfigFile) }, session.bag);
       } else {
