@@ -1,6 +1,6 @@
 // Compiles a pipeline the way every command that needs its output does: the project's
 // plc.config.yaml applies, diagnostics go to stderr, and the result is usable only without errors.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { BackendName } from '../compiler/backends/registry.js';
 import type { CompileResult } from '../compiler/driver.js';
 import { reportDiagnostics, type DiagnosticFormat } from './report.js';
@@ -23,4 +23,4 @@ export async function compileReported(pipelinePath: string, backendName: Backend
 }
 
 /** Whether a command argument names a pipeline file rather than a deployed pipeline. */
-export const isPipelineFile = (argument: string): boolean => /\.ya?ml$/.test(argument) || existsSync(argument);
+export const isPipelineFile = (argument: string): boolean => /\.ya?ml$/.test(argument) || (existsSync(argument) && statSync(argument).isFile());

@@ -11,13 +11,13 @@ export interface Placement {
   contents: string;
 }
 
-/** `preferred`: the extension of the file that goes to stdout (default: the first file). */
+/** `preferred`: the extension of the file to write when the output does not pick one (stdout, or -o FILE without a known extension); default the first file. */
 export function placeFiles(files: readonly EmittedFile[], output: string | undefined, preferred?: string): Placement[] | { problem: string } {
   if (output === undefined || output === '-') return [{ path: undefined, contents: (files.find((file) => extname(file.name) === preferred) ?? files[0]!).contents }];
   if (/[\\/]$/.test(output)) return files.map((file) => ({ path: join(output, file.name), contents: file.contents }));
   if (files.length === 1) return [{ path: output, contents: files[0]!.contents }];
   const extension = extname(output);
-  const chosen = files.find((file) => extension !== '' && extname(file.name) === extension);
+  const chosen = files.find((file) => extension !== '' && extname(file.name) === extension) ?? files.find((file) => extname(file.name) === preferred);
   if (chosen) return [{ path: output, contents: chosen.contents }];
   const extensions = files.map((file) => extname(file.name));
   return {

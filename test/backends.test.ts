@@ -188,6 +188,12 @@ test('plc graph prints Mermaid, or DOT with --format dot, the same text the grap
   assert.is(dot.status, 0, dot.stderr);
   assert.fixture(dot.stdout, readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
   assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'svg']).status, 2);
+  const out = tempDir();
+  const contradicting = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot', '-o', join(out, 'g.mmd')]);
+  assert.is(contradicting.status, 2);
+  assert.match(contradicting.stderr, /--format dot, but -o .*g\.mmd names a mermaid file/);
+  assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot', '-o', join(out, 'g.txt')]).status, 0);
+  assert.fixture(readFileSync(join(out, 'g.txt'), 'utf8'), readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
 });
 
 test.run();

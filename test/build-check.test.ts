@@ -1,6 +1,6 @@
 // plc build --check: exit 0 when the committed output is what the sources build, exit 1 with a
 // short diff when it is stale or missing; nothing is written either way.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -32,6 +32,22 @@ test('plc build --check exits 1 with a short diff when the output is stale, and 
   assert.match(result.stderr, /1 of 1 output\(s\) stale/);
   assert.ok(result.stderr.split('\n').length < 15, 'the diff is short');
   assert.is(readFileSync(join(dir, 'build/definition.json'), 'utf8'), committed);
+});
+
+test('plc build --check --emit-code also compares the code objects', () => {
+  const dir = project();
+  const args = ['build', 'pipeline.yaml', '-o', 'build/definition.json', '--emit-code', 'build/code'];
+  assert.is(runPlc(args, dir).status, 0);
+  const fresh = runPlc([...args, '--check'], dir);
+  assert.is(fresh.status, 0, fresh.stderr);
+  assert.match(fresh.stderr, /1 output\(s\) and 4 code object\(s\) up to date/);
+  const altered = join(dir, 'build/code', readdirSync(join(dir, 'build/code/code'))[0]!.replace(/^/, 'code/'));
+  const file = readdirSync(altered, { recursive: true, withFileTypes: true }).find((e) => e.isFile())!;
+  writeFileSync(join(file.parentPath, file.name), 'changed by hand\n');
+  const stale = runPlc([...args, '--check'], dir);
+  assert.is(stale.status, 1);
+  assert.match(stale.stderr, /differs from the code object the definition names/);
+  assert.match(stale.stderr, /0 of 1 output\(s\) and 1 of 4 code object\(s\) stale/);
 });
 
 test('plc build --check: a missing output is stale; without -o it is a usage error', () => {

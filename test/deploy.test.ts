@@ -4,7 +4,7 @@
 // (../shared/reference/sagemaker-format.md §4), so nothing here relies on either.
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DescribePipelineCommand, ListPipelineParametersForExecutionCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -91,9 +91,10 @@ withMoto('deploying again uploads nothing; a change shows in plc diff (2, then 0
   assert.is(json.status, 2);
   assert.equal(JSON.parse(json.stdout).changes, [{ kind: 'step', name: 'train', change: 'changed', fields: [{ path: 'Arguments.HyperParameters.num_round', before: '200', after: '300' }] }]);
 
-  const update = await plc(['deploy', changed, '--endpoint-url', moto.endpoint]);
+  const update = await plc(['deploy', changed, '--endpoint-url', moto.endpoint, '--tag', 'team=fraud']);
   assert.is(update.status, 0, update.stderr);
   assert.match(update.stderr, /updated pipeline/);
+  assert.match(update.stderr, /note: --tag applies when a pipeline is created; UpdatePipeline takes no tags/);
   assert.is(await storedDefinition(moto.endpoint), (await plc(['build', changed])).stdout);
   assert.is((await plc(['diff', changed, '--endpoint-url', moto.endpoint])).status, 0);
 });
@@ -182,6 +183,21 @@ offline('bad overrides are refused before any call (the endpoint is dead)', asyn
   assert.match(typed.stderr, /-p MaxDepth=six: MaxDepth is an Integer parameter/);
   assert.match(typed.stderr, /-p TrainingInstanceType=ml.t2.medium: TrainingInstanceType is one of ml.m5.xlarge, ml.m5.2xlarge, ml.c5.2xlarge/);
   assert.not.match(typed.stderr, /PLC7014/, 'no call was attempted');
+});
+
+offline('nonsense --poll-interval and --limit are usage errors; a folder named like a pipeline is not a pipeline file', async () => {
+  const dead = `http://127.0.0.1:${await freePort()}`;
+  const poll = await plc(['run', pipelineFile(), '--wait', '--poll-interval', 'abc', '--endpoint-url', dead]);
+  assert.is(poll.status, 2);
+  assert.match(poll.stderr, /--poll-interval takes a number of seconds above 0/);
+  const limit = await plc(['status', 'fraud', '--limit', '0', '--endpoint-url', dead]);
+  assert.is(limit.status, 2);
+  assert.match(limit.stderr, /--limit takes a whole number of 1 or more/);
+  const dir = tempDir();
+  mkdirSync(join(dir, 'fraud-xgboost'));
+  const named = await runPlcAsync(['status', 'fraud-xgboost', '--endpoint-url', dead], { env: fakeAwsEnv(), cwd: dir });
+  assert.not.match(named.stderr, /PLC0003/, 'the folder is not read as a pipeline file');
+  assert.match(named.stderr, /PLC7014/, 'the name goes to the (dead) endpoint');
 });
 
 offline('--dry-run prints the request and calls nothing', async () => {

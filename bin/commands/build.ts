@@ -54,7 +54,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       return;
     }
     if (args.check) {
-      process.exitCode = await checkOutputs(placements, cwd);
+      const code = args['emit-code'] === undefined ? [] : result.ir.code.map((object) => ({ path: join(args['emit-code']!, ...object.key.split('/')), bytes: object.bytes }));
+      process.exitCode = await checkOutputs(placements, code, cwd);
       return;
     }
     try {
@@ -84,8 +85,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   },
 };
 
-/** `--check`: compare what would be written with what is on disk; write nothing. */
-async function checkOutputs(placements: { path?: string; contents: string }[], cwd: string): Promise<number> {
+/** `--check`: compare what would be written (outputs and --emit-code objects) with what is on disk; write nothing. */
+async function checkOutputs(placements: { path?: string; contents: string }[], code: { path: string; bytes: Uint8Array }[], cwd: string): Promise<number> {
   const { shortDiff } = await import('../stale-diff.js');
   const files = placements.filter((p): p is { path: string; contents: string } => p.path !== undefined);
   if (files.length === 0) {
@@ -99,11 +100,18 @@ async function checkOutputs(placements: { path?: string; contents: string }[], c
     process.stderr.write(shortDiff(path, committed, contents));
     return true;
   });
-  if (stale.length === 0) {
-    process.stderr.write(`plc: ${files.length} output(s) up to date\n`);
+  // Code objects are named by their content's hash, so one is stale only when missing or altered.
+  const staleCode = code.filter(({ path, bytes }) => {
+    const target = resolve(cwd, path);
+    const fresh = existsSync(target) && readFileSync(target).equals(bytes);
+    if (!fresh) process.stderr.write(`plc: ${path}: ${existsSync(target) ? 'differs from' : 'missing, unlike'} the code object the definition names\n`);
+    return !fresh;
+  });
+  if (stale.length === 0 && staleCode.length === 0) {
+    process.stderr.write(`plc: ${files.length} output(s)${code.length > 0 ? ` and ${code.length} code object(s)` : ''} up to date\n`);
     return ExitCode.Ok;
   }
-  process.stderr.write(`plc: ${stale.length} of ${files.length} output(s) stale; run the same plc build without --check to update\n`);
+  process.stderr.write(`plc: ${stale.length} of ${files.length} output(s)${code.length > 0 ? ` and ${staleCode.length} of ${code.length} code object(s)` : ''} stale; run the same plc build without --check to update\n`);
   return ExitCode.Findings;
 }
 

@@ -65,6 +65,9 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
     try {
       const deployed = await deploy(target, plan);
       process.stderr.write(`plc: ${deployed.action} pipeline ${doc.name}; code objects: ${deployed.code.uploaded} uploaded, ${deployed.code.present} already there\n`);
+      if (deployed.action === 'updated' && tags.assignments.length > 0) {
+        process.stderr.write('plc: note: --tag applies when a pipeline is created; UpdatePipeline takes no tags, so the existing pipeline keeps its own (see docs/deploy.md)\n');
+      }
       process.stdout.write(`${deployed.arn}\n`);
       process.exitCode = ExitCode.Ok;
     } catch (failure) {

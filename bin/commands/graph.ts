@@ -1,11 +1,13 @@
 // `plc graph`: the pipeline as a diagram, a shortcut for `plc build --backend graph` that picks the
 // format for stdout.
+import { extname } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { usageError } from '../exit.js';
 import { buildCommand, type BuildArgs } from './build.js';
 
 interface GraphArgs {
   pipeline: string;
-  format: 'mermaid' | 'dot';
+  format?: 'mermaid' | 'dot';
   output?: string;
 }
 
@@ -17,12 +19,15 @@ export const graphCommand: CommandModule<object, GraphArgs> = {
   builder: (yargs) =>
     yargs
       .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
-      .option('format', { type: 'string', default: 'mermaid', choices: Object.keys(extensions), description: 'Mermaid (for Markdown, GitHub renders it) or DOT (for Graphviz)' })
+      .option('format', { type: 'string', choices: Object.keys(extensions), description: 'Mermaid (for Markdown, GitHub renders it) or DOT (for Graphviz); default mermaid, or what -o FILE.mmd / FILE.dot names' })
       .option('output', { alias: 'o', type: 'string', description: 'Write here instead of stdout; FILE.mmd or FILE.dot picks the format, DIR/ writes both' })
       .example('$0 graph examples/xgboost-e2e.pipeline.yaml', 'Print the pipeline as a Mermaid flowchart')
       .example('$0 graph pipeline.yaml --format dot | dot -Tsvg > pipeline.svg', 'Render with Graphviz') as never,
   handler: async (args) => {
-    const build: BuildArgs = { pipeline: args.pipeline, backend: 'graph', format: 'pretty', stdoutExtension: extensions[args.format], ...(args.output !== undefined ? { output: args.output } : {}) };
+    const named = args.output === undefined ? undefined : (Object.keys(extensions) as (keyof typeof extensions)[]).find((format) => extname(args.output!) === extensions[format]);
+    if (args.format !== undefined && named !== undefined && named !== args.format) return usageError(`--format ${args.format}, but -o ${args.output} names a ${named} file`);
+    const format = args.format ?? named ?? 'mermaid';
+    const build: BuildArgs = { pipeline: args.pipeline, backend: 'graph', format: 'pretty', stdoutExtension: extensions[format], ...(args.output !== undefined ? { output: args.output } : {}) };
     await buildCommand.handler(build as never);
   },
 };

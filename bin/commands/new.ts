@@ -7,7 +7,7 @@ import type { CommandModule } from 'yargs';
 import { toKebabCase, toPascalCase, toSnakeCase } from '../../compiler/check/naming.js';
 import { schemaPath } from '../../schema/paths.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { ExitCode } from '../exit.js';
+import { ExitCode, usageError } from '../exit.js';
 import { reportDiagnostics } from '../report.js';
 import { scriptTestsFolder } from '../scaffold/script-templates.js';
 import { stepFiles, stepKinds, type StepKindOption } from '../scaffold/step-templates.js';
@@ -16,11 +16,6 @@ interface NewStepArgs {
   name: string;
   kind: StepKindOption;
   dir: string;
-}
-
-function usageError(message: string): void {
-  process.stderr.write(`plc: ${message}\n`);
-  process.exitCode = ExitCode.Usage;
 }
 
 const newStepCommand: CommandModule<object, NewStepArgs> = {

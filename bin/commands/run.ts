@@ -32,6 +32,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run pipeline.yaml -p MaxDepth=8 -p InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')
       .example('$0 run fraud-xgboost --region eu-west-1', 'Run a deployed pipeline by name') as never,
   handler: async (args) => {
+    const interval = args['poll-interval'];
+    if (!(Number.isFinite(interval) && interval > 0)) return usageError('--poll-interval takes a number of seconds above 0');
     const parsed = parseAssignments(args.parameter);
     if ('malformed' in parsed) return usageError(`-p ${parsed.malformed}: write Name=Value`);
     const overrides = parsed.assignments;
@@ -75,9 +77,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (!args.wait) return void (process.exitCode = ExitCode.Ok);
       const { watchExecution } = await import('../../aws/watch-execution.js');
       const { executionView } = await import('../execution-view.js');
-      // A poll that fails is retried by the next poll, so the listing calls do not retry on their own.
       const view = executionView(process.stderr, arn.split('/').at(-1)!);
-      const final = await watchExecution(sageMakerClient(target, 1), arn, { pollMs: args['poll-interval'] * 1000, ...view });
+      // Polls retry throttling and server faults like every other call: one failed poll must not
+      // end the watch of an execution that is still running.
+      const final = await watchExecution(client, arn, { pollMs: interval * 1000, ...view });
       process.exitCode = final.status === 'Succeeded' ? ExitCode.Ok : ExitCode.Findings;
     } catch (failure) {
       if (!(await reportAwsFailure(failure, context, args.format, sources))) throw failure;

@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import type { ExecutionSummary } from '../../aws/executions.js';
 import { awsTarget, namedContext, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
 import { isPipelineFile } from '../compile.js';
-import { ExitCode } from '../exit.js';
+import { ExitCode, usageError } from '../exit.js';
 
 interface StatusArgs extends AwsArgs {
   pipeline?: string;
@@ -26,6 +26,7 @@ export const statusCommand: CommandModule<object, StatusArgs> = {
       .example('$0 status fraud-xgboost --limit 3 --format json', 'The last 3, as JSON')
       .example('$0 status --region eu-west-1', "Every pipeline's latest execution in the region") as never,
   handler: async (args) => {
+    if (!(Number.isInteger(args.limit) && args.limit >= 1)) return usageError('--limit takes a whole number of 1 or more');
     let name = args.pipeline;
     let region: string | undefined;
     if (name !== undefined && isPipelineFile(name)) {

@@ -70,6 +70,19 @@ export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
   }
   for (const [port, spec] of outputs) {
     if (spec.outputType !== undefined && !isOutputParameterKind(kind)) bag.report('PLC5011', source.locate(['outputs', port, 'outputType'], 'key'), { section: `outputs.${port}.outputType`, step: doc.name, kind, kinds: 'Lambda and Callback' });
+    if (spec.propertyFile && kind !== 'Processing') bag.report('PLC5004', source.locate(['outputs', port, 'propertyFile'], 'key'), { step: doc.name, kind });
+  }
+  // Lambda, Callback and EMR steps run no container of ours: a path or file would be ignored.
+  if (isOutputParameterKind(kind) || kind === 'EMR') {
+    for (const [direction, ports] of [['inputs', inputs], ['outputs', outputs]] as const) {
+      for (const [port, spec] of ports) {
+        for (const key of ['path', 'file'] as const) {
+          if ((spec as { path?: string; file?: string })[key] !== undefined) {
+            bag.report('PLC5011', source.locate([direction, port, key], 'key'), { section: `${direction}.${port}.${key}`, step: doc.name, kind, kinds: 'Processing, Training and Tuning' });
+          }
+        }
+      }
+    }
   }
   if (isTrainingJobKind(kind) && doc.script?.arguments?.length) bag.report('PLC5020', source.locate(['script', 'arguments'], 'key'), { step: doc.name });
   const required = requiredSections[kind];
@@ -107,7 +120,6 @@ export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
     if (isTrainingJobKind(kind) && !isTrainingOutputPath(spec.path)) {
       bag.report('PLC5002', source.locate(['outputs', port, 'path']), { port, step: doc.name, path: spec.path });
     }
-    if (spec.propertyFile && kind !== 'Processing') bag.report('PLC5004', source.locate(['outputs', port, 'propertyFile'], 'key'), { step: doc.name, kind });
   }
   if (kind === 'Processing') checkProcessingPorts(step, bag);
 }

@@ -100,7 +100,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
         bag.report('PLC3002', at([...path, 0]), { node: id, step: producer.step.doc.name, port, allowed }, suggest(port, allowed));
         return undefined;
       }
-      if (!output.propertyFile) {
+      if (!output.propertyFile || producer.step.doc.sagemaker !== 'Processing') {
         bag.report('PLC3013', at([...path, 0]), { node: id, port, step: producer.step.doc.name });
         return undefined;
       }

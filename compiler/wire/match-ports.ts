@@ -36,7 +36,7 @@ export type Resolution =
   | { port: string; how: 'ambiguous'; tied: Candidate[]; candidates: Candidate[] }
   | { port: string; how: 'unbound'; candidates: Candidate[] };
 
-/** A candidate must earn this much beyond a compatible type, so a lone type match never binds. */
+/** A candidate's total must reach this, so a compatible type alone (1 point) never binds. */
 export const minimumScore = 2;
 
 export const points = { type: 1, name: 3, alias: 2, accepts: 2, keyword: 1, jobType: 1 } as const;
