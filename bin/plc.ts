@@ -58,8 +58,9 @@ try {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .epilogue('Documents and checks: docs/documents.md in the plc package; deploying: docs/deploy.md. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error (plc diff: 0 same, 2 changes, 1 error).')
     .fail((message, error) => {
-      if (error) internalError(error);
-      console.error(`plc: ${message}\nRun plc --help for usage.`);
+      // A failing .check() hands its message over as the "error" too, a string: a usage mistake.
+      if (error instanceof Error) internalError(error);
+      console.error(`plc: ${message ?? String(error)}\nRun plc --help for usage.`);
       // For plc diff, 2 means "changes"; a mistake on its command line is an error like any other.
       process.exit(process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff' ? DiffExit.Error : ExitCode.Usage);
     })
