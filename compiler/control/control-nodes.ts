@@ -107,19 +107,29 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
       return { kind: 'jsonGet', step: producer.stepName, propertyFile: output.propertyFile.name, path: jsonPath };
     };
 
+    /** Operands whose types are known at build time must be of one kind: numbers, strings or booleans. */
+    const comparable = (left: Expr, right: Expr, path: DataPath): boolean => {
+      const [a, b] = [staticType(left), staticType(right)];
+      if (a === undefined || b === undefined || a === b) return true;
+      bag.report('PLC5032', at(path), { node: node.id, left: describeOperand(left), leftType: a, right: describeOperand(right), rightType: b });
+      return false;
+    };
+
     /** The conjuncts a condition stands for; allOf flattens, not of several becomes an or of nots. */
     const conjuncts = (raw: Condition, path: DataPath): ConditionIR[] | undefined => {
       const [key, value] = Object.entries(raw)[0] as [keyof Condition, unknown];
       const here = [...path, key];
       if (key in comparisons) {
         const [left, right] = (value as [Operand, Operand]).map((o, i) => operand(o, [...here, i]));
-        return left && right ? [{ kind: 'compare', op: comparisons[key as keyof typeof comparisons], left, right }] : undefined;
+        if (!left || !right || !comparable(left, right, [...here, 1])) return undefined;
+        return [{ kind: 'compare', op: comparisons[key as keyof typeof comparisons], left, right }];
       }
       if (key === 'in') {
         const [query, candidates] = value as [Operand, Operand[]];
         const q = operand(query, [...here, 0]);
         const values = candidates.map((c, i) => operand(c, [...here, 1, i]));
-        return q && values.every((v): v is Expr => v !== undefined) ? [{ kind: 'in', query: q, values }] : undefined;
+        if (!q || !values.every((v): v is Expr => v !== undefined)) return undefined;
+        return values.every((v, i) => comparable(q, v, [...here, 1, i])) ? [{ kind: 'in', query: q, values }] : undefined;
       }
       if (key === 'not') {
         const inner = conjuncts(value as Condition, here);
@@ -161,4 +171,27 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
     result.push({ node, reads, step: { ...base, ...body } as ConditionStepIR | FailStepIR });
   }
   return result;
+}
+
+/** What an operand is when the pipeline runs, where the build can tell (step properties it cannot). */
+function staticType(expr: Expr): 'number' | 'string' | 'boolean' | undefined {
+  switch (expr.kind) {
+    case 'literal':
+      return typeof expr.value as 'number' | 'string' | 'boolean';
+    case 'parameter':
+      return expr.type === 'String' ? 'string' : expr.type === 'Boolean' ? 'boolean' : 'number';
+    case 'execution':
+    case 'join':
+      return 'string';
+    case 'property':
+    case 'jsonGet':
+      return undefined;
+  }
+}
+
+function describeOperand(expr: Expr): string {
+  if (expr.kind === 'literal') return JSON.stringify(expr.value);
+  if (expr.kind === 'parameter') return `parameter ${expr.name}`;
+  if (expr.kind === 'execution') return `execution variable ${expr.name}`;
+  return 'an interpolated string';
 }

@@ -1727,6 +1727,21 @@ condition:
       - lessThanOrEqual: [ "\${params.Auc}", 0.8 ]
       - greaterThanOrEqual: [ "\${params.Loss}", 0.2 ]
 \`\`\``,
+  PLC5032: `A condition compares two operands whose kinds plc knows at build time — a literal, a parameter of a
+declared type, an execution variable (a string) — and they differ: a number with a string, or a
+boolean with a number. SageMaker would evaluate the comparison only when the execution reaches the
+condition step, and fail it there. Step properties and \`jsonGet\` values are only known at run
+time and are not checked. In YAML, \`"0.8"\` is a string and \`0.8\` a number.
+
+\`\`\`yaml
+# trips PLC5032: MinAuc is a Float parameter, "0.8" a string
+condition: { greaterThanOrEqual: [ "\${params.MinAuc}", "0.8" ] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+condition: { greaterThanOrEqual: [ "\${params.MinAuc}", 0.8 ] }
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.
