@@ -8,7 +8,7 @@ import { definitionText, sagemakerBackend } from './backends/sagemaker/sagemaker
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkCycles, checkOrphans } from './check/graph.js';
-import { branchOwners, checkAfterFail } from './control/branches.js';
+import { branchOwners, checkAfterControl } from './control/branches.js';
 import { compileControls } from './control/control-nodes.js';
 import { checkNaming } from './check/naming.js';
 import type { ParsePython } from './check/python/parser.js';
@@ -132,7 +132,7 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   const bound = bindPipeline(expanded, session.bag);
   const wired = wirePipeline(bound, session.bag);
   const links = { controls: compileControls(wired, session.bag), owners: branchOwners(wired, session.bag) };
-  checkAfterFail(wired, session.bag);
+  checkAfterControl(wired, session.bag);
   checkCycles(wired, links, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, links, session.bag);

@@ -56,13 +56,4 @@ test('a condition inside a branch nests with its own branches; branch steps appe
   assert.equal((inner['Arguments'] as { IfSteps: Json[] }).IfSteps.map((s) => s['Name']), ['prep']);
 });
 
-test('a step listed after a condition node depends on it', () => {
-  const { Steps } = build([
-    load,
-    '  gate: { condition: { equal: ["${params.Mode}", a] }, then: [], else: [] }',
-    '  prep: { step: TabularPreprocessing, jobType: training, after: [load, gate] }',
-  ]);
-  assert.equal(Steps.find((s) => s['Name'] === 'prep')!['DependsOn'], ['gate']);
-});
-
 test.run();

@@ -27,12 +27,17 @@ export function branchOwners(pipeline: LinkedPipeline, bag: DiagnosticBag): Map<
   return owners;
 }
 
-/** Nodes listed after: a fail node can never run: the fail step ends the execution. */
-export function checkAfterFail(pipeline: LinkedPipeline, bag: DiagnosticBag): void {
-  const failNodes = new Set(pipeline.controls.filter((c) => c.kind === 'Fail').map((c) => c.id));
+/**
+ * after: on a control node: nothing runs after a fail step, which ends the execution, and
+ * SageMaker refuses a DependsOn on a condition step (its branches are where steps follow it).
+ */
+export function checkAfterControl(pipeline: LinkedPipeline, bag: DiagnosticBag): void {
+  const kinds = new Map(pipeline.controls.map((c) => [c.id, c.kind]));
   for (const [id, node] of Object.entries(pipeline.doc.nodes)) {
     for (const [i, before] of (node.after ?? []).entries()) {
-      if (failNodes.has(before)) bag.report('PLC6004', pipeline.source.locate(['nodes', id, 'after', i]), { node: id, fail: before });
+      const at = pipeline.source.locate(['nodes', id, 'after', i]);
+      if (kinds.get(before) === 'Fail') bag.report('PLC6004', at, { node: id, fail: before });
+      else if (kinds.get(before) === 'Condition') bag.report('PLC6007', at, { node: id, condition: before });
     }
   }
 }

@@ -1825,6 +1825,20 @@ gate: { condition: { equal: [ "\${params.Mode}", a ] }, then: [gate] }
 # fixed
 gate: { condition: { equal: [ "\${params.Mode}", a ] }, then: [report] }
 \`\`\``,
+  PLC6007: `A node lists a condition node under \`after:\`. SageMaker does not accept a \`DependsOn\` on a condition
+step: CreatePipeline refuses the definition. Steps that should run only after the condition decides
+belong in one of its branches; a step that should run whatever the outcome cannot wait for the
+condition, only for the steps the condition itself reads.
+
+\`\`\`yaml
+# trips PLC6007
+report: { step: Notify, after: [quality-gate] }
+\`\`\`
+
+\`\`\`yaml
+# fixed: the report runs in the branch that registers the model
+quality-gate: { condition: { …: … }, then: [register, report], else: [auc-too-low] }
+\`\`\``,
   PLC7002: `A step type gives its image as \`{ framework, version }\`, which plc turns into a SageMaker ECR image
 URI. That URI depends on the region (its account id and host name), and the pipeline has no
 \`region:\`. A step type with an explicit image URI string needs no region.
