@@ -1,7 +1,7 @@
 // Checks inside the settings sections of the Tuning, EMR, Lambda and Callback kinds: what the
 // schema cannot say because it relates two places (the objective and the metric definitions, tuned
 // and fixed hyperparameters, the cluster members, arguments and wired inputs).
-import type { Emr, Tuning } from '../../schema/types.generated.js';
+import type { Emr, Tuning, TuningRange } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { StepType } from '../link/step-library.js';
 import { hasOwn } from '../util/own.js';
@@ -13,9 +13,20 @@ export function checkTuningSection(step: StepType, tuning: Tuning, bag: Diagnost
   }
   // A ${config.*} binding is resolved per node; only a written-out map can be compared here.
   const fixed = typeof doc.training?.hyperparameters === 'object' ? doc.training.hyperparameters : {};
-  for (const name of Object.keys(tuning.ranges)) {
+  for (const [name, range] of Object.entries(tuning.ranges)) {
     if (hasOwn(fixed, name)) bag.report('PLC5025', source.locate(['tuning', 'ranges', name], 'key'), { step: doc.name, name });
+    const problem = rangeProblem(range);
+    if (problem) bag.report('PLC5027', source.locate(['tuning', 'ranges', name]), { step: doc.name, name, problem });
   }
+}
+
+/** What makes a range with literal bounds unusable for CreateHyperParameterTuningJob. */
+function rangeProblem({ min, max, scaling, type }: TuningRange): string | undefined {
+  if (typeof min !== 'number' || typeof max !== 'number') return undefined; // bound per node by ${config.*}
+  if (min > max) return `its min ${min} is above its max ${max}`;
+  if (scaling === 'Logarithmic' && min <= 0) return `Logarithmic scaling needs a min above 0, not ${min}`;
+  if (scaling === 'ReverseLogarithmic' && (type !== 'Continuous' || min < 0 || max >= 1)) return 'ReverseLogarithmic scaling needs a Continuous range within [0, 1)';
+  return undefined;
 }
 
 export function checkEmrSection(step: StepType, emr: Emr, bag: DiagnosticBag): void {

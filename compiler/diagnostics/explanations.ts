@@ -1691,6 +1691,22 @@ inputs:
 lambda:
   functionArn: \${config.functionArn}
 \`\`\``,
+  PLC5027: `A tuning range with literal bounds cannot be searched: its \`min\` is above its \`max\`, Logarithmic
+scaling has a \`min\` of 0 or less (the logarithm is undefined there), or ReverseLogarithmic scaling
+is used outside a Continuous range within [0, 1). CreateHyperParameterTuningJob would refuse the job.
+Bounds that come from \`\${config.*}\` are checked by SageMaker when the pipeline runs.
+
+\`\`\`yaml
+# trips PLC5027
+ranges:
+  eta: { type: Continuous, min: 0, max: 0.5, scaling: Logarithmic }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+ranges:
+  eta: { type: Continuous, min: 0.01, max: 0.5, scaling: Logarithmic }
+\`\`\``,
   PLC5030: `\`\${steps.<node>.<property>}\` reads a property of another step, which SageMaker resolves from the
 step's Describe* response (DescribeTrainingJob for a training step, DescribeProcessingJob for a
 processing step, …). The first part of the property must be a member of that response; the list
