@@ -1,10 +1,10 @@
 // Condition and fail nodes: how conditions are shaped for SageMaker, where branch steps go, and
 // how other nodes order themselves after control nodes.
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, tempDir } from './support/helpers.js';
+import { compile, fixture, tempDir } from './support/helpers.js';
 
 type Json = { [key: string]: unknown };
 
@@ -54,6 +54,23 @@ test('a condition inside a branch nests with its own branches; branch steps appe
   const inner = outer.IfSteps[0]!;
   assert.is(inner['Name'], 'inner');
   assert.equal((inner['Arguments'] as { IfSteps: Json[] }).IfSteps.map((s) => s['Name']), ['prep']);
+});
+
+test('a condition reads a Lambda output parameter through ${steps.<node>.OutputParameters[…]}', () => {
+  const dir = tempDir();
+  cpSync(fixture('builds', 'lambda', 'steps'), join(dir, 'steps'), { recursive: true });
+  writeFileSync(join(dir, 'p.pipeline.yaml'), [
+    'kind: Pipeline', 'name: rows', 'steps: [./steps]',
+    'defaults: { functionArn: "arn:aws:lambda:us-east-1:111122223333:function:pick" }',
+    'nodes:',
+    '  pick: { step: PickDataset, config: { source: s3://bucket/raw } }',
+    `  gate: { condition: { greaterThan: ["\${steps.pick.OutputParameters['rows']}", 10] }, then: [], else: [stop] }`,
+    '  stop: { fail: "too few rows" }',
+  ].join('\n'));
+  const result = compile(join(dir, 'p.pipeline.yaml'), dir);
+  assert.equal(result.diagnostics, []);
+  const gate = (JSON.parse(result.files![0]!.contents) as { Steps: Json[] }).Steps[1]!;
+  assert.equal((gate['Arguments'] as { Conditions: Json[] }).Conditions[0]!['LeftValue'], { Get: "Steps.pick.OutputParameters['rows']" });
 });
 
 test.run();

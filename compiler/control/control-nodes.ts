@@ -21,6 +21,15 @@ export interface ControlStep {
   reads: Set<string>;
 }
 
+/** Kinds whose properties are not a Describe* response (sagemaker-format.md §2.4). */
+const fixedProperties: Readonly<Record<string, readonly string[]>> = {
+  Condition: ['Outcome'],
+  Fail: [],
+  Lambda: ['OutputParameters'],
+  Callback: ['OutputParameters'],
+  EMR: ['ActionOnFailure', 'Config', 'Id', 'Name', 'Status'],
+};
+
 const comparisons = {
   equal: 'Equals',
   greaterThan: 'GreaterThan',
@@ -58,7 +67,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
       }
       reads.add(id);
       const kind = producer ? producer.step.doc.sagemaker : control!.kind;
-      const known: readonly string[] = producer ? (own(apiLimits.stepProperties, kind) ?? []) : control!.kind === 'Condition' ? ['Outcome'] : [];
+      const known: readonly string[] = own(apiLimits.stepProperties, kind) ?? own(fixedProperties, kind) ?? [];
       const root = /^[A-Za-z0-9_]+/.exec(path)?.[0] ?? path;
       if (!known.includes(root)) {
         bag.report('PLC5030', where, { node: id, kind, property: root, allowed: known }, suggest(root, known));
