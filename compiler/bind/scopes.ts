@@ -70,7 +70,7 @@ export function stepScope(input: StepScopeInput, bag: DiagnosticBag): ReferenceR
   };
 }
 
-function unknownReference(namespace: string, at: ReferenceSite, bag: DiagnosticBag, allowed: string[]): undefined {
+export function unknownReference(namespace: string, at: ReferenceSite, bag: DiagnosticBag, allowed: string[]): undefined {
   bag.report('PLC1006', locateRef(at), { text: at.text, detail: `unknown namespace "${namespace}" here; use ${allowed.join(', ')}` });
   return undefined;
 }

@@ -8,6 +8,7 @@ import { isExpr, literal, type Expr } from '../ir/expr.js';
 import type { ConditionIR, ConditionStepIR, FailStepIR } from '../ir/pipeline.js';
 import { interpolate, type ReferenceResolver } from '../interpolation/interpolate.js';
 import type { ControlNode } from '../link/link-pipeline.js';
+import { unknownReference } from '../bind/scopes.js';
 import { apiLimits } from '../sagemaker/api-limits.js';
 import type { DataPath } from '../source/source-file.js';
 import { own } from '../util/own.js';
@@ -51,7 +52,8 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
 
     /** `${steps.<node>.<property>}`: a step node's property, or a condition's Outcome. */
     const stepsReference: ReferenceResolver = (namespace, name, site) => {
-      if (namespace !== 'steps') return pipeline.scope(namespace, name, site);
+      if (namespace === 'params' || namespace === 'execution' || namespace === 'pipeline') return pipeline.scope(namespace, name, site);
+      if (namespace !== 'steps') return unknownReference(namespace, site, bag, ['params', 'execution', 'pipeline.name', 'steps']);
       const where = source.locateWithin(site.path, site.offset, site.text.length);
       const match = /^([A-Za-z0-9_-]+)\.(.+)$/.exec(name ?? '');
       if (!match) {
