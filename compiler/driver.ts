@@ -7,7 +7,7 @@ import type { Backend, EmittedFile } from './backends/backend.js';
 import { definitionText, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
-import { checkCycles, checkOrphans } from './check/graph.js';
+import { checkBranchDependencies, checkCycles, checkOrphans } from './check/graph.js';
 import { branchOwners, checkAfterControl } from './control/branches.js';
 import { compileControls } from './control/control-nodes.js';
 import { checkNaming } from './check/naming.js';
@@ -136,7 +136,10 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   checkCycles(wired, links, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, links, session.bag);
-  if (!session.bag.hasErrors) checkOrphans(wired, links, session.bag);
+  if (!session.bag.hasErrors) {
+    checkOrphans(wired, links, session.bag);
+    checkBranchDependencies(wired, links, session.bag);
+  }
   const result = conclude(session, options);
   // A suppressed error does not stop the build; what is left decides.
   const failed = result.diagnostics.some((d) => d.severity === 'error');

@@ -82,3 +82,31 @@ export function checkOrphans(pipeline: WiredPipeline, links: ControlLinks, bag: 
   for (const [from, to] of controlEdges(links)) linked.add(from).add(to);
   for (const id of ids) if (!linked.has(id)) bag.report('PLC6003', pipeline.source.locate(['nodes', id], 'key'), { node: id });
 }
+
+/** The branches a node runs in, innermost first, as "<condition>.then" or "<condition>.else". */
+function branchesOf(id: string, pipeline: WiredPipeline, owners: ReadonlyMap<string, string>): string[] {
+  const chain: string[] = [];
+  for (let current = id; owners.has(current) && chain.length <= owners.size; ) {
+    const condition = owners.get(current)!;
+    chain.push(`${condition}.${pipeline.doc.nodes[condition]!.then?.includes(current) ? 'then' : 'else'}`);
+    current = condition;
+  }
+  return chain;
+}
+
+/**
+ * A node that waits for (or reads) a step inside a condition branch it is not in runs only when
+ * that branch is taken: SageMaker starts a step once all it depends on has finished.
+ */
+export function checkBranchDependencies(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): void {
+  const dependencies = new Set<string>();
+  for (const [id, node] of Object.entries(pipeline.doc.nodes)) for (const before of node.after ?? []) dependencies.add(`${before}\n${id}`);
+  for (const edge of pipeline.edges) dependencies.add(`${edge.from.node}\n${edge.to.node}`);
+  for (const control of links.controls) for (const read of control.reads) dependencies.add(`${read}\n${control.node.id}`);
+  for (const pair of [...dependencies].sort()) {
+    const [dependency, id] = pair.split('\n') as [string, string];
+    const [branch] = branchesOf(dependency, pipeline, links.owners);
+    if (branch === undefined || !hasOwn(pipeline.doc.nodes, id) || branchesOf(id, pipeline, links.owners).includes(branch)) continue;
+    bag.report('PLC6008', pipeline.source.locate(['nodes', id], 'key'), { node: id, dependency, branch });
+  }
+}

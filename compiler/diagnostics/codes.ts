@@ -123,6 +123,7 @@ export const diagnosticTable = {
   PLC6005: { severity: 'error', message: 'node "{node}" is in a branch of both "{first}" and "{second}"', hint: 'A branch step runs inside exactly one condition; list it under one then:/else: only.' },
   PLC6006: { severity: 'error', message: 'condition "{node}" lists itself under {branch}:', hint: 'A condition cannot be its own branch step.' },
   PLC6007: { severity: 'error', message: 'node "{node}" lists condition "{condition}" under after:, and SageMaker refuses a dependency on a condition step', hint: 'List the node under then: or else: of "{condition}", or order it after the steps the condition reads.' },
+  PLC6008: { severity: 'warning', message: 'node "{node}" depends on "{dependency}", which runs only in branch {branch}; so does "{node}"', hint: 'Put "{node}" in the same branch, or depend on steps outside the condition, if it should run whatever the outcome.' },
   PLC7002: { severity: 'error', message: 'step type {step} uses a {framework} image, so the pipeline needs a region', hint: 'Add region: (for example region: us-east-1) at the top of the pipeline, or give an explicit image URI.' },
   PLC7003: { severity: 'error', message: '{framework} image: {field} "{value}" is not available', hint: 'Available: {allowed}.' },
   PLC7004: { severity: 'error', message: 'step type {step} has a script, so the pipeline needs codePrefix', hint: 'Add codePrefix: s3://<bucket>/<prefix> at the top of the pipeline; scripts are stored under it by content hash.' },

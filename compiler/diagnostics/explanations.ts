@@ -1855,6 +1855,22 @@ report: { step: Notify, after: [quality-gate] }
 # fixed: the report runs in the branch that registers the model
 quality-gate: { condition: { …: … }, then: [register, report], else: [auc-too-low] }
 \`\`\``,
+  PLC6008: `A node waits for, or reads the output of, a step that sits in a branch of a condition (\`then:\` or
+\`else:\`) the node itself is not in. SageMaker starts a step only when everything it depends on has
+finished, so the node runs only when that branch is taken — and never when the other one is. It is
+a warning because that can be intended; usually the node belongs in the branch, or should depend
+on steps outside the condition.
+
+\`\`\`yaml
+# trips PLC6008: notify waits for register, which runs only when the gate passes
+quality-gate: { condition: { …: … }, then: [register], else: [auc-too-low] }
+notify: { step: Notify, after: [register] }
+\`\`\`
+
+\`\`\`yaml
+# fixed: notify runs in the same branch
+quality-gate: { condition: { …: … }, then: [register, notify], else: [auc-too-low] }
+\`\`\``,
   PLC7002: `A step type gives its image as \`{ framework, version }\`, which plc turns into a SageMaker ECR image
 URI. That URI depends on the region (its account id and host name), and the pipeline has no
 \`region:\`. A step type with an explicit image URI string needs no region.
