@@ -53,22 +53,17 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       process.exitCode = ExitCode.Usage;
       return;
     }
+    const folder = args['emit-code'];
+    const code = folder === undefined ? [] : result.ir.code.map((object) => ({ path: join(folder, ...object.key.split('/')), bytes: object.bytes }));
     if (args.check) {
-      const code = args['emit-code'] === undefined ? [] : result.ir.code.map((object) => ({ path: join(args['emit-code']!, ...object.key.split('/')), bytes: object.bytes }));
       process.exitCode = await checkOutputs(placements, code, cwd);
       return;
     }
     try {
-      if (args['emit-code'] !== undefined) {
-        const folder = resolve(cwd, args['emit-code']);
-        let written = 0;
-        for (const object of result.ir.code) {
-          const path = join(folder, ...object.key.split('/'));
-          if (existsSync(path) && readFileSync(path).equals(object.bytes)) continue;
-          writeFileAtomic(path, object.bytes);
-          written += 1;
-        }
-        process.stderr.write(`plc: ${result.ir.code.length} code object(s) in ${args['emit-code']} (${written} written)\n`);
+      if (folder !== undefined) {
+        const stale = code.filter(({ path, bytes }) => !sameOnDisk(resolve(cwd, path), bytes));
+        for (const { path, bytes } of stale) writeFileAtomic(resolve(cwd, path), bytes);
+        process.stderr.write(`plc: ${code.length} code object(s) in ${folder} (${stale.length} written)\n`);
       }
       for (const { path, contents } of placements) {
         if (path === undefined) process.stdout.write(contents);
@@ -103,9 +98,9 @@ async function checkOutputs(placements: { path?: string; contents: string }[], c
   // Code objects are named by their content's hash, so one is stale only when missing or altered.
   const staleCode = code.filter(({ path, bytes }) => {
     const target = resolve(cwd, path);
-    const fresh = existsSync(target) && readFileSync(target).equals(bytes);
-    if (!fresh) process.stderr.write(`plc: ${path}: ${existsSync(target) ? 'differs from' : 'missing, unlike'} the code object the definition names\n`);
-    return !fresh;
+    if (sameOnDisk(target, bytes)) return false;
+    process.stderr.write(`plc: ${path}: ${existsSync(target) ? 'differs from' : 'missing, unlike'} the code object the definition names\n`);
+    return true;
   });
   if (stale.length === 0 && staleCode.length === 0) {
     process.stderr.write(`plc: ${files.length} output(s)${code.length > 0 ? ` and ${code.length} code object(s)` : ''} up to date\n`);
@@ -113,6 +108,11 @@ async function checkOutputs(placements: { path?: string; contents: string }[], c
   }
   process.stderr.write(`plc: ${stale.length} of ${files.length} output(s)${code.length > 0 ? ` and ${staleCode.length} of ${code.length} code object(s)` : ''} stale; run the same plc build without --check to update\n`);
   return ExitCode.Findings;
+}
+
+/** Whether the file holds exactly these bytes (code objects are skipped or checked by this). */
+function sameOnDisk(path: string, bytes: Uint8Array): boolean {
+  return existsSync(path) && readFileSync(path).equals(bytes);
 }
 
 function writeProblem(code: string): string {

@@ -51,14 +51,15 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     reportDiagnostics(result.diagnostics, result.sources, 'pretty');
     const failed = result.diagnostics.some((d) => d.severity === 'error');
     const node = result.pipeline?.wired.find((n) => n.id === args.node);
+    const control = result.pipeline?.controls.find((c) => c.id === args.node);
     if (!node) {
       if (result.pipeline && !Object.hasOwn(result.pipeline.doc.nodes, args.node)) {
         const ids = Object.keys(result.pipeline.doc.nodes);
         const { suggestion } = suggest(args.node, ids);
         process.stderr.write(`plc: ${args.pipeline} has no node "${args.node}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}\nIts nodes: ${ids.join(', ')}\n`);
         process.exitCode = ExitCode.Usage;
-      } else if (result.pipeline?.controls.some((c) => c.id === args.node)) {
-        process.stderr.write(`plc: "${args.node}" is a ${result.pipeline.controls.find((c) => c.id === args.node)!.kind.toLowerCase()} node; plc explain shows the config and wiring of step nodes\n`);
+      } else if (control) {
+        process.stderr.write(`plc: "${args.node}" is a ${control.kind.toLowerCase()} node; plc explain shows the config and wiring of step nodes\n`);
         process.exitCode = ExitCode.Usage;
       } else {
         // The node's step type or config did not resolve; the diagnostics above say why.

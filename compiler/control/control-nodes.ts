@@ -169,9 +169,9 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
       if (list.every((c): c is ConditionIR[] => c !== undefined)) body = { kind: 'Condition', conditions: list.flat(), ifSteps: [], elseSteps: [] };
     }
     if (!body) continue;
-    const stepName = (id: string) => stepNodes.get(id)?.stepName ?? controls.get(id)?.stepName;
-    // As for step nodes, an after: node whose data is read needs no DependsOn.
-    const dependsOn = [...new Set(node.doc.after ?? [])].filter((id) => !reads.has(id)).map(stepName).filter((n): n is string => n !== undefined);
+    // As for step nodes, an after: node whose data is read needs no DependsOn; after: a control
+    // node is an error (PLC6004, PLC6007), so only step nodes remain.
+    const dependsOn = [...new Set(node.doc.after ?? [])].filter((id) => !reads.has(id)).map((id) => stepNodes.get(id)?.stepName).filter((n): n is string => n !== undefined);
     const base = {
       name: node.stepName,
       ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),

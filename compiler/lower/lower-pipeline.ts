@@ -90,7 +90,7 @@ class NodeLowering implements NodeBindings {
   private readonly stepNames: ReadonlyMap<string, string>;
 
   constructor(readonly pipeline: WiredPipeline, readonly bag: DiagnosticBag, private readonly code: Map<string, Uint8Array>) {
-    this.stepNames = new Map([...pipeline.nodes, ...pipeline.controls].map((n) => [n.id, n.stepName]));
+    this.stepNames = new Map(pipeline.nodes.map((n) => [n.id, n.stepName]));
   }
 
   lower(node: WiredNode): StepIR | undefined {
