@@ -26,7 +26,7 @@ export const diagnosticTable = {
   PLC0011: { severity: 'warning', message: 'suppression of {codes} hides nothing on line {line}', hint: 'The problem is gone or moved: remove or move the comment.' },
   PLC0012: { severity: 'error', message: 'plc.config.yaml names unknown code {code}', hint: 'Codes are listed in docs/diagnostics.md and by plc explain.' },
   PLC0013: { severity: 'warning', message: 'ignore of {codes} in {files} (plc.config.yaml) hides nothing', hint: 'No finding of the files checked matched it: the problem is gone or the pattern is wrong. Remove it or fix it.' },
-  PLC0014: { severity: 'error', message: '{path} is {encoding} (its byte-order mark says so); plc reads UTF-8', hint: 'Save it as UTF-8: iconv -f {encoding} -t UTF-8, or the encoding setting of your editor.' },
+  PLC0014: { severity: 'error', message: 'the file is {encoding} (its byte-order mark says so); plc reads UTF-8', hint: 'Save it as UTF-8: iconv -f {encoding} -t UTF-8, or the encoding setting of your editor.' },
   PLC0015: { severity: 'error', message: 'invalid UTF-8: byte {byte} at byte offset {offset}', hint: 'plc reads UTF-8 only. The file may be Latin-1 or Windows-1252 (iconv -f WINDOWS-1252 -t UTF-8 converts it), or the byte a stray one.' },
   PLC0016: { severity: 'error', message: 'unknown YAML tag {tag}', hint: 'plc documents are plain YAML with no tags but !!str, !!int, !!float, !!bool, !!null, !!map and !!seq; remove it, or quote the value to keep "{tag}" as text.' },
   PLC0017: { severity: 'error', message: '{tag} is a CloudFormation tag, which means nothing in a plc document', hint: 'Refer with ${…}: ${params.Name} for a parameter, ${pipeline.name}, ${execution.PipelineExecutionId}; plc build --backend cloudformation writes a template.' },

@@ -26,7 +26,7 @@ export function readDocumentText(file: DocumentFile, bag: DiagnosticBag, sources
   const fileStart: Location = { file: file.shown, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
   const encoding = byteOrderMark(bytes);
   if (encoding !== undefined) {
-    bag.report('PLC0014', fileStart, { path: file.shown, encoding });
+    bag.report('PLC0014', fileStart, { encoding });
     return undefined;
   }
   if (isUtf8(bytes)) return bytes.toString('utf8');
