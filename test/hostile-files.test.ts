@@ -3,7 +3,7 @@
 // YAML tags plc does not know and terminal control characters. Every case ends in the right exit
 // code and diagnostic, never a stack trace, within 5 s, and never replaces a device or an input.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -240,6 +240,30 @@ test('a plc.config.yaml that links to a FIFO is refused, not read', () => {
   const result = plc(['build', 'pipeline.yaml', '--format', 'json'], dir);
   assert.is(result.status, 1, result.stderr);
   assert.equal(reportOf('build', result).diagnostics.map((d) => d.code), ['PLC0003'], result.stderr);
+});
+
+test('a FIFO as a script, as a step type file or in a sourceDir is reported, not read', () => {
+  const dir = project();
+  rmSync(join(dir, 'steps/scripts/fit_apply.py'));
+  fifo(dir, 'steps/scripts/fit_apply.py');
+  const script = plc(['build', 'pipeline.yaml', '--format', 'json'], dir);
+  assert.is(script.status, 1, script.stderr);
+  assert.equal(reportOf('build', script).diagnostics.map((d) => d.code), ['PLC4001']);
+  const library = project();
+  fifo(library, 'steps/more.step.yaml');
+  const step = plc(['build', 'pipeline.yaml', '--format', 'json'], library);
+  assert.is(step.status, 1, step.stderr);
+  assert.equal(reportOf('build', step).diagnostics.map((d) => `${d.code} ${d.message}`), ['PLC1003 step library "steps/more.step.yaml" is not a regular file (a device, FIFO or socket)']);
+  const walked = tempDir();
+  mkdirSync(join(walked, 'steps/src'), { recursive: true });
+  writeFileSync(join(walked, 'steps/src/run.py'), 'print(1)\n');
+  fifo(walked, 'steps/src/data.fifo');
+  writeFileSync(join(walked, 'steps/tool.step.yaml'), 'kind: Step\nname: Tool\nsagemaker: Processing\nscript: { entryPoint: run.py, sourceDir: src }\ncompute: { image: my-image, instanceType: ml.m5.xlarge }\n');
+  writeFileSync(join(walked, 'p.pipeline.yaml'), 'kind: Pipeline\nname: walked\nregion: us-east-1\ncodePrefix: s3://bucket/code\nsteps: [./steps]\ndefaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n  t: { step: Tool }\n');
+  const source = plc(['build', 'p.pipeline.yaml', '--format', 'json'], walked);
+  assert.is(source.status, 1, source.stderr);
+  assert.equal(reportOf('build', source).diagnostics.map((d) => d.code), ['PLC4002']);
+  assert.match(reportOf('build', source).diagnostics[0]!.message, /holds data\.fifo, which is not a regular file/);
 });
 
 // 10 · encodings
