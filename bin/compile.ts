@@ -1,11 +1,15 @@
 // Compiles a pipeline the way every command that needs its output does: the project's
 // plc.config.yaml applies, diagnostics go to stderr, and the result is usable only without errors.
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { BackendName } from '../compiler/backends/registry.js';
 import type { CompileResult } from '../compiler/driver.js';
 import { reportDiagnostics, type DiagnosticFormat } from './report.js';
 
-export type Compiled = CompileResult & Required<Pick<CompileResult, 'files' | 'ir' | 'pipeline'>>;
+export type Compiled = CompileResult & Required<Pick<CompileResult, 'files' | 'ir' | 'pipeline'>> & {
+  /** Every file the compile read, as absolute paths: no output may replace one. */
+  read: string[];
+};
 
 /** The compiled pipeline, or undefined after reporting why there is none. */
 export async function compileReported(pipelinePath: string, backendName: BackendName, format: DiagnosticFormat): Promise<Compiled | undefined> {
@@ -19,7 +23,8 @@ export async function compileReported(pipelinePath: string, backendName: Backend
   const result = compilePipeline(pipelinePath, { cwd, backend, parsePython: await loadPythonParser(), ruleLevels: config.rules, ignores: config.ignores });
   reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), format);
   if (!result.files || !result.ir || !result.pipeline || config.diagnostics.length > 0) return undefined;
-  return result as Compiled;
+  const read = [...config.sources.keys(), ...result.sources.keys(), ...result.ir.code.flatMap((object) => object.sources)].map((path) => resolve(cwd, path));
+  return { ...result, read } as Compiled;
 }
 
 /** Whether a command argument names a pipeline file rather than a deployed pipeline. */

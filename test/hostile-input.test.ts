@@ -104,7 +104,7 @@ test('definition size: over 100 KB is a note (deploys upload it), over 1,048,576
 
 test('archives keep file names longer than 100 characters (PAX headers)', async () => {
   const long = `${'deeply/'.repeat(16)}module_with_a_long_name.py`;
-  const bytes = archive({ hash: 'x', entryPoint: 'train.py', files: [{ path: long, bytes: Buffer.from('x = 1\n') }, { path: 'train.py', bytes: Buffer.from('print(1)\n') }] });
+  const bytes = archive({ hash: 'x', entryPoint: 'train.py', files: [{ path: long, bytes: Buffer.from('x = 1\n'), source: `/src/${long}` }, { path: 'train.py', bytes: Buffer.from('print(1)\n'), source: '/src/train.py' }] });
   const file = join(tempDir(), 'sourcedir.tar.gz');
   writeFileSync(file, bytes);
   const names: string[] = [];

@@ -6,9 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { backendNames, type BackendName } from '../../compiler/backends/registry.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { isRegularFile } from '../atomic-write.js';
 import { ExitCode } from '../exit.js';
 import { placeFiles } from '../output-placement.js';
+import { refuseInputs, writeOutputs } from '../write-outputs.js';
 import { diagnosticFormats, type DiagnosticFormat } from '../report.js';
 
 export interface BuildArgs {
@@ -59,23 +60,13 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       process.exitCode = await checkOutputs(placements, code, cwd);
       return;
     }
-    try {
-      if (folder !== undefined) {
-        const stale = code.filter(({ path, bytes }) => !sameOnDisk(resolve(cwd, path), bytes));
-        for (const { path, bytes } of stale) writeFileAtomic(resolve(cwd, path), bytes);
-        process.stderr.write(`plc: ${code.length} code object(s) in ${folder} (${stale.length} written)\n`);
-      }
-      for (const { path, contents } of placements) {
-        if (path === undefined) process.stdout.write(contents);
-        else writeFileAtomic(resolve(cwd, path), contents);
-      }
-    } catch (error) {
-      const { code, path } = error as NodeJS.ErrnoException;
-      if (!code) throw error;
-      process.stderr.write(`plc: cannot write ${path ?? 'output'}: ${writeProblem(code)}\n`);
-      process.exitCode = ExitCode.Usage;
-      return;
-    }
+    const targets = [...code.map(({ path }) => ({ option: '--emit-code', path })), ...placements.flatMap(({ path }) => (path === undefined ? [] : [{ option: '-o', path }]))];
+    if (refuseInputs(targets, result.read, cwd)) return;
+    const stale = code.filter(({ path, bytes }) => !sameOnDisk(resolve(cwd, path), bytes));
+    if (!writeOutputs(stale.map(({ path, bytes }) => ({ path: resolve(cwd, path), contents: bytes })))) return;
+    if (folder !== undefined) process.stderr.write(`plc: ${code.length} code object(s) in ${folder} (${stale.length} written)\n`);
+    for (const { path, contents } of placements) if (path === undefined) process.stdout.write(contents);
+    if (!writeOutputs(placements.flatMap(({ path, contents }) => (path === undefined ? [] : [{ path: resolve(cwd, path), contents }])))) return;
     process.exitCode = ExitCode.Ok;
   },
 };
@@ -86,6 +77,12 @@ async function checkOutputs(placements: { path?: string; contents: string }[], c
   const files = placements.filter((p): p is { path: string; contents: string } => p.path !== undefined);
   if (files.length === 0) {
     process.stderr.write('plc: --check compares the files -o names; give -o FILE or -o DIR/\n');
+    return ExitCode.Usage;
+  }
+  // Reading a device or FIFO would never end (or steal what is written into it).
+  const irregular = [...files, ...code].find(({ path }) => existsSync(resolve(cwd, path)) && !isRegularFile(resolve(cwd, path)));
+  if (irregular) {
+    process.stderr.write(`plc: --check compares files: ${irregular.path} is not a regular file\n`);
     return ExitCode.Usage;
   }
   const stale = files.filter(({ path, contents }) => {
@@ -112,22 +109,5 @@ async function checkOutputs(placements: { path?: string; contents: string }[], c
 
 /** Whether the file holds exactly these bytes (code objects are skipped or checked by this). */
 function sameOnDisk(path: string, bytes: Uint8Array): boolean {
-  return existsSync(path) && readFileSync(path).equals(bytes);
-}
-
-function writeProblem(code: string): string {
-  switch (code) {
-    case 'EISDIR':
-      return 'it is a folder; give a file name';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a file stands where a folder is needed';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return code;
-  }
+  return isRegularFile(path) && readFileSync(path).equals(bytes);
 }

@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { schemaPath } from '../../schema/paths.js';
-import { writeFileAtomic } from '../atomic-write.js';
 import { ExitCode } from '../exit.js';
 import { plcVersion, reportDiagnostics } from '../report.js';
+import { writeOutputs } from '../write-outputs.js';
 
 interface InitArgs {
   dir: string;
@@ -44,7 +44,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
       process.exitCode = ExitCode.Usage;
       return;
     }
-    for (const file of files) writeFileAtomic(join(dir, file.path), file.contents);
+    if (!writeOutputs(files.map((file) => ({ path: join(dir, file.path), contents: file.contents })))) return;
     const where = relative(cwd, dir) || '.';
     process.stdout.write(`Created a plc project in ${where}:\n${files.map((f) => `  ${f.path}`).join('\n')}\nNext: cd ${where} && npx plc check\n`);
     process.exitCode = ExitCode.Ok;

@@ -6,9 +6,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { toKebabCase, toPascalCase, toSnakeCase } from '../../compiler/check/naming.js';
 import { schemaPath } from '../../schema/paths.js';
-import { writeFileAtomic } from '../atomic-write.js';
 import { ExitCode, usageError } from '../exit.js';
 import { reportDiagnostics } from '../report.js';
+import { writeOutputs } from '../write-outputs.js';
 import { scriptTestsFolder } from '../scaffold/script-templates.js';
 import { stepFiles, stepKinds, type StepKindOption } from '../scaffold/step-templates.js';
 
@@ -59,7 +59,7 @@ const newStepCommand: CommandModule<object, NewStepArgs> = {
     const shown = (path: string) => relative(cwd, path);
     const existing = files.filter((file) => existsSync(file.path)).map((file) => shown(file.path));
     if (existing.length > 0) return usageError(`new step writes nothing, since these files exist: ${existing.join(', ')}\nChoose another name, or move them away first.`);
-    for (const file of files) writeFileAtomic(file.path, file.contents);
+    if (!writeOutputs(files)) return;
     const hasScript = files.some((file) => file.path.endsWith('.py'));
     // As a pipeline in this folder would list it under steps:.
     const library = shown(dir) === '' ? '.' : shown(dir).startsWith('..') ? shown(dir) : `./${shown(dir)}`;

@@ -1,9 +1,9 @@
 // `plc schema`: the pipeline schema for the step libraries in use, for editors.
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { writeFileAtomic } from '../atomic-write.js';
 import { ExitCode } from '../exit.js';
 import { reportDiagnostics } from '../report.js';
+import { refuseInputs, writeOutputs } from '../write-outputs.js';
 
 interface SchemaArgs {
   pipeline?: string;
@@ -28,8 +28,9 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
       return;
     }
     const text = JSON.stringify(generatePipelineSchema(result.library), null, 2) + '\n';
+    const cwd = process.cwd();
     if (args.output === undefined || args.output === '-') process.stdout.write(text);
-    else writeFileAtomic(resolve(process.cwd(), args.output), text);
+    else if (refuseInputs([{ option: '-o', path: args.output }], [...result.sources.keys()].map((path) => resolve(cwd, path)), cwd) || !writeOutputs([{ path: resolve(cwd, args.output), contents: text }])) return;
     process.exitCode = ExitCode.Ok;
   },
 };

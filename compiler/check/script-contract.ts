@@ -2,7 +2,7 @@
 // contract constants (INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS, CLI_ARGS,
 // REQUIRED_HYPERPARAMETERS, OPTIONAL_HYPERPARAMETERS) and its literal os.environ reads — is
 // compared both ways with what the step type declares across all its job types.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/load-yaml.js';
@@ -136,8 +136,8 @@ export function checkScriptContract(step: StepType, parse: ParsePython, cwd: str
   if (!script) return;
   const root = script.sourceDir !== undefined ? resolve(stepFolder(step), script.sourceDir) : stepFolder(step);
   const entry = resolve(root, script.entryPoint);
-  // A missing or escaping entry point is reported with the code bundle (PLC4001, PLC4003).
-  if (!existsSync(entry) || !existsSync(root) || !isInside(realpathSync(root), realpathSync(entry))) return;
+  // A missing, escaping or irregular one (a FIFO would block the read) is reported with the code bundle (PLC4001, PLC4003).
+  if (!existsSync(entry) || !statSync(entry).isFile() || !existsSync(root) || !isInside(realpathSync(root), realpathSync(entry))) return;
   const text = readFileSync(entry, 'utf8');
   const file = displayPath(entry, cwd);
   const scriptName = basename(entry);

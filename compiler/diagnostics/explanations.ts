@@ -43,8 +43,10 @@ prep-train: { step: TabularPreprocessing, jobType: training }
 prep-test: { step: TabularPreprocessing, jobType: testing }
 \`\`\``,
   PLC0003: `plc could not open a file it had to read: the pipeline or step file named on the command line, or a
-\`*.step.yaml\` file in a step library. The detail says why: no such file, it is a folder, or
-permission denied. A path on the command line is relative to the working folder.
+\`*.step.yaml\` file in a step library. The detail says why: no such file, it is a folder,
+permission denied, or it is not a regular file: a device such as \`/dev/zero\` (which never ends), a
+FIFO (which blocks until something writes to it) or a socket is refused without being opened. A path
+on the command line is relative to the working folder.
 
 \`\`\`sh
 # trips PLC0003: the file is train.pipeline.yaml
@@ -246,6 +248,70 @@ ignores:
   - files: ["legacy/**"]
     rules: [PLC1012]
     reason: legacy step types keep their old file names
+\`\`\``,
+  PLC0014: `plc reads documents as UTF-8 (as YAML 1.2 editors and GitHub do), and this file starts with the
+byte-order mark of UTF-16 or UTF-32, which Windows tools (PowerShell's \`Out-File\`, Notepad's
+"Unicode") write. Read as UTF-8 it would be nonsense, so it is not read at all. Convert it, with the
+encoding the message names: \`iconv -f UTF-16LE -t UTF-8 old.yaml > train.pipeline.yaml\`, or in
+PowerShell \`Out-File -Encoding utf8\`.
+
+\`\`\`sh
+# trips PLC0014: PowerShell 5 writes UTF-16LE by default
+Get-Content template.yaml | Out-File train.pipeline.yaml
+\`\`\`
+
+\`\`\`sh
+# fixed
+Get-Content template.yaml | Out-File -Encoding utf8 train.pipeline.yaml
+\`\`\``,
+  PLC0015: `The file holds bytes that are not UTF-8. Decoding would turn them into U+FFFD (the replacement
+character), which would then end up in the definition as if written, so plc stops and says where:
+the line and column, and the offset in bytes from the start of the file (\`cmp\`, \`xxd -s OFFSET\`
+and editors' "go to byte" take it). The usual cause is text saved as Latin-1 or Windows-1252, where
+\`é\` is the one byte 0xe9; convert the file, or retype the character in a UTF-8 editor.
+
+\`\`\`yaml
+# trips PLC0015: "café" saved as Latin-1 (the é is the byte 0xe9)
+description: café model
+\`\`\`
+
+\`\`\`yaml
+# fixed: saved as UTF-8 (é is 0xc3 0xa9)
+description: café model
+\`\`\``,
+  PLC0016: `A YAML tag (\`!name\`, \`!!name\`, or one a \`%TAG\` directive defines) that plc does not know. A YAML
+library keeps the value of a tag it cannot resolve and drops the tag, so the document would mean
+something other than what was written; plc refuses it instead. The JSON-compatible core tags
+(\`!!str\`, \`!!int\`, \`!!float\`, \`!!bool\`, \`!!null\`, \`!!map\`, \`!!seq\`) work. \`!!binary\`,
+\`!!set\`, \`!!omap\`, \`!!pairs\` and \`!!timestamp\` are reported too: their values have no form in
+a pipeline definition. A value that should start with \`!\` is quoted.
+
+\`\`\`yaml
+# trips PLC0016
+description: !important Trains the churn model.
+\`\`\`
+
+\`\`\`yaml
+# fixed
+description: "!important Trains the churn model."
+\`\`\``,
+  PLC0017: `CloudFormation's short-form intrinsic functions (\`!Ref\`, \`!Sub\`, \`!GetAtt\`, \`!Join\`, \`!If\` …) are
+tags of CloudFormation templates, not of YAML, and mean nothing in a plc document. A pipeline refers
+to its parameters, its own name and the execution with \`\${…}\` references, which plc checks and
+turns into the definition's \`Get\` expressions; step outputs are wired by port
+(\`inputs: { data: prep.processed_data }\`). To get a CloudFormation template, let plc write it:
+\`plc build --backend cloudformation\`.
+
+\`\`\`yaml
+# trips PLC0017
+nodes:
+  train: { step: XGBoostTraining, config: { instanceType: !Ref TrainingInstanceType } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+nodes:
+  train: { step: XGBoostTraining, config: { instanceType: "\${params.TrainingInstanceType}" } }
 \`\`\``,
   PLC0101: `A value has the wrong type for its place: text where a list is expected, a mapping where one value
 is expected, a number where a string is expected. Most cases come from the JSON Schemas in

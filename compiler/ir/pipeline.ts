@@ -35,6 +35,8 @@ export interface CodeObject {
   /** e.g. `code/<sha256>/train.py`; the S3 key is `<codePrefix>/<key>`. */
   key: string;
   bytes: Uint8Array;
+  /** The files it was made from (absolute paths), so that no output of plc replaces one. */
+  sources: string[];
 }
 
 export interface RetryPolicyIR {

@@ -1,18 +1,18 @@
 // Pass 1, load: read a YAML file into data plus a source map. YAML problems (syntax, duplicate
-// keys, tabs, alias bombs, oversized files) become diagnostics; nothing here throws for bad input.
-import { readFileSync, statSync } from 'node:fs';
+// keys, tabs, alias bombs, unknown tags) and unreadable files (read-document.ts) become diagnostics;
+// nothing here throws for bad input.
 import { relative, resolve, isAbsolute } from 'node:path';
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError, type YAMLWarning } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Location } from '../source/source-file.js';
 import type { SourceText } from '../source/text-source.js';
+import { readDocumentText } from './read-document.js';
 
 export interface LoadedDocument {
   source: SourceFile;
   data: unknown;
 }
 
-const maxFileBytes = 1024 * 1024;
 /** Bounds the work aliases can cause (billion-laughs style documents). */
 const maxAliasCount = 100;
 
@@ -35,25 +35,18 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
   const absolutePath = resolve(cwd, path);
   const shown = displayPath(absolutePath, cwd);
   const where: Location = requestedAt ?? { file: shown, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
-  let text: string;
-  try {
-    const size = statSync(absolutePath).size;
-    if (size > maxFileBytes) {
-      bag.report('PLC0004', where, { path: shown, size, limit: maxFileBytes });
-      return undefined;
-    }
-    text = readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    bag.report('PLC0003', where, { path: shown, detail: describeFsError(error) });
-    return undefined;
-  }
+  const text = readDocumentText({ absolutePath, shown, where }, bag, session.sources);
+  if (text === undefined) return undefined;
   const lineCounter = new LineCounter();
   // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true });
+  // resolveKnownTags off: !!binary, !!set, !!timestamp … would make values JSON has no form for.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true, resolveKnownTags: false });
   const source = new SourceFile(shown, absolutePath, text, lineCounter, document);
   session.sources.set(shown, source);
-  if (document.errors.length > 0) {
+  const tagProblems = document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE');
+  if (document.errors.length > 0 || tagProblems.length > 0) {
     for (const error of document.errors) reportYamlError(error, source, bag);
+    for (const warning of tagProblems) reportUnknownTag(warning, source, bag);
     return undefined;
   }
   try {
@@ -88,10 +81,11 @@ function reportYamlError(error: YAMLError, source: SourceFile, bag: DiagnosticBa
   bag.report('PLC0001', location, { detail });
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
+/** CloudFormation's short-form intrinsic functions, which people carry over from templates. */
+const cloudFormationTags = new Set(['!Ref', '!Sub', '!GetAtt', '!Join', '!Select', '!Split', '!If', '!Equals', '!Not', '!And', '!Or', '!Condition', '!FindInMap', '!ImportValue', '!GetAZs', '!Base64', '!Cidr', '!Transform', '!Length', '!ToJsonString']);
+
+/** yaml keeps the value of a tag it cannot resolve, dropping the tag; plc does not guess. */
+function reportUnknownTag(warning: YAMLWarning, source: SourceFile, bag: DiagnosticBag): void {
+  const tag = source.text.slice(warning.pos[0], warning.pos[1]);
+  bag.report(cloudFormationTags.has(tag) ? 'PLC0017' : 'PLC0016', source.location(warning.pos[0], warning.pos[1]), { tag });
 }

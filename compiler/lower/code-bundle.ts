@@ -14,7 +14,8 @@ export interface CodeBundle {
   /** sha256 over the sorted (path, content hash) pairs of the files. */
   hash: string;
   entryPoint: string;
-  files: { path: string; bytes: Buffer }[];
+  /** `path` relative to the bundle's root; `source` the absolute path it was read from. */
+  files: { path: string; bytes: Buffer; source: string }[];
 }
 
 /** What a source folder ships: everything but bytecode caches and hidden files. */
@@ -67,7 +68,7 @@ export function collectCode(step: StepType, bag: DiagnosticBag): CodeBundle | un
     if (walked.problems.length > 0) return undefined;
     paths = walked.files;
   }
-  const files = paths.map((path) => ({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path) }));
+  const files = paths.map((path) => ({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path), source: path }));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest = createHash('sha256');
   for (const file of files) manifest.update(`${file.path}\0${createHash('sha256').update(file.bytes).digest('hex')}\n`);

@@ -26,7 +26,7 @@ import { lowerTuning } from './tuning.js';
 
 
 export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): PipelineIR {
-  const code = new Map<string, Uint8Array>();
+  const code = new Map<string, CodeObject>();
   const lowering = new NodeLowering(pipeline, bag, code);
   const lowered = new Map<string, StepIR>(links.controls.map((c) => [c.node.id, c.step]));
   for (const node of pipeline.wired) {
@@ -39,7 +39,7 @@ export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag:
     ...(pipeline.doc.description !== undefined ? { description: pipeline.doc.description } : {}),
     parameters: lowerParameters(pipeline.doc, pipeline.source.keysInOrder(['parameters'])),
     steps,
-    code: [...code].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, bytes]): CodeObject => ({ key, bytes })),
+    code: [...code].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, object]) => object),
     edges: dataEdges(pipeline),
   };
 }
@@ -89,7 +89,7 @@ class NodeLowering implements NodeBindings {
 
   private readonly stepNames: ReadonlyMap<string, string>;
 
-  constructor(readonly pipeline: WiredPipeline, readonly bag: DiagnosticBag, private readonly code: Map<string, Uint8Array>) {
+  constructor(readonly pipeline: WiredPipeline, readonly bag: DiagnosticBag, private readonly code: Map<string, CodeObject>) {
     this.stepNames = new Map(pipeline.nodes.map((n) => [n.id, n.stepName]));
   }
 
@@ -149,7 +149,10 @@ class NodeLowering implements NodeBindings {
     };
     if (bundle) {
       const prefix = this.codeLocation();
-      for (const file of bundle.files) this.code.set(`code/${bundle.hash}/${file.path}`, file.bytes);
+      for (const file of bundle.files) {
+        const key = `code/${bundle.hash}/${file.path}`;
+        this.code.set(key, { key, bytes: file.bytes, sources: [file.source] });
+      }
       lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });
       lowered.entrypoint = [literal('python3'), literal(`${processingCodeDir}/${bundle.entryPoint}`)];
     }
@@ -164,7 +167,7 @@ class NodeLowering implements NodeBindings {
     if (bundle) {
       const prefix = this.codeLocation();
       const key = `code/${bundle.hash}/sourcedir.tar.gz`;
-      this.code.set(key, archive(bundle));
+      this.code.set(key, { key, bytes: archive(bundle), sources: bundle.files.map((file) => file.source) });
       // Script mode reads these JSON-encoded, as the SageMaker SDK writes them.
       hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
       if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(constantOf(s3Path(prefix, key))))]);
