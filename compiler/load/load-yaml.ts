@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { SourceFile, type Location } from '../source/source-file.js';
+import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
 import type { SourceText } from '../source/text-source.js';
 
 export interface LoadedDocument {
@@ -30,6 +30,14 @@ export interface Session {
   sources: Map<string, SourceText>;
 }
 
+/** The syntax tree of a YAML text, parsed the one way plc reads every file. */
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true });
+  return { lineCounter, document };
+}
+
 export function loadYaml(path: string, session: Session, requestedAt?: Location): LoadedDocument | undefined {
   const { cwd, bag } = session;
   const absolutePath = resolve(cwd, path);
@@ -47,10 +55,9 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
     bag.report('PLC0003', where, { path: shown, detail: describeFsError(error) });
     return undefined;
   }
-  const lineCounter = new LineCounter();
-  // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true });
-  const source = new SourceFile(shown, absolutePath, text, lineCounter, document);
+  const parsed = parseYaml(text);
+  const { document } = parsed;
+  const source = new SourceFile(shown, absolutePath, text, parsed);
   session.sources.set(shown, source);
   if (document.errors.length > 0) {
     for (const error of document.errors) reportYamlError(error, source, bag);

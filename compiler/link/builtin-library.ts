@@ -1,0 +1,49 @@
+// The built-in step library as `npm run build` precompiled it (write-builtin-library.ts): each
+// file's validated data, keyed by the file's content hash, and the config validators of its step
+// types and their job-type variants as ajv standalone code, keyed by the config schema's hash. A run reads the files and hashes them; a file that matches is neither parsed nor
+// validated again (its YAML tree is parsed only if a location in it is asked for), and one that
+// does not (an edited source tree before the next build) is loaded like any project file.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { packageRoot } from '../../schema/paths.js';
+
+export const builtinLibraryPath = join(packageRoot, 'dist', 'steps', 'builtin-library.json');
+export const builtinConfigValidatorsPath = join(packageRoot, 'dist', 'steps', 'config-validators.cjs');
+
+/** One precompiled step file: its data as JSON text, parsed afresh for every compilation. */
+export interface PrecompiledStep {
+  sha256: string;
+  json: string;
+}
+
+/** By path relative to the built-in steps folder. */
+export type BuiltinManifest = Record<string, PrecompiledStep>;
+
+let manifest: BuiltinManifest | undefined;
+let validators: Record<string, ValidateFunction> | undefined;
+
+export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The key of a hash in the validators module (an identifier). */
+export const validatorKey = (sha256: string): string => `h${sha256}`;
+
+/** The data of a built-in step file whose text is what was precompiled, else undefined. */
+export function precompiledStepData(relativePath: string, text: string): { data: unknown; sha256: string } | undefined {
+  manifest ??= existsSync(builtinLibraryPath) ? (JSON.parse(readFileSync(builtinLibraryPath, 'utf8')) as BuiltinManifest) : {};
+  const entry = manifest[relativePath];
+  if (!entry) return undefined;
+  const sha256 = contentHash(text);
+  return entry.sha256 === sha256 ? { data: JSON.parse(entry.json), sha256 } : undefined;
+}
+
+/**
+ * The validator compiled at build time for this config schema (a built-in step type's, or one of
+ * its job-type variants'), found by the hash of the schema's JSON text.
+ */
+export function precompiledConfigValidator(jsonSchema: object): ValidateFunction | undefined {
+  validators ??= existsSync(builtinConfigValidatorsPath) ? (createRequire(import.meta.url)(builtinConfigValidatorsPath) as Record<string, ValidateFunction>) : {};
+  return validators[validatorKey(contentHash(JSON.stringify(jsonSchema)))];
+}
