@@ -19,8 +19,12 @@ export interface PrecompiledStep {
   json: string;
 }
 
-/** By path relative to the built-in steps folder. */
-export type BuiltinManifest = Record<string, PrecompiledStep>;
+export interface BuiltinManifest {
+  /** By path relative to the built-in steps folder. */
+  steps: Record<string, PrecompiledStep>;
+  /** What the built-in scripts declare (script-contract.ts), by the script's content hash, as JSON text with "" for the file. */
+  scriptContracts: Record<string, string>;
+}
 
 let manifest: BuiltinManifest | undefined;
 let validators: Record<string, ValidateFunction> | undefined;
@@ -30,10 +34,20 @@ export const contentHash = (text: string): string => createHash('sha256').update
 /** The key of a hash in the validators module (an identifier). */
 export const validatorKey = (sha256: string): string => `h${sha256}`;
 
+function builtinManifest(): BuiltinManifest {
+  manifest ??= existsSync(builtinLibraryPath) ? (JSON.parse(readFileSync(builtinLibraryPath, 'utf8')) as BuiltinManifest) : { steps: {}, scriptContracts: {} };
+  return manifest;
+}
+
+/** The contract read at build time from a script with this text, its locations in `file`. */
+export function precompiledScriptContract(text: string, file: string): unknown {
+  const json = builtinManifest().scriptContracts[contentHash(text)];
+  return json === undefined ? undefined : JSON.parse(json, (key, value: unknown) => (key === 'file' ? file : value));
+}
+
 /** The data of a built-in step file whose text is what was precompiled, else undefined. */
 export function precompiledStepData(relativePath: string, text: string): { data: unknown; sha256: string } | undefined {
-  manifest ??= existsSync(builtinLibraryPath) ? (JSON.parse(readFileSync(builtinLibraryPath, 'utf8')) as BuiltinManifest) : {};
-  const entry = manifest[relativePath];
+  const entry = builtinManifest().steps[relativePath];
   if (!entry) return undefined;
   const sha256 = contentHash(text);
   return entry.sha256 === sha256 ? { data: JSON.parse(entry.json), sha256 } : undefined;
