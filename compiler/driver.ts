@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { builtinStepsDir } from '../schema/paths.js';
 import type { Backend, EmittedFile } from './backends/backend.js';
-import { definitionText, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
+import { definitionJson, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkBranchDependencies, checkCycles, checkOrphans } from './check/graph.js';
@@ -150,8 +150,8 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   const analysis = analyzePipeline(pipelinePath, options);
   if (!analysis.ir || !analysis.pipeline) return analysis;
   const files = (options.backend ?? sagemakerBackend).emit(analysis.ir);
-  // The limit is on the definition, whatever the backend wraps it in (or draws instead).
-  const levelled = applyRuleLevels([definitionSizeProblem(definitionText(analysis.ir), analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
+  // The limits are on the definition as deploy sends it, whatever the backend wraps it in (or draws instead).
+  const levelled = applyRuleLevels([definitionSizeProblem(definitionJson(analysis.ir), analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
   const ignored = options.ignores?.apply(levelled) ?? { diagnostics: levelled, suppressed: 0 };
   const [sizeProblem] = ignored.diagnostics;
   if (!sizeProblem) return { ...analysis, files, suppressed: analysis.suppressed + ignored.suppressed };
