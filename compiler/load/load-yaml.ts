@@ -2,7 +2,7 @@
 // keys, tabs, alias bombs, oversized files) become diagnostics; nothing here throws for bad input.
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
 import type { SourceText } from '../source/text-source.js';
@@ -34,8 +34,30 @@ export interface Session {
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true });
+  // uniqueKeys off: yaml compares each key with every earlier one (quadratic on large maps);
+  // duplicateKeyErrors finds the same keys in one pass.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', merge: true });
+  document.errors.push(...duplicateKeyErrors(document));
   return { lineCounter, document };
+}
+
+/**
+ * yaml's DUPLICATE_KEY errors (a later key equal to an earlier scalar key of the same map, as
+ * yaml's uniqueKeys: true compares them), found with one set per map.
+ */
+function duplicateKeyErrors(document: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || Number.isNaN(key.value)) continue; // NaN equals nothing, as with ===
+        if (seen.has(key.value) && key.range) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(key.value);
+      }
+    },
+  });
+  return errors;
 }
 
 export function loadYaml(path: string, session: Session, requestedAt?: Location): LoadedDocument | undefined {
