@@ -2,7 +2,7 @@
 // keys, tabs, alias bombs, oversized files) become diagnostics; nothing here throws for bad input.
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
-import { isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
 import type { SourceText } from '../source/text-source.js';
@@ -47,16 +47,24 @@ export function parseYaml(text: string): ParsedYaml {
  */
 function duplicateKeyErrors(document: Document): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
-  visit(document, {
-    Map(_, map) {
+  // An explicit stack rather than recursion: nesting depth is the document's to choose.
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const { key } of map.items) {
+      for (const { key, value } of node.items) {
+        pending.push(key, value);
         if (!isScalar(key) || Number.isNaN(key.value)) continue; // NaN equals nothing, as with ===
         if (seen.has(key.value) && key.range) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         seen.add(key.value);
       }
-    },
-  });
+    } else if (isSeq(node)) {
+      pending.push(...node.items);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value); // a single-pair mapping inside a flow sequence
+    }
+  }
   return errors;
 }
 
