@@ -5,10 +5,12 @@
 //   npm run bench                 7 rounds (the figures in docs/performance.md)
 //   npm run bench -- --runs 3     fewer rounds while working
 //   npm run bench -- --only 500   only the cases whose name contains "500"
+//   npm run bench -- --compare ../old/dist/bin/plc.js
+//                                 each plc case also run with another build of plc, side by side
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../schema/paths.js';
 import { generatePipeline } from './generate-pipeline.js';
@@ -26,7 +28,7 @@ interface Sample {
   exit: number;
 }
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, only: { type: 'string' }, compare: { type: 'string' } } });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench: --runs must be a positive integer, not ${values.runs}`);
 
@@ -53,7 +55,9 @@ if (cfnLint) {
   if (built.status !== 0) throw new Error(`bench: building the CloudFormation template failed:\n${built.stderr}`);
   cases.push({ name: 'cfn-lint flagship template', argv: [cfnLint, template], cwd: work });
 }
-const selected = cases.filter((c) => values.only === undefined || c.name.includes(values.only));
+// With --compare, each plc case is followed by the same case run with the other build.
+const compared = (c: Case): Case[] => (values.compare === undefined || c.argv[1] !== plc ? [] : [{ ...c, name: `${c.name} (compared)`, argv: [c.argv[0]!, resolve(values.compare), ...c.argv.slice(2)] }]);
+const selected = cases.flatMap((c) => [c, ...compared(c)]).filter((c) => values.only === undefined || c.name.includes(values.only));
 
 // Round by round, each case paired with a baseline run just before it.
 const baseline: Case = { name: 'node -e 0', argv: node('-e', '0'), cwd: packageRoot };
