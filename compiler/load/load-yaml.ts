@@ -60,7 +60,7 @@ function duplicateKeyErrors(document: Document): YAMLParseError[] {
         seen.add(key.value);
       }
     } else if (isSeq(node)) {
-      pending.push(...node.items);
+      for (const item of node.items) pending.push(item); // not push(...items): a long list would overflow the stack
     } else if (isPair(node)) {
       pending.push(node.key, node.value); // a single-pair mapping inside a flow sequence
     }

@@ -20,7 +20,7 @@ export class SourceFile {
     readonly displayPath: string,
     readonly absolutePath: string,
     readonly text: string,
-    /** The tree, or how to parse it when a location is first asked for (see SourceFile.deferred). */
+    /** The tree, or how to parse it when it is first needed (precompiled step files: link/builtin-library.ts). */
     parsed: ParsedYaml | (() => ParsedYaml),
     /** For a job-type variant: paths are looked up under this prefix first (see overlay). */
     private readonly overlayPrefix?: DataPath,
