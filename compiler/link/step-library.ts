@@ -37,8 +37,10 @@ const stepFiles = { file: (name: string) => name.endsWith('.step.yaml'), skipFol
 /** The step files of the package's own library, as loadStepLibrary walks them. */
 export const builtinStepFiles = (): string[] => walkFiles(builtinStepsDir, stepFiles).files;
 
+let builtinRoot: string | undefined;
+
 /** A built-in step file's path inside the library (walkFiles lists files below the real path). */
-export const builtinRelativePath = (file: string): string => relative(realpathSync(builtinStepsDir), file);
+export const builtinRelativePath = (file: string): string => relative((builtinRoot ??= realpathSync(builtinStepsDir)), file);
 
 /** The folders a pipeline uses: the built-in library, then its own, each confined to `root`. */
 export function resolveLibraryFolders(builtinDir: string, entries: readonly { path: string; namedAt: Location }[], root: string, bag: DiagnosticBag): LibraryFolder[] {
