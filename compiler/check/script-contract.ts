@@ -16,7 +16,7 @@ import type { ParsePython, SyntaxNode } from './python/parser.js';
 
 interface Spot { name: string; at: Location }
 
-export interface ScriptContract {
+interface ScriptContract {
   paths?: Spot[];
   requiredEnv?: Spot[];
   optionalEnv?: Spot[];

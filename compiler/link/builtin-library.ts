@@ -1,8 +1,10 @@
 // The built-in step library as `npm run build` precompiled it (write-builtin-library.ts): each
-// file's validated data, keyed by the file's content hash, and the config validators of its step
-// types and their job-type variants as ajv standalone code, keyed by the config schema's hash. A run reads the files and hashes them; a file that matches is neither parsed nor
-// validated again (its YAML tree is parsed only if a location in it is asked for), and one that
-// does not (an edited source tree before the next build) is loaded like any project file.
+// step file's validated data, keyed by the file's content hash; the config validators of its step
+// types and their job-type variants as ajv standalone code, keyed by the config schema's hash; and
+// the contract read from each built-in script, keyed by the script's hash. A run still reads and
+// hashes the files: one that matches is neither parsed nor validated again (its YAML tree is parsed
+// only if a location in it is asked for), and one that does not (an edited source tree before the
+// next build) is loaded like any project file.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,11 +48,9 @@ export function precompiledScriptContract(text: string, file: string): unknown {
 }
 
 /** The data of a built-in step file whose text is what was precompiled, else undefined. */
-export function precompiledStepData(relativePath: string, text: string): { data: unknown; sha256: string } | undefined {
+export function precompiledStepData(relativePath: string, text: string): { data: unknown } | undefined {
   const entry = builtinManifest().steps[relativePath];
-  if (!entry) return undefined;
-  const sha256 = contentHash(text);
-  return entry.sha256 === sha256 ? { data: JSON.parse(entry.json), sha256 } : undefined;
+  return entry && entry.sha256 === contentHash(text) ? { data: JSON.parse(entry.json) } : undefined;
 }
 
 /**
