@@ -4,22 +4,30 @@
 // 1 findings, 2 usage error, 3 internal error.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { deployCommand } from './commands/deploy.js';
-import { diffCommand } from './commands/diff.js';
-import { explainCommand } from './commands/explain.js';
-import { graphCommand } from './commands/graph.js';
-import { initCommand } from './commands/init.js';
-import { newCommand } from './commands/new.js';
-import { runCommand } from './commands/run.js';
-import { schemaCommand } from './commands/schema.js';
-import { statusCommand } from './commands/status.js';
-import { stepsCommand } from './commands/steps.js';
+import type { CommandModule } from 'yargs';
 import { DiffExit, ExitCode } from './exit.js';
 import { plcVersion } from './report.js';
 
 const debug = process.argv.includes('--debug');
+
+/** Each command's module by the command's name, in the order --help lists them. */
+const commandModules: Record<string, () => Promise<CommandModule<object, never>>> = {
+  init: async () => (await import('./commands/init.js')).initCommand as never,
+  new: async () => (await import('./commands/new.js')).newCommand as never,
+  build: async () => (await import('./commands/build.js')).buildCommand as never,
+  graph: async () => (await import('./commands/graph.js')).graphCommand as never,
+  check: async () => (await import('./commands/check.js')).checkCommand as never,
+  explain: async () => (await import('./commands/explain.js')).explainCommand as never,
+  steps: async () => (await import('./commands/steps.js')).stepsCommand as never,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand as never,
+  deploy: async () => (await import('./commands/deploy.js')).deployCommand as never,
+  diff: async () => (await import('./commands/diff.js')).diffCommand as never,
+  run: async () => (await import('./commands/run.js')).runCommand as never,
+  status: async () => (await import('./commands/status.js')).statusCommand as never,
+};
+/** The command asked for, when it is one: only its module is loaded (--help and mistakes need them all). */
+const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const chosen = named !== undefined && Object.hasOwn(commandModules, named) ? [commandModules[named]!] : Object.values(commandModules);
 
 function internalError(error: unknown): never {
   if (debug) console.error(error);
@@ -37,18 +45,7 @@ try {
   await yargs(hideBin(process.argv))
     .scriptName('plc')
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
-    .command(initCommand)
-    .command(newCommand)
-    .command(buildCommand)
-    .command(graphCommand)
-    .command(checkCommand)
-    .command(explainCommand)
-    .command(stepsCommand)
-    .command(schemaCommand)
-    .command(deployCommand)
-    .command(diffCommand)
-    .command(runCommand)
-    .command(statusCommand)
+    .command(await Promise.all(chosen.map((load) => load())))
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()

@@ -1,10 +1,8 @@
 // The compiler driver: runs the passes in order — load → validate → link → expand → bind → wire → check
 // → lower → emit. Each pass reports into one diagnostic bag and keeps going where it can, so one
 // run reports every problem; nothing is emitted once an error is found.
-import { dirname } from 'node:path';
-import { builtinStepsDir } from '../schema/paths.js';
 import type { Backend, EmittedFile } from './backends/backend.js';
-import { definitionText, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
+import { definitionJson, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkBranchDependencies, checkCycles, checkOrphans } from './check/graph.js';
@@ -16,17 +14,15 @@ import { checkScriptContract } from './check/script-contract.js';
 import { checkStepContract } from './check/step-contract.js';
 import { compareDiagnostics, createDiagnostic, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import { apiLimits } from './sagemaker/api-limits.js';
-import { applySuppressions } from './diagnostics/suppress.js';
 import { applyRuleLevels, type PathIgnores, type RuleLevels } from './config/project-config.js';
 import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
 import { collectCode } from './lower/code-bundle.js';
 import { lowerPipeline } from './lower/lower-pipeline.js';
 import { linkPipeline } from './link/link-pipeline.js';
-import { loadStepLibrary, resolveLibraryFolders, type LibraryFolder, type StepLibrary } from './link/step-library.js';
+import { loadStepLibrary } from './link/step-library.js';
 import type { SourceFile } from './source/source-file.js';
 import type { SourceText } from './source/text-source.js';
-import type { PipelineDocument } from '../schema/types.generated.js';
 import { validateDocument } from './validate/validate-document.js';
 import { wirePipeline, type WiredPipeline } from './wire/wire-pipeline.js';
 
@@ -62,39 +58,9 @@ export interface CompileResult extends AnalysisResult {
   files?: EmittedFile[];
 }
 
-export interface LibraryResult {
-  diagnostics: Diagnostic[];
-  suppressed: number;
-  sources: ReadonlyMap<string, SourceText>;
-  library: StepLibrary;
-}
+import { conclude, libraryFolders } from './inspect-library.js';
 
-/**
- * The session's diagnostics after rule levels, in-file suppressions and then ignores by path (so
- * the problems of suppression comments can be ignored by path too), with every file it read.
- */
-function conclude(session: Session, options: CompileOptions): { diagnostics: Diagnostic[]; suppressed: number; sources: ReadonlyMap<string, SourceText> } {
-  const levelled = applyRuleLevels(session.bag.sorted(), options.ruleLevels ?? new Map());
-  const inFile = applySuppressions(levelled, session.sources.values());
-  const byPath = options.ignores?.apply(inFile.diagnostics) ?? { diagnostics: inFile.diagnostics, suppressed: 0 };
-  return { diagnostics: byPath.diagnostics, suppressed: inFile.suppressed + byPath.suppressed, sources: session.sources };
-}
-
-/** The built-in library and the pipeline's own, which are confined to the pipeline's folder. */
-function libraryFolders(doc: PipelineDocument, source: SourceFile, options: CompileOptions, session: Session): LibraryFolder[] {
-  const entries = (doc.steps ?? []).map((path, i) => ({ path, namedAt: source.locate(['steps', i]) }));
-  return resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, entries, dirname(source.absolutePath), session.bag);
-}
-
-/** The step types available: the built-in library, plus a pipeline's own libraries when given. */
-export function inspectLibrary(options: CompileOptions, pipelinePath?: string): LibraryResult {
-  const session: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: new Map() };
-  const loaded = pipelinePath === undefined ? undefined : loadYaml(pipelinePath, session);
-  const doc = loaded && validateDocument(loaded, 'Pipeline', session.bag);
-  const folders = loaded && doc ? libraryFolders(doc, loaded.source, options, session) : resolveLibraryFolders(options.builtinSteps ?? builtinStepsDir, [], options.cwd, session.bag);
-  const library = loadStepLibrary(folders, session);
-  return { ...conclude(session, options), library };
-}
+export { inspectLibrary, type LibraryResult } from './inspect-library.js';
 
 /** A step type file on its own: its schema, its kind's rules and its code. */
 export function checkStepFile(stepPath: string, options: CompileOptions): AnalysisResult {
@@ -150,8 +116,8 @@ export function compilePipeline(pipelinePath: string, options: CompileOptions): 
   const analysis = analyzePipeline(pipelinePath, options);
   if (!analysis.ir || !analysis.pipeline) return analysis;
   const files = (options.backend ?? sagemakerBackend).emit(analysis.ir);
-  // The limit is on the definition, whatever the backend wraps it in (or draws instead).
-  const levelled = applyRuleLevels([definitionSizeProblem(definitionText(analysis.ir), analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
+  // The limits are on the definition as deploy sends it, whatever the backend wraps it in (or draws instead).
+  const levelled = applyRuleLevels([definitionSizeProblem(definitionJson(analysis.ir), analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
   const ignored = options.ignores?.apply(levelled) ?? { diagnostics: levelled, suppressed: 0 };
   const [sizeProblem] = ignored.diagnostics;
   if (!sizeProblem) return { ...analysis, files, suppressed: analysis.suppressed + ignored.suppressed };

@@ -94,10 +94,11 @@ test('definition size: over 100 KB is a note (deploys upload it), over 1,048,576
     writeFileSync(join(dir, name), header() + '  labelField: label\nnodes:\n' + nodes(count) + '\n');
     return compile(join(dir, name), dir);
   };
-  const medium = write('medium.pipeline.yaml', 60);
+  // The limits apply to the compact JSON deploy sends (about 1.4 KB per node here).
+  const medium = write('medium.pipeline.yaml', 100);
   assert.equal(medium.diagnostics.map((d) => d.code), ['PLC5019']);
   assert.ok(medium.files, 'a note does not stop the build');
-  const huge = write('huge.pipeline.yaml', 520);
+  const huge = write('huge.pipeline.yaml', 900);
   assert.equal(huge.diagnostics.map((d) => d.code), ['PLC5018']);
   assert.is(huge.files, undefined);
 });

@@ -57,7 +57,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
       const isStep = target.endsWith('.step.yaml');
-      const options = { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores };
+      // check writes nothing, so no backend renders files; the size limits are checked all the same.
+      const options = { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores, backend: { emit: () => [] } };
       const result = isStep ? checkStepFile(shown, options) : compilePipeline(shown, options);
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;

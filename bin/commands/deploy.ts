@@ -47,8 +47,8 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
     if (role === undefined) return fail(createDiagnostic('PLC7016', source.locate(['name']), { name: doc.name }));
 
     const { planDeploy } = await import('../../aws/deploy-plan.js');
-    const { definitionText } = await import('../../compiler/backends/sagemaker/sagemaker-backend.js');
-    const planned = planDeploy({ ir: compiled.ir, definition: definitionText(compiled.ir), codePrefix: doc.codePrefix, role, tags: tags.assignments.map(({ name, value }) => ({ Key: name, Value: value })) });
+    const { definitionJson } = await import('../../compiler/backends/sagemaker/sagemaker-backend.js');
+    const planned = planDeploy({ ir: compiled.ir, definition: definitionJson(compiled.ir), codePrefix: doc.codePrefix, role, tags: tags.assignments.map(({ name, value }) => ({ Key: name, Value: value })) });
     if ('definitionNeedsS3' in planned) return fail(createDiagnostic('PLC7019', source.locate(['name']), { size: planned.definitionNeedsS3 }));
     const { plan } = planned;
 

@@ -19,7 +19,7 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
       .option('output', { alias: 'o', type: 'string', description: 'Write the schema here (default: stdout)' })
       .example('$0 schema -p pipeline.yaml -o .plc/pipeline.schema.json', 'Then point the modeline at it: # yaml-language-server: $schema=.plc/pipeline.schema.json') as never,
   handler: async (args) => {
-    const { inspectLibrary } = await import('../../compiler/driver.js');
+    const { inspectLibrary } = await import('../../compiler/inspect-library.js');
     const { generatePipelineSchema } = await import('../../compiler/editor-schema/pipeline-schema.js');
     const result = inspectLibrary({ cwd: process.cwd() }, args.pipeline);
     reportDiagnostics(result.diagnostics, result.sources, 'pretty');

@@ -10,7 +10,7 @@ interface StepsArgs {
 }
 
 async function library(args: StepsArgs) {
-  const { inspectLibrary } = await import('../../compiler/driver.js');
+  const { inspectLibrary } = await import('../../compiler/inspect-library.js');
   const result = inspectLibrary({ cwd: process.cwd() }, args.pipeline);
   reportDiagnostics(result.diagnostics, result.sources, 'pretty');
   if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = ExitCode.Findings;

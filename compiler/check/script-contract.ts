@@ -6,6 +6,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/load-yaml.js';
+import { precompiledScriptContract } from '../link/builtin-library.js';
 import { stepFolder, type StepType } from '../link/step-library.js';
 import { normalizePath } from '../sagemaker/property-paths.js';
 import type { Location } from '../source/source-file.js';
@@ -30,7 +31,7 @@ function stringValue(node: SyntaxNode | null): string | undefined {
   return node.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
 }
 
-function readContract(root: SyntaxNode, file: string): ScriptContract {
+export function readContract(root: SyntaxNode, file: string): ScriptContract {
   const at = (node: SyntaxNode): Location => ({
     file,
     range: { start: { line: node.startPosition.row + 1, column: node.startPosition.column + 1 }, end: { line: node.endPosition.row + 1, column: node.endPosition.column + 1 } },
@@ -142,7 +143,8 @@ export function checkScriptContract(step: StepType, parse: ParsePython, cwd: str
   const file = displayPath(entry, cwd);
   const scriptName = basename(entry);
   sources.set(file, new TextSource(file, text));
-  const contract = readContract(parse(text), file);
+  // The built-in scripts' contracts were read at build time (builtin-library.ts).
+  const contract = (precompiledScriptContract(text, file) as ScriptContract | undefined) ?? readContract(parse(text), file);
   const { env, ports, argumentFlags, hyperparameters } = declared(step.doc);
   const name = step.doc.name;
   const where = (path: (string | number)[], part: 'key' | 'value' = 'value') => step.source.locate(path, part);

@@ -35,9 +35,10 @@ export function checkAfterControl(pipeline: LinkedPipeline, bag: DiagnosticBag):
   const kinds = new Map(pipeline.controls.map((c) => [c.id, c.kind]));
   for (const [id, node] of Object.entries(pipeline.doc.nodes)) {
     for (const [i, before] of (node.after ?? []).entries()) {
-      const at = pipeline.source.locate(['nodes', id, 'after', i]);
-      if (kinds.get(before) === 'Fail') bag.report('PLC6004', at, { node: id, fail: before });
-      else if (kinds.get(before) === 'Condition') bag.report('PLC6007', at, { node: id, condition: before });
+      // Located only when reported: a lookup walks the nodes map, and most entries are fine.
+      const at = () => pipeline.source.locate(['nodes', id, 'after', i]);
+      if (kinds.get(before) === 'Fail') bag.report('PLC6004', at(), { node: id, fail: before });
+      else if (kinds.get(before) === 'Condition') bag.report('PLC6007', at(), { node: id, condition: before });
     }
   }
 }

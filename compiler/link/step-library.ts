@@ -1,13 +1,15 @@
 // Pass 3a, link: load the step libraries (built-in first, then the pipeline's own folders) into
 // one name → step type table. Folders are read in sorted order so results never depend on the
 // file system; a name defined twice is an error unless a project step says override: true.
-import { realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { builtinStepsDir } from '../../schema/paths.js';
 import type { StepDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { displayPath, loadYaml, type Session } from '../load/load-yaml.js';
+import { displayPath, loadYaml, parseYaml, type LoadedDocument, type Session } from '../load/load-yaml.js';
 import { isInside, walkFiles } from '../util/walk.js';
-import type { Location, SourceFile } from '../source/source-file.js';
+import { SourceFile, type Location } from '../source/source-file.js';
+import { precompiledStepData } from './builtin-library.js';
 import { validateDocument } from '../validate/validate-document.js';
 
 export interface StepType {
@@ -31,6 +33,14 @@ export interface LibraryFolder {
 
 /** Step files below a library folder; node_modules and hidden folders are not step libraries. */
 const stepFiles = { file: (name: string) => name.endsWith('.step.yaml'), skipFolder: (name: string) => name === 'node_modules' || name.startsWith('.') };
+
+/** The step files of the package's own library, as loadStepLibrary walks them. */
+export const builtinStepFiles = (): string[] => walkFiles(builtinStepsDir, stepFiles).files;
+
+let builtinRoot: string | undefined;
+
+/** A built-in step file's path inside the library (walkFiles lists files below the real path). */
+export const builtinRelativePath = (file: string): string => relative((builtinRoot ??= realpathSync(builtinStepsDir)), file);
 
 /** The folders a pipeline uses: the built-in library, then its own, each confined to `root`. */
 export function resolveLibraryFolders(builtinDir: string, entries: readonly { path: string; namedAt: Location }[], root: string, bag: DiagnosticBag): LibraryFolder[] {
@@ -70,8 +80,9 @@ export function loadStepLibrary(folders: readonly LibraryFolder[], session: Sess
     for (const file of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      const loaded = loadYaml(file, session);
-      const doc = loaded && validateDocument(loaded, 'Step', bag);
+      const precompiled = folder.path === builtinStepsDir ? loadPrecompiled(file, session) : undefined;
+      const loaded = precompiled ?? loadYaml(file, session);
+      const doc = precompiled ? (precompiled.data as StepDocument) : loaded && validateDocument(loaded, 'Step', bag);
       if (!loaded || !doc) {
         const name = (loaded?.data as { name?: unknown } | null | undefined)?.name;
         if (typeof name === 'string') invalid.add(name);
@@ -89,6 +100,22 @@ export function loadStepLibrary(folders: readonly LibraryFolder[], session: Sess
     }
   }
   return { steps: library, invalid };
+}
+
+/** A built-in step file as `npm run build` left it, when its text is still what was precompiled. */
+function loadPrecompiled(file: string, session: Session): LoadedDocument | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // loadYaml reports it
+  }
+  const precompiled = precompiledStepData(builtinRelativePath(file), text);
+  if (!precompiled) return undefined;
+  const shown = displayPath(file, session.cwd);
+  const source = new SourceFile(shown, file, text, () => parseYaml(text));
+  session.sources.set(shown, source);
+  return { source, data: precompiled.data };
 }
 
 /** The folder a step file's relative paths (entryPoint, sourceDir) are resolved against. */

@@ -2,9 +2,9 @@
 // keys, tabs, alias bombs, unknown tags) and unreadable files (read-document.ts) become diagnostics;
 // nothing here throws for bad input.
 import { relative, resolve, isAbsolute } from 'node:path';
-import { LineCounter, parseDocument, type YAMLError, type YAMLWarning } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type YAMLError, type YAMLWarning } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { SourceFile, type Location } from '../source/source-file.js';
+import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
 import type { SourceText } from '../source/text-source.js';
 import { readDocumentText } from './read-document.js';
 
@@ -30,6 +30,45 @@ export interface Session {
   sources: Map<string, SourceText>;
 }
 
+/** The syntax tree of a YAML text, parsed the one way plc reads every file. */
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
+  // uniqueKeys off: yaml compares each key with every earlier one (quadratic on large maps);
+  // duplicateKeyErrors finds the same keys in one pass.
+  // resolveKnownTags off: !!binary, !!set, !!timestamp … would make values JSON has no form for.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', merge: true, resolveKnownTags: false });
+  document.errors.push(...duplicateKeyErrors(document));
+  return { lineCounter, document };
+}
+
+/**
+ * yaml's DUPLICATE_KEY errors (a later key equal to an earlier scalar key of the same map, as
+ * yaml's uniqueKeys: true compares them), found with one set per map.
+ */
+function duplicateKeyErrors(document: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  // An explicit stack rather than recursion: nesting depth is the document's to choose.
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const { key, value } of node.items) {
+        pending.push(key, value);
+        if (!isScalar(key) || Number.isNaN(key.value)) continue; // NaN equals nothing, as with ===
+        if (seen.has(key.value) && key.range) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(key.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item); // not push(...items): a long list would overflow the stack
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value); // a single-pair mapping inside a flow sequence
+    }
+  }
+  return errors;
+}
+
 export function loadYaml(path: string, session: Session, requestedAt?: Location): LoadedDocument | undefined {
   const { cwd, bag } = session;
   const absolutePath = resolve(cwd, path);
@@ -37,11 +76,9 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
   const where: Location = requestedAt ?? { file: shown, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
   const text = readDocumentText({ absolutePath, shown, where }, bag, session.sources);
   if (text === undefined) return undefined;
-  const lineCounter = new LineCounter();
-  // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
-  // resolveKnownTags off: !!binary, !!set, !!timestamp … would make values JSON has no form for.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true, resolveKnownTags: false });
-  const source = new SourceFile(shown, absolutePath, text, lineCounter, document);
+  const parsed = parseYaml(text);
+  const { document } = parsed;
+  const source = new SourceFile(shown, absolutePath, text, parsed);
   session.sources.set(shown, source);
   const tagProblems = document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE');
   if (document.errors.length > 0 || tagProblems.length > 0) {

@@ -88,9 +88,15 @@ class NodeLowering implements NodeBindings {
   private codePrefixReported = false;
 
   private readonly stepNames: ReadonlyMap<string, string>;
+  /** The nodes whose outputs feed each node, found in one pass over the edges. */
+  private readonly feeding = new Map<string, Set<string>>();
 
   constructor(readonly pipeline: WiredPipeline, readonly bag: DiagnosticBag, private readonly code: Map<string, CodeObject>) {
     this.stepNames = new Map(pipeline.nodes.map((n) => [n.id, n.stepName]));
+    for (const edge of pipeline.edges) {
+      if (!this.feeding.has(edge.to.node)) this.feeding.set(edge.to.node, new Set());
+      this.feeding.get(edge.to.node)!.add(edge.from.node);
+    }
   }
 
   lower(node: WiredNode): StepIR | undefined {
@@ -167,7 +173,8 @@ class NodeLowering implements NodeBindings {
     if (bundle) {
       const prefix = this.codeLocation();
       const key = `code/${bundle.hash}/sourcedir.tar.gz`;
-      this.code.set(key, { key, bytes: archive(bundle), sources: bundle.files.map((file) => file.source) });
+      // One archive per bundle, however many nodes train with it: the key is the bundle's hash.
+      if (!this.code.has(key)) this.code.set(key, { key, bytes: archive(bundle), sources: bundle.files.map((file) => file.source) });
       // Script mode reads these JSON-encoded, as the SageMaker SDK writes them.
       hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
       if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(constantOf(s3Path(prefix, key))))]);
@@ -255,8 +262,8 @@ class NodeLowering implements NodeBindings {
 
   /** after: neighbours that feed the node no data; a data edge already orders the steps. */
   private dependsOn(node: WiredNode): string[] {
-    const feeding = new Set(this.pipeline.edges.filter((e) => e.to.node === node.id).map((e) => e.from.node));
-    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined);
+    const feeding = this.feeding.get(node.id);
+    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding?.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined);
   }
 
   /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */

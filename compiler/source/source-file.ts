@@ -9,24 +9,45 @@ export interface Location { file: string; range: Range }
 /** A path into a document's data, as ajv and the passes address it. */
 export type DataPath = readonly (string | number)[];
 
+/** A file's YAML syntax tree and line table. */
+export interface ParsedYaml { lineCounter: LineCounter; document: Document }
+
 export class SourceFile {
+  #parsed: ParsedYaml | (() => ParsedYaml);
+
   constructor(
     /** The path as the user should see it (relative to the working folder where possible). */
     readonly displayPath: string,
     readonly absolutePath: string,
     readonly text: string,
-    private readonly lineCounter: LineCounter,
-    readonly document: Document,
+    /** The tree, or how to parse it when it is first needed (precompiled step files: link/builtin-library.ts). */
+    parsed: ParsedYaml | (() => ParsedYaml),
     /** For a job-type variant: paths are looked up under this prefix first (see overlay). */
     private readonly overlayPrefix?: DataPath,
-  ) {}
+  ) {
+    this.#parsed = parsed;
+  }
+
+  /** The syntax tree; a file whose data came precompiled is parsed only now. */
+  get document(): Document {
+    return this.parsedYaml().document;
+  }
+
+  private get lineCounter(): LineCounter {
+    return this.parsedYaml().lineCounter;
+  }
+
+  private parsedYaml(): ParsedYaml {
+    if (typeof this.#parsed === 'function') this.#parsed = this.#parsed();
+    return this.#parsed;
+  }
 
   /**
    * The same file, seen through a variant: `locate(['inputs', 'x'])` finds
    * `variants.<jobType>.inputs.x` when the variant writes it, else the base `inputs.x`.
    */
   overlay(prefix: DataPath): SourceFile {
-    return new SourceFile(this.displayPath, this.absolutePath, this.text, this.lineCounter, this.document, prefix);
+    return new SourceFile(this.displayPath, this.absolutePath, this.text, () => this.parsedYaml(), prefix);
   }
 
   position(offset: number): Position {

@@ -2,7 +2,7 @@
 // hand back typed data. Every schema error becomes a diagnostic at the offending node.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { precompiledValidatorsPath, schemaPath } from '../../schema/paths.js';
 import type { PipelineDocument, StepDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
@@ -20,6 +20,9 @@ interface DocumentTypes { Pipeline: PipelineDocument; Step: StepDocument }
 export const editorKeywords = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets'];
 
 export function createAjv(options: Options = {}): Ajv {
+  // Loaded on first use: the document and built-in config validators come precompiled, so most
+  // runs never load ajv's compiler (ajv is CommonJS, so require is synchronous).
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   // verbose: errors carry their schema and parent schema, which the did-you-mean reads.
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, allowMatchingProperties: true, ...options });
   ajv.addVocabulary(editorKeywords);

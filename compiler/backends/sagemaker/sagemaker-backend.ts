@@ -276,8 +276,22 @@ function trainingJob(job: TrainingJobIR, variant: { hyperparameterKey: 'HyperPar
   });
 }
 
-/** The definition as CreatePipeline takes it; other backends embed exactly this text. */
-export const definitionText = (ir: PipelineIR): string => JSON.stringify(renderDefinition(ir), null, 2) + '\n';
+/** Each IR's definition, rendered once however many texts are made of it. */
+const rendered = new WeakMap<PipelineIR, JsonObject>();
+
+function definitionOf(ir: PipelineIR): JsonObject {
+  if (!rendered.has(ir)) rendered.set(ir, renderDefinition(ir));
+  return rendered.get(ir)!;
+}
+
+/** The definition for people (`plc build`); other backends embed exactly this text. */
+export const definitionText = (ir: PipelineIR): string => JSON.stringify(definitionOf(ir), null, 2) + '\n';
+
+/**
+ * The same definition as deploy sends it to CreatePipeline/UpdatePipeline: compact, so the
+ * size limits (checked on this text) arrive as late as they do for the SageMaker SDK.
+ */
+export const definitionJson = (ir: PipelineIR): string => JSON.stringify(definitionOf(ir));
 
 export const sagemakerBackend: Backend = {
   emit: (ir) => [{ name: 'definition.json', contents: definitionText(ir) }],

@@ -1,0 +1,56 @@
+// `npm run build` step: precompiles the built-in step library and reads its scripts' contracts
+// (see builtin-library.ts). A file is
+// precompiled only when it loads and validates without a single diagnostic and its data survives
+// JSON unchanged; any other file is left to be loaded at run time, where its problems are reported.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import standalone from 'ajv/dist/standalone/index.js';
+import { builtinStepsDir } from '../../schema/paths.js';
+import type { StepDocument } from '../../schema/types.generated.js';
+import { configJsonSchema } from '../bind/config-schema.js';
+import { loadPythonParser } from '../check/python/parser.js';
+import { readContract } from '../check/script-contract.js';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { deepMerge } from '../expand/deep-merge.js';
+import { loadYaml, type Session } from '../load/load-yaml.js';
+import { createAjv, validateDocument } from '../validate/validate-document.js';
+import { builtinConfigValidatorsPath, builtinLibraryPath, contentHash, validatorKey, type BuiltinManifest } from './builtin-library.js';
+import { builtinRelativePath, builtinStepFiles } from './step-library.js';
+
+const manifest: BuiltinManifest = { steps: {}, scriptContracts: {} };
+const parsePython = await loadPythonParser();
+const ajv = createAjv({ code: { source: true } });
+const exports: Record<string, string> = {};
+
+for (const file of builtinStepFiles()) {
+  const session: Session = { cwd: builtinStepsDir, bag: new DiagnosticBag(), sources: new Map() };
+  const loaded = loadYaml(file, session);
+  const doc = loaded && validateDocument(loaded, 'Step', session.bag);
+  if (!loaded || !doc || session.bag.sorted().length > 0 || !isDeepStrictEqual(JSON.parse(JSON.stringify(doc)), doc)) continue;
+  manifest.steps[builtinRelativePath(file)] = { sha256: contentHash(loaded.source.text), json: JSON.stringify(doc) };
+  const entry = doc.script && resolve(dirname(file), doc.script.sourceDir ?? '.', doc.script.entryPoint);
+  if (entry && existsSync(entry)) {
+    const text = readFileSync(entry, 'utf8');
+    manifest.scriptContracts[contentHash(text)] = JSON.stringify(readContract(parsePython(text), ''));
+  }
+  // The base step type and each job-type variant, merged the way expand-variants.ts merges them.
+  const { variants, ...base } = doc;
+  const docs = [doc, ...Object.values(variants ?? {}).map((variant) => deepMerge(base, variant) as StepDocument)];
+  for (const stepDoc of docs) {
+    const { jsonSchema } = configJsonSchema({ doc: stepDoc, source: loaded.source, builtin: true });
+    const key = validatorKey(contentHash(JSON.stringify(jsonSchema)));
+    if (exports[key]) continue;
+    try {
+      ajv.addSchema(jsonSchema, key);
+      ajv.getSchema(key);
+      exports[key] = key;
+    } catch {
+      ajv.removeSchema(key); // an invalid config schema is compiled, and reported, at run time
+    }
+  }
+}
+mkdirSync(dirname(builtinLibraryPath), { recursive: true });
+writeFileSync(builtinLibraryPath, JSON.stringify(manifest));
+// ajv's standalone module is CommonJS, one export per validator.
+writeFileSync(builtinConfigValidatorsPath, standalone.default(ajv, exports));
