@@ -40,8 +40,8 @@ def row(rng: random.Random, number: int, prefix: str) -> list:
     age = int(rng.expovariate(1 / 400))
     prior = int(rng.expovariate(1 / 30))
     country, promo, channel = pick(rng, COUNTRIES), pick(rng, PROMOS), pick(rng, CHANNELS)
-    logit = (-1.4 + 0.9 * (math.log(amount) - 3.5) - 0.002 * age - 0.03 * prior
-             + COUNTRY_RISK[country] + PROMO_RISK[promo] + CHANNEL_RISK[channel])
+    logit = (-1.6 + 1.5 * (math.log(amount) - 3.5) - 0.003 * age - 0.04 * prior
+             + 1.6 * (COUNTRY_RISK[country] + PROMO_RISK[promo] + CHANNEL_RISK[channel]))
     label = int(rng.random() < 1 / (1 + math.exp(-logit)))
     return [
         f"{prefix}-{number:05d}",

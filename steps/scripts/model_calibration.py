@@ -30,6 +30,7 @@ from sklearn.isotonic import IsotonicRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
+from plc_calibration import apply_calibration, logit
 from plc_step import StepEnv, UserError, checked_job_type, find_named, read_json, run_processing_job, write_json
 from plc_tables import read_csvs, write_with_column
 
@@ -64,17 +65,11 @@ DATA_FILE = "calibrated_data.csv"
 MODEL_FORMAT = "plc-calibration/1"
 MAX_FOLDS = 5  # cross-fitting folds for held-out metrics when fitting
 FOLD_SEED = 42
-EPS = 1e-12  # scores are clipped to [EPS, 1 - EPS] before taking log-odds
 
 logger = logging.getLogger("model_calibration")
 
 
 # ---------------------------------------------------------------- calibration maps
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, EPS, 1 - EPS)
-    return np.log(p) - np.log1p(-p)
 
 
 def fit_isotonic(score: np.ndarray, y: np.ndarray) -> dict:
@@ -84,7 +79,7 @@ def fit_isotonic(score: np.ndarray, y: np.ndarray) -> dict:
 
 def fit_sigmoid(score: np.ndarray, y: np.ndarray) -> dict:
     """Platt scaling with Platt's smoothed targets, fitted on the log-odds of the score."""
-    f = _logit(score)
+    f = logit(score)
     positives = float(y.sum())
     negatives = float(len(y) - positives)
     target = np.where(y == 1, (positives + 1) / (positives + 2), 1 / (negatives + 2))
@@ -101,13 +96,6 @@ def fit_sigmoid(score: np.ndarray, y: np.ndarray) -> dict:
     if not np.all(np.isfinite(result.x)):
         raise UserError(f"sigmoid calibration did not converge: {result.message}")
     return {"method": "sigmoid", "slope": float(result.x[0]), "intercept": float(result.x[1])}
-
-
-def apply_calibration(model: dict, score: np.ndarray) -> np.ndarray:
-    if model["method"] == "isotonic":
-        # IsotonicRegression.predict with out_of_bounds="clip": linear between thresholds, flat outside.
-        return np.interp(score, model["x"], model["y"])
-    return 1 / (1 + np.exp(-(model["slope"] * _logit(score) + model["intercept"])))
 
 
 def held_out_calibration(fit, score: np.ndarray, y: np.ndarray) -> tuple[np.ndarray | None, int]:
