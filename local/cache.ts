@@ -23,9 +23,11 @@ export function fingerprint(folders: readonly string[]): string {
 export class StepCache {
   constructor(private readonly folder: string, readonly enabled: boolean) {}
 
+  /** Only the parameters the step's arguments read count: a new MinAuc must not rerun training. */
   key(step: DefinitionStep, parameters: ReadonlyMap<string, unknown>, inputFolders: readonly string[]): string {
     const definition = JSON.stringify({ Type: step.Type, Arguments: step.Arguments ?? {}, PropertyFiles: step.PropertyFiles ?? [] });
-    const values = JSON.stringify([...parameters].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const read = new Set([...definition.matchAll(/"Get":"Parameters\.([^"]+)"/g)].map((match) => match[1]!));
+    const values = JSON.stringify([...parameters].filter(([name]) => read.has(name)).sort(([a], [b]) => (a < b ? -1 : 1)));
     return createHash('sha256').update(definition).update('\0').update(values).update('\0').update(fingerprint(inputFolders)).digest('hex');
   }
 

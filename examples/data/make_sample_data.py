@@ -12,6 +12,9 @@ Columns, chosen to exercise what real tabular data holds:
   promo_code         text category; "None" means no promotion and is a real value
   channel            text category, some values missing
   is_fraud           the binary label (0/1)
+fraud/holdout/ holds rows no pipeline trains or calibrates on, as a batch transform gets them:
+records.csv with the features only (model order, no header, as the serving contract takes them)
+and fraud/labels/holdout.csv with each record's id and label, to judge the predictions.
 """
 import csv
 import math
@@ -55,16 +58,24 @@ def row(rng: random.Random, number: int, prefix: str) -> list:
     ]
 
 
-def write(path: str, rows: int, prefix: str, seed: int) -> None:
-    rng = random.Random(seed)
+def write_csv(path: str, header: list | None, rows: list) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for number in range(rows):
-            writer.writerow(row(rng, number, prefix))
+        if header:
+            writer.writerow(header)
+        writer.writerows(rows)
+
+
+def rows(count: int, prefix: str, seed: int) -> list:
+    rng = random.Random(seed)
+    return [row(rng, number, prefix) for number in range(count)]
 
 
 if __name__ == "__main__":
-    write(os.path.join(HERE, "fraud", "train", "transactions.csv"), 1200, "T", seed=11)
-    write(os.path.join(HERE, "fraud", "calibration", "transactions.csv"), 600, "C", seed=12)
+    write_csv(os.path.join(HERE, "fraud", "train", "transactions.csv"), COLUMNS, rows(1200, "T", seed=11))
+    write_csv(os.path.join(HERE, "fraud", "calibration", "transactions.csv"), COLUMNS, rows(600, "C", seed=12))
+    holdout = rows(300, "H", seed=13)
+    write_csv(os.path.join(HERE, "fraud", "holdout", "records.csv"), None, [r[1:-1] for r in holdout])
+    write_csv(os.path.join(HERE, "fraud", "labels", "holdout.csv"), ["transaction_id", "is_fraud"],
+              [[r[0], r[-1]] for r in holdout])
