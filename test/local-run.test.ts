@@ -1,7 +1,7 @@
 // `plc run --local`: the pieces (expressions, the plan, S3 as a folder, the scheduler) and both
 // example pipelines run end to end on examples/data under Debian's Python packages.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -146,6 +146,12 @@ test('the e2e example runs locally: quality gate on the real AUC, local registra
   assert.match(again.stderr, /train\s+cached/);
   assert.match(again.stderr, /auc-too-low\s+failed\s+\S+\s+The model's AUC on the calibration data is below the MinAuc threshold of 0\.99\./);
   assert.match(again.stderr, /register\s+skipped/);
+
+  // --only reruns one step; the others keep the recorded outputs of earlier runs.
+  const only = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '--only', 'evaluate', '--no-cache'], { cwd: root });
+  assert.is(only.status, 0, only.stderr);
+  assert.match(only.stderr, /evaluate\s+succeeded/);
+  assert.match(only.stderr, /train\s+reused/);
 });
 
 test('the tabular example runs locally and writes its model archive', async () => {
@@ -158,6 +164,33 @@ test('the tabular example runs locally and writes its model archive', async () =
   assert.ok(existsSync(join(execution, 'train', jobs[0]!, 'output', 'model.tar.gz')));
   const hyperparameters = JSON.parse(spawnSync('tar', ['-xzOf', join(execution, 'train', jobs[0]!, 'output', 'model.tar.gz'), './hyperparameters.json'], { encoding: 'utf8' }).stdout);
   assert.is(hyperparameters.max_depth, 4);
+});
+
+test('a Lambda step is not run locally; --stub gives its outputs, which a condition and a fail node read', async () => {
+  const root = tempDir();
+  cpSync(join(repo, 'fixtures', 'builds', 'lambda', 'steps'), join(root, 'steps'), { recursive: true });
+  writeFileSync(join(root, 'stubbed.pipeline.yaml'), [
+    'kind: Pipeline', 'name: stubbed', 'region: us-east-1', 'codePrefix: s3://bucket/code', 'steps: [./steps]',
+    'parameters: { MinRows: { type: Integer, default: 100 } }',
+    'defaults: { functionArn: "arn:aws:lambda:us-east-1:111122223333:function:pick", role: "arn:aws:iam::111122223333:role/SageMakerExecution", outputPrefix: s3://bucket/out }',
+    'nodes:',
+    '  pick: { step: PickDataset, config: { source: s3://bucket/in } }',
+    '  enough-rows: { condition: { greaterThanOrEqual: ["${steps.pick.OutputParameters.rows}", "${params.MinRows}"] }, else: [too-few] }',
+    '  too-few: { fail: "only ${steps.pick.OutputParameters.rows} rows" }',
+  ].join('\n'));
+  writeFileSync(join(root, 'pick.json'), '{"dataset": "s3://bucket/in/a", "rows": 42}');
+  const unstubbed = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local'], { cwd: root });
+  assert.is(unstubbed.status, 1);
+  assert.match(unstubbed.stderr, /pick\s+not run locally .*give --stub pick=outputs\.json/);
+  const failing = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json'], { cwd: root });
+  assert.is(failing.status, 1);
+  assert.match(failing.stderr, /too-few\s+failed\s+\S+\s+only 42 rows/);
+  const passing = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json', '-p', 'MinRows=10'], { cwd: root });
+  assert.is(passing.status, 0, passing.stderr);
+  assert.match(passing.stderr, /enough-rows\s+succeeded\s+\S+\s+then branch/);
+  const unknown = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pik=pick.json'], { cwd: root });
+  assert.is(unknown.status, 2);
+  assert.match(unknown.stderr, /--stub pik: the pipeline has no step pik/);
 });
 
 test('overrides are checked first, and a Python without the packages runs nothing and names them', async () => {
