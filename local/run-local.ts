@@ -137,7 +137,7 @@ export async function runLocal(options: LocalRunOptions): Promise<boolean> {
     const { step } = planned;
     const logFile = join(runDir, step.Name, 'log.txt');
     try {
-      if (!chosen.has(step.Name)) return { state: 'reused', message: `outputs of execution ${last!.executionId}` };
+      if (!chosen.has(step.Name)) return { state: 'reused', message: 'outputs recorded by an earlier local run' };
       if (step.Type === 'Condition') {
         const conditions = (step.Arguments?.['Conditions'] ?? []) as Record<string, Json>[];
         const result = conditions.every((condition) => holds(condition, scope));
