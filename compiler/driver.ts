@@ -8,6 +8,7 @@ import { expandPipeline } from './expand/expand-variants.js';
 import { checkBranchDependencies, checkCycles, checkOrphans } from './check/graph.js';
 import { branchOwners, checkAfterControl } from './control/branches.js';
 import { compileControls } from './control/control-nodes.js';
+import { checkLayoutDeclarations, checkLayouts } from './check/layout.js';
 import { checkNaming } from './check/naming.js';
 import type { ParsePython } from './check/python/parser.js';
 import { checkScriptContract } from './check/script-contract.js';
@@ -70,6 +71,7 @@ export function checkStepFile(stepPath: string, options: CompileOptions): Analys
   if (loaded && doc) {
     const step = { doc, source: loaded.source, builtin: false };
     checkStepContract(step, session.bag);
+    checkLayoutDeclarations(step, session.bag);
     checkNaming(step, session.bag);
     if (doc.script) collectCode(step, session.bag);
     if (options.parsePython) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
@@ -92,6 +94,7 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   const expanded = expandPipeline(linked, session.bag);
   for (const step of new Set(expanded.expanded.map((n) => n.step))) checkStepContract(step, session.bag);
   for (const step of new Set(linked.nodes.map((n) => n.step))) checkNaming(step, session.bag);
+  for (const step of new Set(linked.nodes.map((n) => n.step))) checkLayoutDeclarations(step, session.bag);
   if (options.parsePython) {
     for (const step of new Set(linked.nodes.map((n) => n.step))) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
   }
@@ -99,6 +102,7 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   const wired = wirePipeline(bound, session.bag);
   const links = { controls: compileControls(wired, session.bag), owners: branchOwners(wired, session.bag) };
   checkAfterControl(wired, session.bag);
+  checkLayouts(wired, session.bag);
   checkCycles(wired, links, session.bag);
   // Lowering still runs after errors: it checks images, code and outputs of the nodes that bound.
   const ir = lowerPipeline(wired, links, session.bag);

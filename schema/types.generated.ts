@@ -129,6 +129,10 @@ export interface InputPort {
    * Words that describe the data, used to match producers.
    */
   keywords?: string[];
+  /**
+   * The folder layout the input needs: splits (train/, val/ and test/ sub-folders, as TabularPreprocessing's training job type writes) or single (one data set). Unset: either; a producer output of the other layout is an error (PLC3030).
+   */
+  layout?: 'splits' | 'single';
 }
 export interface OutputPort {
   /**
@@ -166,6 +170,14 @@ export interface OutputPort {
    * Words that describe the data, used to match consumers.
    */
   keywords?: string[];
+  /**
+   * The folder layout this output has: splits (train/, val/, test/) or single (one data set).
+   */
+  layout?: 'splits' | 'single';
+  /**
+   * The input port whose layout this output keeps (a step that transforms each file in place); instead of layout.
+   */
+  layoutFrom?: string;
   /**
    * A JSON file in this output that conditions can read with jsonGet (processing steps only).
    */

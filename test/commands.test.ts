@@ -22,10 +22,10 @@ test('plc explain shows every config value of a node with its layer and file:lin
     const entry = byField.get(field)!;
     return `${entry.layer} ${entry.value} ${entry.location?.file}:${entry.location?.range.start.line}`;
   };
-  assert.is(where('numRound'), `node config 200 ${example}:32`);
-  assert.is(where('maxDepth'), `node config "\${params.MaxDepth}" ${example}:31`);
-  assert.is(where('labelField'), `pipeline defaults "label" ${example}:18`);
-  assert.is(where('eta'), 'step default 0.3 steps/xgboost-training.step.yaml:29');
+  assert.is(where('numRound'), `node config 200 ${example}:33`);
+  assert.is(where('maxDepth'), `node config "\${params.MaxDepth}" ${example}:32`);
+  assert.is(where('labelField'), `pipeline defaults "is_fraud" ${example}:18`);
+  assert.is(where('eta'), 'step default 0.3 steps/xgboost-training.step.yaml:32');
   assert.is(byField.get('objective')!.layer, 'unset');
   for (const entry of explanation.config) if (entry.layer !== 'unset') assert.ok(entry.location, `${entry.field} has a location`);
 });

@@ -252,7 +252,7 @@ offline('a refused CreatePipeline points at the step the service names, and chan
     const file = pipelineFile();
     const result = await plc(['deploy', file, '--endpoint-url', stub.endpoint]);
     assert.is(result.status, 1);
-    assert.match(result.stderr, /fraud\.pipeline\.yaml:26:3: error PLC7013: SageMaker rejected sagemaker:CreatePipeline: Step train: InstanceType/);
+    assert.match(result.stderr, /fraud\.pipeline\.yaml:27:3: error PLC7013: SageMaker rejected sagemaker:CreatePipeline: Step train: InstanceType/);
     assert.not.ok(stub.requests.some((r) => r.operation === 'UpdatePipeline'));
   } finally {
     await stub.close();

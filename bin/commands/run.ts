@@ -7,13 +7,15 @@ import { awsTarget, compiledContext, namedContext, reportAwsFailure, withAwsOpti
 import { isPipelineFile, type Compiled } from '../compile.js';
 import { ExitCode, usageError } from '../exit.js';
 import { diagnosticFormats, type DiagnosticFormat } from '../report.js';
+import type { LocalArgs } from '../run-local-command.js';
 
-interface RunArgs extends AwsArgs {
+interface RunArgs extends AwsArgs, LocalArgs {
   pipeline: string;
   parameter: string[];
   wait: boolean;
   'poll-interval': number;
   format: DiagnosticFormat;
+  local: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -26,12 +28,25 @@ export const runCommand: CommandModule<object, RunArgs> = {
         .option('parameter', { alias: 'p', type: 'string', array: true, default: [], description: 'Override a parameter: Name=Value (repeatable); checked against its declared type and enum' })
         .option('wait', { type: 'boolean', default: false, description: 'Follow the execution to the end; exit 0 only when it succeeded' })
         .option('poll-interval', { type: 'number', default: 10, description: 'Seconds between status checks with --wait' })
-        .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' }),
+        .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' })
+        .option('local', { type: 'boolean', default: false, description: 'Run the pipeline on this machine instead: S3 is a folder, each job runs its script as its container would (docs/local-run.md)' })
+        .option('s3-root', { type: 'string', description: 'With --local: the folder that stands for S3 (s3://bucket/key is DIR/bucket/key); default .plc/local/s3' })
+        .option('mount', { type: 'string', array: true, default: [], description: 'With --local: read an S3 prefix from a folder, s3://bucket/prefix=DIR (repeatable; read-only)' })
+        .option('only', { type: 'string', array: true, default: [], description: 'With --local: run only these steps; the others keep the outputs of the last local run' })
+        .option('from', { type: 'string', description: 'With --local: run this step and everything after it; the others keep the outputs of the last local run' })
+        .option('cache', { type: 'boolean', default: true, description: 'With --local: reuse a step whose code, arguments and inputs are unchanged (--no-cache runs every step)' })
+        .option('python', { type: 'string', default: '/usr/bin/python3', description: 'With --local: the Python that runs the step scripts' })
+        .option('stub', { type: 'string', array: true, default: [], description: 'With --local: NODE=outputs.json, the properties of a step not run locally (Lambda, Callback, EMR, checks)' }),
     )
       .example('$0 run pipeline.yaml', 'Start an execution with the default parameters; prints its ARN')
       .example('$0 run pipeline.yaml -p MaxDepth=8 -p InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')
-      .example('$0 run fraud-xgboost --region eu-west-1', 'Run a deployed pipeline by name') as never,
+      .example('$0 run fraud-xgboost --region eu-west-1', 'Run a deployed pipeline by name')
+      .example('$0 run pipeline.yaml --local --mount s3://my-ml-bucket/data=./data', 'Run the pipeline on this machine, reading s3://my-ml-bucket/data from ./data') as never,
   handler: async (args) => {
+    if (args.local) {
+      const { runLocalCommand } = await import('../run-local-command.js');
+      return runLocalCommand(args);
+    }
     const interval = args['poll-interval'];
     if (!(Number.isFinite(interval) && interval > 0)) return usageError('--poll-interval takes a number of seconds above 0');
     const parsed = parseAssignments(args.parameter);

@@ -1073,6 +1073,39 @@ model: { step: XGBoostModel, after: [train], outputs: { model_name: s3://my-buck
 # fixed
 model: { step: XGBoostModel, after: [train] }
 \`\`\``,
+  PLC3030: `A dataset port may declare its folder layout: \`splits\` (\`train/\`, \`val/\` and \`test/\` sub-folders,
+as TabularPreprocessing's training job type writes) or \`single\` (one data set, as its other job
+types write under \`<job type>/\`). An input that needs one layout is fed an output of the other, so
+the job would fail only when it runs: a training step finds no \`train/\` folder, or a step that
+reads a whole folder mixes train, validation and test rows. Steps that transform each file in place
+(MissingValueImputation, RiskTableMapping, …) keep their input's layout (\`layoutFrom\`), so the
+layout is followed through them.
+
+\`\`\`yaml
+# trips PLC3030: the calibration job type writes a single set, training needs train/val/test
+prep: { step: TabularPreprocessing, jobType: calibration, inputs: { data: s3://my-bucket/raw } }
+train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/raw } }
+train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
+\`\`\``,
+  PLC3031: `An output's \`layoutFrom\` says it keeps the folder layout of one of the step's inputs (a step that
+writes each input file back at the same relative path). It must name an input of the step, and an
+output gives either \`layoutFrom\` or a fixed \`layout\`, not both.
+
+\`\`\`yaml
+# trips PLC3031: the input is called data
+inputs: { data: { type: dataset, path: /opt/ml/processing/input/data } }
+outputs: { processed_data: { type: dataset, path: /opt/ml/processing/output, layoutFrom: input_data } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+outputs: { processed_data: { type: dataset, path: /opt/ml/processing/output, layoutFrom: data } }
+\`\`\``,
   PLC4001: `The step type's \`script.entryPoint\` does not exist. It is resolved against \`sourceDir\` when that is
 set, else against the step file's folder; the message shows the path relative to the step file's
 folder. plc hashes the code to name its S3 location, so the script must exist when the pipeline is

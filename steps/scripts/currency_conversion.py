@@ -25,13 +25,13 @@ import os
 import pandas as pd
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job
-from plc_tables import find_data_files, read_table, write_table
+from plc_tables import find_data_files, missing_value_tokens, read_table, write_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
 OUTPUT_PATHS = {"processed_data": "/opt/ml/processing/output/data"}
 REQUIRED_ENV_VARS = ["CURRENCY_COLUMN", "MONETARY_COLUMNS", "EXCHANGE_RATES"]
-OPTIONAL_ENV_VARS = {"TARGET_CURRENCY": "USD", "DEFAULT_CURRENCY": "", "UNKNOWN_CURRENCY": "fail"}
+OPTIONAL_ENV_VARS = {"TARGET_CURRENCY": "USD", "DEFAULT_CURRENCY": "", "UNKNOWN_CURRENCY": "fail", "MISSING_VALUES": ""}
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
@@ -128,6 +128,7 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    missing = missing_value_tokens(env.raw("MISSING_VALUES"))
     currency_column = env.required("CURRENCY_COLUMN", "the column holding each row's currency code")
     monetary = [c.strip() for c in env.required("MONETARY_COLUMNS", "comma-separated columns to convert").split(",")
                 if c.strip()]
@@ -153,7 +154,7 @@ def main(
     logger.info("found %d file(s) under %s", len(files), data_dir)
     report: dict[str, dict] = {}
     for name in files:
-        out, counts = convert(read_table(os.path.join(data_dir, name)), name, settings)
+        out, counts = convert(read_table(os.path.join(data_dir, name), missing), name, settings)
         if counts["unknown"]:
             logger.warning("%s: no rate for %s (row counts); amounts %s", name, counts["unknown"],
                            "kept" if policy == "keep" else "blanked")

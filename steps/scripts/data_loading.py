@@ -3,7 +3,8 @@
 Runs in the SageMaker scikit-learn 1.2-1 processing container. Reads every
 CSV (.csv, .csv.gz), Parquet (.parquet) or JSON-lines (.jsonl, .json, and the
 same gzipped) file under the `data_source` input, in sorted path order,
-optionally keeps only some columns and at most MAX_ROWS rows, and writes:
+optionally keeps only some columns and at most MAX_ROWS rows (in CSV files only
+the empty field and the MISSING_VALUES tokens are missing values), and writes:
   data/data.csv               the rows, with a header row
   metadata/metadata.json      row count, column names and dtypes, files read
   signature/signature.csv     one line: the column names
@@ -19,7 +20,7 @@ import os
 import pandas as pd
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job, write_json
-from plc_tables import find_data_files
+from plc_tables import find_data_files, missing_value_tokens, read_csv
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data_source": "/opt/ml/processing/input/data"}
@@ -30,7 +31,7 @@ OUTPUT_PATHS = {
 }
 REQUIRED_ENV_VARS = []
 # Empty means unset: all columns, all rows.
-OPTIONAL_ENV_VARS = {"SELECTED_COLUMNS": "", "MAX_ROWS": ""}
+OPTIONAL_ENV_VARS = {"SELECTED_COLUMNS": "", "MAX_ROWS": "", "MISSING_VALUES": ""}
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
@@ -66,7 +67,7 @@ def _read_json(path: str) -> pd.DataFrame:
     return pd.read_json(path, lines=True, dtype=False, convert_dates=False)  # JSON lines
 
 
-def _read_table(path: str) -> pd.DataFrame:
+def _read_table(path: str, tokens: tuple[str, ...]) -> pd.DataFrame:
     name = path.lower()
     try:
         if name.endswith(PARQUET_SUFFIXES):
@@ -74,7 +75,7 @@ def _read_table(path: str) -> pd.DataFrame:
         elif name.endswith(JSON_SUFFIXES):
             table = _read_json(path)
         else:
-            table = pd.read_csv(path)  # compression inferred from .gz
+            table = read_csv(path, tokens)
     except (ImportError, ValueError, OSError) as err:  # no parquet engine; empty, malformed or bad gzip
         raise UserError(f"cannot read {path}: {err}") from None
     table.columns = [str(c).strip() for c in table.columns]
@@ -83,7 +84,8 @@ def _read_table(path: str) -> pd.DataFrame:
     return table
 
 
-def _load(files: list[str], columns: list[str], max_rows: int | None) -> tuple[pd.DataFrame, list[str], bool]:
+def _load(files: list[str], columns: list[str], max_rows: int | None,
+          tokens: tuple[str, ...]) -> tuple[pd.DataFrame, list[str], bool]:
     """The rows of the files in order (stopping once max_rows are read), the files read, and
     whether rows were left out because of max_rows."""
     tables: list[pd.DataFrame] = []
@@ -91,7 +93,7 @@ def _load(files: list[str], columns: list[str], max_rows: int | None) -> tuple[p
     expected: list[str] | None = columns or None
     rows = 0
     for path in files:
-        table = _read_table(path)
+        table = _read_table(path, tokens)
         if columns:
             missing = [c for c in columns if c not in table.columns]
             if missing:
@@ -124,6 +126,7 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    tokens = missing_value_tokens(env.raw("MISSING_VALUES"))
     columns = env.columns("SELECTED_COLUMNS")
     max_rows = env.number("MAX_ROWS", int, 1, None, blank_is_none=True)
     job_type = checked_job_type(job_args, JOB_TYPES)
@@ -131,7 +134,7 @@ def main(
     source = input_paths["data_source"]
     files = [os.path.join(source, f) for f in find_data_files(source, DATA_SUFFIXES)]
     logger.info("found %d file(s) under %s", len(files), source)
-    data, used, truncated = _load(files, columns, max_rows)
+    data, used, truncated = _load(files, columns, max_rows, tokens)
     if data.empty:
         logger.warning("the data set has no rows; writing the header only")
     if truncated:

@@ -29,7 +29,7 @@ import pandas as pd
 from sklearn.feature_selection import mutual_info_classif, mutual_info_regression
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job, write_json
-from plc_tables import find_data_files, load_fitted, read_fitting_data, read_table, write_table
+from plc_tables import find_data_files, load_fitted, missing_value_tokens, read_fitting_data, read_table, write_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 # selected_features is an input for every job type but training, and an output for training.
@@ -49,6 +49,7 @@ OPTIONAL_ENV_VARS = {
     "SCORE_THRESHOLD": "0",
     "KEEP_COLUMNS": "",
     "RANDOM_SEED": "42",
+    "MISSING_VALUES": "",
 }
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
@@ -127,6 +128,7 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    missing = missing_value_tokens(env.raw("MISSING_VALUES"))
     label = env.required("LABEL_FIELD", "the name of the label column")
     method = env.choice("METHOD", METHODS)
     settings = {
@@ -144,7 +146,7 @@ def main(
     files = find_data_files(data_dir)
     logger.info("found %d file(s) under %s", len(files), data_dir)
     if job_type == "training":
-        fit_files, train = read_fitting_data(data_dir, files, label)
+        fit_files, train = read_fitting_data(data_dir, files, label, missing)
         selection = select(train, label, settings)
         selection["fit_files"] = fit_files
         logger.info("selected %d of %d scored feature(s) by %s: %s", len(selection["selected_features"]),
@@ -158,7 +160,7 @@ def main(
 
     rows: dict[str, int] = {}
     for name in files:
-        out = apply(read_table(os.path.join(data_dir, name)), selection, name)
+        out = apply(read_table(os.path.join(data_dir, name), missing), selection, name)
         write_table(out, os.path.join(output_paths["processed_data"], name))
         rows[name] = int(len(out))
         logger.info("wrote %s: %d rows, columns %s", name, len(out), list(out.columns))

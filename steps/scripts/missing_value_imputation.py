@@ -25,7 +25,7 @@ import os
 import pandas as pd
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job, write_json
-from plc_tables import find_data_files, load_fitted, read_fitting_data, read_table, write_table
+from plc_tables import find_data_files, load_fitted, missing_value_tokens, read_fitting_data, read_table, write_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 # imputation_params is an input for every job type but training, and an output for training.
@@ -44,6 +44,7 @@ OPTIONAL_ENV_VARS = {
     "NUMERIC_FILL_VALUE": "0",
     "CATEGORICAL_FILL_VALUE": "unknown",
     "COLUMN_STRATEGIES": "",
+    "MISSING_VALUES": "",
 }
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
@@ -163,6 +164,7 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    missing = missing_value_tokens(env.raw("MISSING_VALUES"))
     label = env.required("LABEL_FIELD", "the name of the label column")
     settings = {
         "numeric_strategy": env.choice("NUMERIC_STRATEGY", NUMERIC_STRATEGIES),
@@ -177,7 +179,7 @@ def main(
     files = find_data_files(data_dir)
     logger.info("found %d file(s) under %s", len(files), data_dir)
     if job_type == "training":
-        fit_files, train = read_fitting_data(data_dir, files, label)
+        fit_files, train = read_fitting_data(data_dir, files, label, missing)
         params = fit(train, label, settings)
         params["fit_rows"] = int(len(train))
         params["fit_files"] = fit_files
@@ -193,7 +195,7 @@ def main(
     filled_total: dict[str, int] = {}
     rows: dict[str, int] = {}
     for name in files:
-        table = read_table(os.path.join(data_dir, name))
+        table = read_table(os.path.join(data_dir, name), missing)
         absent = sorted(set(params["columns"]) - set(table.columns))
         if absent:
             logger.warning("%s lacks fitted columns %s; they are not imputed there", name, absent)

@@ -10,7 +10,10 @@ score column, e.g. XGBoostModelEval's prob_class_1) and either
   or applies one fitted earlier (calibration_model input: calibration_model.json).
 Writes
   calibration     -> calibration_model.json (the map, plain JSON) and calibration_summary.json
-  metrics         -> metrics.json: {"metrics": {"ece_before", "ece_after", ...}, "reliability": ...}
+  metrics         -> metrics.json: {"metrics": {"ece_before", "ece_after", ...}, "reliability": ...};
+                     when fitting, the "after" metrics are measured on held-out rows by
+                     cross-fitting (each fold calibrated by a map fitted on the other folds),
+                     never on the rows a map was fitted on
   calibrated_data -> calibrated_data.csv: the input rows plus the calibrated score column
 """
 from __future__ import annotations  # the container's Python may predate 3.9 generics
@@ -25,7 +28,9 @@ import pandas as pd
 from scipy.optimize import minimize
 from sklearn.isotonic import IsotonicRegression
 from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import StratifiedKFold
 
+from plc_calibration import apply_calibration, logit
 from plc_step import StepEnv, UserError, checked_job_type, find_named, read_json, run_processing_job, write_json
 from plc_tables import read_csvs, write_with_column
 
@@ -58,17 +63,13 @@ SUMMARY_FILE = "calibration_summary.json"
 METRICS_FILE = "metrics.json"
 DATA_FILE = "calibrated_data.csv"
 MODEL_FORMAT = "plc-calibration/1"
-EPS = 1e-12  # scores are clipped to [EPS, 1 - EPS] before taking log-odds
+MAX_FOLDS = 5  # cross-fitting folds for held-out metrics when fitting
+FOLD_SEED = 42
 
 logger = logging.getLogger("model_calibration")
 
 
 # ---------------------------------------------------------------- calibration maps
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, EPS, 1 - EPS)
-    return np.log(p) - np.log1p(-p)
 
 
 def fit_isotonic(score: np.ndarray, y: np.ndarray) -> dict:
@@ -78,7 +79,7 @@ def fit_isotonic(score: np.ndarray, y: np.ndarray) -> dict:
 
 def fit_sigmoid(score: np.ndarray, y: np.ndarray) -> dict:
     """Platt scaling with Platt's smoothed targets, fitted on the log-odds of the score."""
-    f = _logit(score)
+    f = logit(score)
     positives = float(y.sum())
     negatives = float(len(y) - positives)
     target = np.where(y == 1, (positives + 1) / (positives + 2), 1 / (negatives + 2))
@@ -97,11 +98,17 @@ def fit_sigmoid(score: np.ndarray, y: np.ndarray) -> dict:
     return {"method": "sigmoid", "slope": float(result.x[0]), "intercept": float(result.x[1])}
 
 
-def apply_calibration(model: dict, score: np.ndarray) -> np.ndarray:
-    if model["method"] == "isotonic":
-        # IsotonicRegression.predict with out_of_bounds="clip": linear between thresholds, flat outside.
-        return np.interp(score, model["x"], model["y"])
-    return 1 / (1 + np.exp(-(model["slope"] * _logit(score) + model["intercept"])))
+def held_out_calibration(fit, score: np.ndarray, y: np.ndarray) -> tuple[np.ndarray | None, int]:
+    """Each labelled row's score calibrated by a map fitted on the other folds (stratified, at most
+    MAX_FOLDS, fewer when a class has fewer rows), and the number of folds; None when a class has
+    a single row, so that no fold could hold it out."""
+    folds = min(MAX_FOLDS, int(np.bincount(y).min()))
+    if folds < 2:
+        return None, 0
+    calibrated = np.empty(len(y))
+    for fit_rows, held_out in StratifiedKFold(folds, shuffle=True, random_state=FOLD_SEED).split(score, y):
+        calibrated[held_out] = apply_calibration(fit(score[fit_rows], y[fit_rows]), score[held_out])
+    return calibrated, folds
 
 
 def load_calibration_model(folder: str) -> tuple[dict, str]:
@@ -245,12 +252,22 @@ def main(
         source = None
         logger.info("fitted %s calibration on %d labelled rows", model["method"], len(y))
     calibrated = apply_calibration(model, score)
+    if apply_mode:  # fitted elsewhere: these rows are held out already
+        measured, evaluated_on = calibrated[labelled], "held-out rows"
+    else:
+        measured, folds = held_out_calibration(fit, score[labelled], y.to_numpy())
+        evaluated_on = f"held-out rows ({folds}-fold cross-fitting)" if folds else None
+        if measured is None:
+            logger.warning("a class has a single labelled row: the calibrated scores are not measured (null)")
 
     write_with_column(data, output, calibrated, output_paths["calibrated_data"], DATA_FILE, "calibrated scores",
                       logger)
 
     before, bins_before = calibration_metrics(score[labelled], y.to_numpy(), settings["bins"])
-    after, bins_after = calibration_metrics(calibrated[labelled], y.to_numpy(), settings["bins"])
+    if measured is None:
+        after, bins_after = dict.fromkeys(before), None
+    else:
+        after, bins_after = calibration_metrics(measured, y.to_numpy(), settings["bins"])
     metrics = {f"{name}_{when}": value for when, values in (("before", before), ("after", after))
                for name, value in values.items()}
     metrics["rows"] = int(len(y))
@@ -259,8 +276,8 @@ def main(
         "job_type": job_type,
         "mode": "apply" if apply_mode else "fit",
         "method": model["method"],
-        # Fit-mode metrics are in-sample: isotonic in particular looks better there than it will be.
-        "evaluated_on": "held-out rows" if apply_mode else "the fitting rows (in-sample)",
+        # In-sample metrics would flatter the map (isotonic above all): never report them.
+        "evaluated_on": evaluated_on,
         "reliability": {"before": bins_before, "after": bins_after},
     }
     write_json(os.path.join(output_paths["metrics"], METRICS_FILE), report)
@@ -272,8 +289,8 @@ def main(
         "metrics": metrics,
     }
     write_json(os.path.join(output_paths["calibration"], SUMMARY_FILE), summary)
-    logger.info("ece %.4f -> %.4f, brier %.4f -> %.4f", metrics["ece_before"], metrics["ece_after"],
-                metrics["brier_score_before"], metrics["brier_score_after"])
+    logger.info("ece %s -> %s, brier %s -> %s (%s)", metrics["ece_before"], metrics["ece_after"],
+                metrics["brier_score_before"], metrics["brier_score_after"], evaluated_on)
     return summary
 
 

@@ -11,8 +11,9 @@ it, or an already-extracted folder) and writes, to the payload_sample output:
                                          [{"<feature>": <value>, ...}, ...]
   payload.json    what the archive holds: content types, files, bodies,
                   feature columns and the values used
-Each feature's value is its entry in DEFAULT_VALUES (a JSON object), else
-DEFAULT_VALUE. Both files are reproducible byte for byte.
+Each feature's value is its entry in DEFAULT_VALUES (a JSON object), else its
+value in the model's input_example.json (a typical training row: medians and
+most frequent categories, as XGBoostTraining writes it), else DEFAULT_VALUE. Both files are reproducible byte for byte.
 """
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
@@ -44,6 +45,7 @@ CLI_ARGS = {}
 
 MODEL_ARCHIVE = "model.tar.gz"
 FEATURES_FILE = "feature_columns.json"
+EXAMPLE_FILE = "input_example.json"
 PAYLOAD_ARCHIVE = "payload.tar.gz"
 PAYLOAD_INDEX = "payload.json"
 SAMPLE_FILES = {"text/csv": "sample_payload.csv", "application/json": "sample_payload.json"}
@@ -116,32 +118,51 @@ def _archive_member(archive: str, name: str):
     return None
 
 
-def read_feature_columns(folder: str) -> list[str]:
-    """feature_columns.json from folder/model.tar.gz when there is one, else from the folder."""
+def _model_file(folder: str, name: str) -> tuple[bytes | None, str]:
+    """The bytes of `name` from folder/model.tar.gz when there is one, else from the folder (None
+    when absent), and where it was looked for."""
     if not os.path.isdir(folder):
         raise UserError(f"model input {folder} does not exist")
     archive = os.path.join(folder, MODEL_ARCHIVE)
     if os.path.isfile(archive):
-        where = archive
-        data = _archive_member(archive, FEATURES_FILE)
-    else:
-        where = folder
-        path = os.path.join(folder, FEATURES_FILE)
-        data = None
-        if os.path.isfile(path):
-            with open(path, "rb") as f:
-                data = f.read()
+        return _archive_member(archive, name), archive
+    path = os.path.join(folder, name)
+    if not os.path.isfile(path):
+        return None, folder
+    with open(path, "rb") as f:
+        return f.read(), folder
+
+
+def _model_json(folder: str, name: str):
+    data, where = _model_file(folder, name)
     if data is None:
-        raise UserError(f"no {FEATURES_FILE} in {where}; the model must list its feature columns")
+        return None, where
     try:
-        features = json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8")), where
     except ValueError as err:
-        raise UserError(f"{FEATURES_FILE} in {where} is not JSON: {err}") from None
+        raise UserError(f"{name} in {where} is not JSON: {err}") from None
+
+
+def read_feature_columns(folder: str) -> list[str]:
+    """feature_columns.json from folder/model.tar.gz when there is one, else from the folder."""
+    features, where = _model_json(folder, FEATURES_FILE)
+    if features is None:
+        raise UserError(f"no {FEATURES_FILE} in {where}; the model must list its feature columns")
     if not isinstance(features, list) or not features or not all(isinstance(f, str) and f for f in features):
         raise UserError(f"{FEATURES_FILE} in {where} must be a non-empty list of column names")
     if len(set(features)) != len(features):
         raise UserError(f"{FEATURES_FILE} in {where} lists a column twice")
     return features
+
+
+def read_input_example(folder: str, features: list[str]) -> dict:
+    """The model's typical input row (input_example.json) with its usable values; {} when it has none."""
+    example, where = _model_json(folder, EXAMPLE_FILE)
+    if example is None:
+        return {}
+    if not isinstance(example, dict):
+        raise UserError(f"{EXAMPLE_FILE} in {where} must be a JSON object of feature -> value")
+    return {f: v for f, v in example.items() if f in features and _is_value(v)}
 
 
 def _csv_text(value) -> str:
@@ -172,9 +193,10 @@ def main(
     if unknown:  # most likely a typo: refuse rather than silently send the fallback value
         raise UserError(f"DEFAULT_VALUES names columns the model does not have: {unknown}; "
                         f"its features are {features}")
-    record = {f: settings["default_values"].get(f, settings["default_value"]) for f in features}
-    logger.info("%d features; %d set in DEFAULT_VALUES, the others %r",
-                len(features), len(settings["default_values"]), settings["default_value"])
+    example = read_input_example(input_paths["model"], features)
+    record = {f: settings["default_values"].get(f, example.get(f, settings["default_value"])) for f in features}
+    logger.info("%d features; %d set in DEFAULT_VALUES, %d from the model's input example, the others %r",
+                len(features), len(settings["default_values"]), len(example), settings["default_value"])
 
     samples = []
     for content_type in settings["content_types"]:

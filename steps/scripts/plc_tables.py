@@ -12,8 +12,11 @@ Parquet engine, and a missing one is reported as a UserError.
   csv_files, read_csvs, concat_csvs, find_split_folder, write_with_column
       the CSVs of a folder as one table, the split folder of TabularPreprocessing's output, and a
       table written back with one more column
-  check_features, read_training_splits, training_features
-      a model's feature columns: present and numeric
+  missing_value_tokens, read_csv
+      the missing-value tokens of a step (MISSING_VALUES): the empty field, plus those listed;
+      "NA", "None" and pandas' other default tokens stay values, as they may be real categories
+  check_features, read_training_splits, training_features, encode_categories
+      a model's feature columns: present, numeric or encoded as category codes
 """
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
@@ -34,6 +37,26 @@ DATA_SUBFOLDERS = {
     "testing": ["testing", "test"],
     "calibration": ["calibration"],
 }
+
+
+# What a CSV field that is missing looks like when a step is told nothing else: empty. plc's steps
+# write missing values as empty fields, so what one step writes the next reads back the same.
+DEFAULT_MISSING = ("",)
+
+
+def missing_value_tokens(raw: str) -> tuple[str, ...]:
+    """The empty field plus the comma-separated tokens of raw (a step's MISSING_VALUES), each
+    compared exactly (case and spaces matter)."""
+    return DEFAULT_MISSING + tuple(t for t in raw.split(",") if t != "")
+
+
+def read_csv(path: str, missing: tuple[str, ...] = DEFAULT_MISSING) -> pd.DataFrame:
+    """A CSV file (compression inferred from .gz) where exactly the `missing` tokens are missing:
+    pandas' own list would erase categories such as "NA" or "None"."""
+    try:
+        return pd.read_csv(path, keep_default_na=False, na_values=list(missing))
+    except ValueError as err:  # empty or malformed CSV
+        raise UserError(f"cannot read {path}: {err}") from None
 
 
 def _strip_names(table: pd.DataFrame) -> pd.DataFrame:
@@ -59,15 +82,15 @@ def find_data_files(folder: str, suffixes: tuple[str, ...] = DATA_SUFFIXES, skip
     return sorted(found)
 
 
-def read_table(path: str) -> pd.DataFrame:
-    """A CSV (compression inferred from .gz) or Parquet file, column names stripped and distinct."""
-    try:
-        if path.lower().endswith(".parquet"):
+def read_table(path: str, missing: tuple[str, ...] = DEFAULT_MISSING) -> pd.DataFrame:
+    """A CSV (see read_csv) or Parquet file, column names stripped and distinct."""
+    if path.lower().endswith(".parquet"):
+        try:
             table = pd.read_parquet(path)
-        else:
-            table = pd.read_csv(path)  # compression inferred from .gz
-    except (ImportError, ValueError) as err:  # no parquet engine; empty or malformed CSV
-        raise UserError(f"cannot read {path}: {err}") from None
+        except (ImportError, ValueError) as err:  # no parquet engine; malformed file
+            raise UserError(f"cannot read {path}: {err}") from None
+    else:
+        table = read_csv(path, missing)
     _strip_names(table)
     if len(set(table.columns)) != len(table.columns):
         raise UserError(f"{path} has duplicate column names after stripping spaces: {list(table.columns)}")
@@ -93,9 +116,9 @@ def concat_tables(tables: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
     return pd.concat([t[columns] for t in tables], ignore_index=True)
 
 
-def read_tables(folder: str, files: list[str]) -> pd.DataFrame:
+def read_tables(folder: str, files: list[str], missing: tuple[str, ...] = DEFAULT_MISSING) -> pd.DataFrame:
     """The files (relative to folder) as one table."""
-    return concat_tables([read_table(os.path.join(folder, f)) for f in files], files)
+    return concat_tables([read_table(os.path.join(folder, f), missing) for f in files], files)
 
 
 # ---------------------------------------------------------------- fit / apply
@@ -107,10 +130,11 @@ def fitting_files(files: list[str]) -> list[str]:
     return train or files
 
 
-def read_fitting_data(folder: str, files: list[str], label: str) -> tuple[list[str], pd.DataFrame]:
+def read_fitting_data(folder: str, files: list[str], label: str,
+                      missing: tuple[str, ...] = DEFAULT_MISSING) -> tuple[list[str], pd.DataFrame]:
     """The files to fit on (see fitting_files) and their rows as one table, which has the label column."""
     fit_files = fitting_files(files)
-    train = read_tables(folder, fit_files)
+    train = read_tables(folder, fit_files, missing)
     if label not in train.columns:
         raise UserError(f"label column {label!r} not found; columns are {list(train.columns)}")
     return fit_files, train
@@ -160,13 +184,7 @@ def _existing_csv_files(folder: str) -> list[str]:
 def read_csvs(folder: str, logger: logging.Logger) -> pd.DataFrame:
     """Every CSV below folder as one table; column names are stripped and must match between files."""
     files = _existing_csv_files(folder)
-    tables = []
-    for path in files:
-        try:
-            table = pd.read_csv(path)  # compression inferred from .gz
-        except ValueError as err:  # empty or malformed CSV
-            raise UserError(f"cannot read {path}: {err}") from None
-        tables.append(_strip_names(table))
+    tables = [_strip_names(read_csv(path)) for path in files]
     data = concat_tables(tables, files)
     logger.info("read %d file(s) from %s", len(files), folder)
     return data
@@ -175,10 +193,7 @@ def read_csvs(folder: str, logger: logging.Logger) -> pd.DataFrame:
 def concat_csvs(folder: str) -> pd.DataFrame:
     """Every CSV below folder, concatenated as pandas reads them (a training split)."""
     files = _existing_csv_files(folder)
-    try:
-        return pd.concat([pd.read_csv(path) for path in files], ignore_index=True)
-    except ValueError as err:  # empty or malformed CSV
-        raise UserError(f"cannot read CSVs under {folder}: {err}") from None
+    return pd.concat([read_csv(path) for path in files], ignore_index=True)
 
 
 def find_split_folder(data_dir: str, job_type: str) -> str:
@@ -217,12 +232,12 @@ def _require_numeric(data: pd.DataFrame, features: list[str]) -> None:
         raise UserError(f"feature columns must be numeric; these are not: {not_numeric}")
 
 
-def check_features(data: pd.DataFrame, features: list[str]) -> None:
-    """data has a model's feature columns, all numeric."""
+def check_features(data: pd.DataFrame, features: list[str], categories: dict[str, list[str]] | None = None) -> None:
+    """data has a model's feature columns, numeric except those the model encodes as categories."""
     missing = [c for c in features if c not in data.columns]
     if missing:
         raise UserError(f"data lacks the model's feature columns {missing}")
-    _require_numeric(data, features)
+    _require_numeric(data, [c for c in features if c not in (categories or {})])
 
 
 def read_training_splits(data_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -230,14 +245,73 @@ def read_training_splits(data_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return concat_csvs(os.path.join(data_dir, "train")), concat_csvs(os.path.join(data_dir, "val"))
 
 
-def training_features(train: pd.DataFrame, val: pd.DataFrame, label: str) -> list[str]:
-    """The columns of train other than the label, which val must have too; all must be numeric."""
+def training_features(train: pd.DataFrame, val: pd.DataFrame, label: str, exclude: tuple[str, ...] = (),
+                      selected: list[str] | None = None, text_ok: bool = False) -> list[str]:
+    """The feature columns: `selected` when given, else the columns of train other than the label
+    and `exclude` (an id column, say). val must have them too; with text_ok, text columns are
+    allowed (the caller encodes them), otherwise all must be numeric."""
     for name, df in (("train", train), ("val", val)):
         if label not in df.columns:
             raise UserError(f"label column {label!r} not in {name} data; columns are {list(df.columns)}")
-    features = [c for c in train.columns if c != label]
+    for column in exclude:
+        if column and column not in train.columns:
+            raise UserError(f"column {column!r} not in train data; columns are {list(train.columns)}")
+    if selected:
+        clash = [c for c in selected if c == label or c in exclude]
+        if clash:
+            raise UserError(f"the feature list names the label or id column: {clash}")
+        absent = [c for c in selected if c not in train.columns]
+        if absent:
+            raise UserError(f"train data lacks the listed feature columns {absent}")
+        features = list(selected)
+    else:
+        features = [c for c in train.columns if c != label and c not in exclude]
     missing = [c for c in features if c not in val.columns]
     if missing:
         raise UserError(f"val data lacks feature columns {missing}")
-    _require_numeric(train, features)
+    if not text_ok:
+        _require_numeric(train, features)
     return features
+
+
+# ---------------------------------------------------------------- categories
+
+CATEGORIES_FORMAT = "plc-categories/1"
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """The values as text, missing ones left missing (1 and "1" are the same category)."""
+    return column.where(column.isna(), column.astype(str))
+
+
+def fit_categories(train: pd.DataFrame, features: list[str]) -> dict[str, list[str]]:
+    """For each feature column that is not numeric, its distinct values (as text, sorted): a
+    value's code is its index. Missing values are not a category; they stay missing."""
+    return {c: sorted(_as_text(train[c]).dropna().unique().tolist()) for c in features
+            if not pd.api.types.is_numeric_dtype(train[c])}
+
+
+def encode_categories(data: pd.DataFrame, features: list[str], categories: dict[str, list[str]]) -> pd.DataFrame:
+    """data's feature columns, with each category column replaced by its codes; a value the fit
+    did not see, like a missing one, becomes NaN, which the trees route as missing."""
+    out = data[features].copy()
+    for column, values in categories.items():
+        codes = {value: float(code) for code, value in enumerate(values)}
+        out[column] = _as_text(out[column]).map(codes).astype(float)
+    return out
+
+
+def typical_row(train: pd.DataFrame, features: list[str], categories: dict[str, list[str]]) -> dict:
+    """One realistic input row: each numeric feature's median and each category's most frequent
+    value, from the training rows (a feature with no values at all gets None)."""
+    row = {}
+    for column in features:
+        present = train[column].dropna()
+        if present.empty:
+            row[column] = None
+        elif column in categories:
+            row[column] = _as_text(present).value_counts().sort_index().idxmax()
+        else:
+            median = float(present.median())
+            row[column] = int(median) if pd.api.types.is_integer_dtype(present) and median.is_integer() else median
+    return row

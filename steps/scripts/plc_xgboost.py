@@ -1,12 +1,13 @@
 """XGBoostTraining's model, loaded for scoring by plc's built-in step scripts.
 
 Shipped next to a step's entry point through `script.include` in its step document, together
-with plc_step.py and plc_archives.py, which it imports. Imports xgboost: include it only in
+with plc_step.py, plc_archives.py and plc_tables.py, which it imports. Imports xgboost: include it only in
 steps that run in the SageMaker XGBoost image.
 
-  load_model      xgboost_model.bst, feature_columns.json and hyperparameters.json from a
-                  model folder or its model.tar.gz
-  predict_proba   class probabilities, one column per class
+  load_model      xgboost_model.bst, feature_columns.json, categories.json and
+                  hyperparameters.json from a model folder or its model.tar.gz
+  predict_proba   class probabilities of raw rows (text categories encoded as in training),
+                  one column per class
 """
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
@@ -20,11 +21,13 @@ import xgboost as xgb
 
 from plc_archives import safe_extract
 from plc_step import UserError, find_named, read_json
+from plc_tables import CATEGORIES_FORMAT, check_features, encode_categories
 
 MODEL_ARCHIVE = "model.tar.gz"
 MODEL_FILE = "xgboost_model.bst"
 FEATURES_FILE = "feature_columns.json"
 HYPERPARAMETERS_FILE = "hyperparameters.json"
+CATEGORIES_FILE = "categories.json"
 SUPPORTED_OBJECTIVES = ("binary:logistic", "binary:logitraw", "multi:softprob", "multi:softmax")
 
 
@@ -58,6 +61,7 @@ def load_model(model_dir: str, work_dir: str, logger: logging.Logger) -> dict:
     hyperparameters = read_json(hp_path) if os.path.isfile(hp_path) else {}
     if not isinstance(hyperparameters, dict):
         raise UserError(f"{HYPERPARAMETERS_FILE} must be a JSON object")
+    categories = _categories(os.path.join(folder, CATEGORIES_FILE), features)
 
     try:
         booster = xgb.Booster(model_file=found[0])
@@ -70,13 +74,26 @@ def load_model(model_dir: str, work_dir: str, logger: logging.Logger) -> dict:
         raise UserError(f"objective {objective} is not supported; expected one of {list(SUPPORTED_OBJECTIVES)}")
     classes = num_class if objective.startswith("multi:") else 2
     logger.info("model: objective %s, %d classes, %d features", objective, classes, len(features))
-    return {"booster": booster, "features": features, "objective": objective, "classes": classes,
-            "hyperparameters": hyperparameters}
+    return {"booster": booster, "features": features, "categories": categories, "objective": objective,
+            "classes": classes, "hyperparameters": hyperparameters}
+
+
+def _categories(path: str, features: list[str]) -> dict[str, list[str]]:
+    """The category codes of categories.json; a model trained before it existed has none."""
+    if not os.path.isfile(path):
+        return {}
+    found = read_json(path)
+    columns = found.get("columns") if isinstance(found, dict) and found.get("format") == CATEGORIES_FORMAT else None
+    if not isinstance(columns, dict) or not all(
+            c in features and isinstance(v, list) and all(isinstance(x, str) for x in v) for c, v in columns.items()):
+        raise UserError(f"{CATEGORIES_FILE} is not a {CATEGORIES_FORMAT} file naming feature columns")
+    return columns
 
 
 def predict_proba(model: dict, data: pd.DataFrame) -> np.ndarray:
     """Class probabilities, one column per class (two for binary models)."""
-    dmatrix = xgb.DMatrix(data[model["features"]])
+    check_features(data, model["features"], model["categories"])
+    dmatrix = xgb.DMatrix(encode_categories(data, model["features"], model["categories"]))
     objective = model["objective"]
     if objective.startswith("multi:"):
         # multi:softmax predicts class indices; the margins give the probabilities for both.

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job, write_json
-from plc_tables import find_data_files, load_fitted, read_fitting_data, read_table, write_table
+from plc_tables import find_data_files, load_fitted, missing_value_tokens, read_fitting_data, read_table, write_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 # risk_tables is an input for every job type but training, and an output for training.
@@ -45,6 +45,7 @@ OPTIONAL_ENV_VARS = {
     "SMOOTH_FACTOR": "0.01",
     "COUNT_THRESHOLD": "5",
     "MAX_UNIQUE_VALUES": "100",
+    "MISSING_VALUES": "",
 }
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
@@ -143,6 +144,7 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    missing = missing_value_tokens(env.raw("MISSING_VALUES"))
     label = env.required("LABEL_FIELD", "the name of the label column")
     listed = env.columns("CATEGORICAL_COLUMNS")
     smooth_factor = env.number("SMOOTH_FACTOR", float, 0, 1)
@@ -154,7 +156,7 @@ def main(
     files = find_data_files(data_dir)
     logger.info("found %d file(s) under %s", len(files), data_dir)
     if job_type == "training":
-        fit_files, train = read_fitting_data(data_dir, files, label)
+        fit_files, train = read_fitting_data(data_dir, files, label, missing)
         columns = _categorical_columns(train, label, listed, max_unique)
         if not columns:
             logger.warning("no categorical columns to encode; the data is copied unchanged")
@@ -170,7 +172,7 @@ def main(
 
     rows: dict[str, int] = {}
     for name in files:
-        table = read_table(os.path.join(data_dir, name))
+        table = read_table(os.path.join(data_dir, name), missing)
         absent = sorted(set(tables["tables"]) - set(table.columns))
         if absent:
             logger.warning("%s lacks encoded columns %s", name, absent)

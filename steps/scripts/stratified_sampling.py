@@ -29,7 +29,7 @@ import shutil
 import pandas as pd
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job
-from plc_tables import concat_tables, find_data_files, read_table, write_table
+from plc_tables import concat_tables, find_data_files, missing_value_tokens, read_table, write_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
@@ -41,6 +41,7 @@ OPTIONAL_ENV_VARS = {
     "MIN_SAMPLES_PER_CLASS": "10",
     "VARIANCE_COLUMN": "",
     "RANDOM_SEED": "42",
+    "MISSING_VALUES": "",
 }
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
@@ -132,6 +133,7 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    missing = missing_value_tokens(env.raw("MISSING_VALUES"))
     label = env.required("LABEL_FIELD", "the name of the label column")
     strategy = env.choice("STRATEGY", STRATEGIES)
     fraction = env.number("SAMPLE_FRACTION", float, 0, 1, blank_is_none=True)
@@ -165,7 +167,7 @@ def main(
             continue
         tables = []
         for name in names:
-            table = read_table(os.path.join(data_dir, name))
+            table = read_table(os.path.join(data_dir, name), missing)
             if label not in table.columns:
                 raise UserError(f"label column {label!r} not in {name}; columns are {list(table.columns)}")
             if settings["variance_column"] and settings["variance_column"] not in table.columns:

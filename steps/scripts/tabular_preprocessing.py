@@ -16,13 +16,13 @@ import pandas as pd
 from sklearn.model_selection import train_test_split
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job
-from plc_tables import concat_tables, find_data_files, read_table
+from plc_tables import concat_tables, find_data_files, missing_value_tokens, read_table
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
 OUTPUT_PATHS = {"processed_data": "/opt/ml/processing/output"}
 REQUIRED_ENV_VARS = ["LABEL_FIELD"]
-OPTIONAL_ENV_VARS = {"TRAIN_RATIO": "0.7", "TEST_VAL_RATIO": "0.5", "RANDOM_SEED": "42"}
+OPTIONAL_ENV_VARS = {"TRAIN_RATIO": "0.7", "TEST_VAL_RATIO": "0.5", "RANDOM_SEED": "42", "MISSING_VALUES": ""}
 CLI_ARGS = {
     "--job-type": {"required": True, "choices": ["training", "validation", "testing", "calibration"]},
 }
@@ -78,6 +78,7 @@ def main(
 ) -> dict:
     # Validate every setting before touching any path, so config errors fail fast.
     env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+    missing = missing_value_tokens(env.raw("MISSING_VALUES"))
     label = env.required("LABEL_FIELD", "the name of the label column")
     train_ratio = env.number("TRAIN_RATIO", float, 0, 1, exclusive=True, noun="float")
     test_val_ratio = env.number("TEST_VAL_RATIO", float, 0, 1, exclusive=True, noun="float")
@@ -88,7 +89,7 @@ def main(
     # Hidden files are read too, as they always were here.
     files = [os.path.join(data_dir, f) for f in find_data_files(data_dir, skip_hidden=False)]
     logger.info("reading %d file(s) from %s", len(files), data_dir)
-    df = concat_tables([read_table(path) for path in files], files)
+    df = concat_tables([read_table(path, missing) for path in files], files)
     if label not in df.columns:
         raise UserError(f"label column {label!r} not found; columns are {list(df.columns)}")
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 import plc_metrics
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job, write_json
-from plc_tables import check_features, find_split_folder, read_csvs
+from plc_tables import find_split_folder, read_csvs
 from plc_xgboost import load_model, predict_proba
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
@@ -105,7 +105,6 @@ def main(
     for name, column in (("label", label), ("id", id_field)):
         if column and column not in data.columns:
             raise UserError(f"{name} column {column!r} not found; columns are {list(data.columns)}")
-    check_features(data, model["features"])
 
     proba = predict_proba(model, data)
     classes = proba.shape[1]

@@ -19,7 +19,7 @@ import tempfile
 import pandas as pd
 
 from plc_step import StepEnv, UserError, checked_job_type, run_processing_job
-from plc_tables import check_features, find_split_folder, read_csvs
+from plc_tables import find_split_folder, read_csvs
 from plc_xgboost import load_model, predict_proba
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
@@ -61,7 +61,6 @@ def main(
     copy_label = bool(label) and label in data.columns
     if label and not copy_label:  # unlabelled data is normal here; only say so
         logger.info("no label column %r in the data; predictions carry no label", label)
-    check_features(data, model["features"])
 
     proba = predict_proba(model, data)
     out = pd.DataFrame(index=data.index)

@@ -1,9 +1,12 @@
 """plc built-in step XGBoostTraining: train a gradient-boosted tree classifier.
 
 Runs in the SageMaker XGBoost 1.7-1 container in script mode. Reads the
-train/ and val/ CSVs written by TabularPreprocessing, trains with
+train/ and val/ CSVs written by TabularPreprocessing (or a step that keeps its
+layout), encodes text feature columns as category codes, trains with
 xgboost.train, and writes the model (xgboost_model.bst, feature_columns.json,
-hyperparameters.json) plus the validation metrics (metrics.json).
+categories.json, input_example.json, hyperparameters.json) plus the validation
+metrics (metrics.json). The features are feature_columns when given, else every
+column but the label and id_field.
 """
 from __future__ import annotations  # the container's Python may predate 3.9 generics
 
@@ -16,7 +19,8 @@ import xgboost as xgb
 
 from plc_step import (UserError, load_hyperparameters, required_hyperparameter, run_training_job,
                       warn_unknown_hyperparameters, write_json)
-from plc_tables import read_training_splits, training_features
+from plc_tables import (CATEGORIES_FORMAT, encode_categories, fit_categories, read_training_splits,
+                        training_features, typical_row)
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"training_data": "/opt/ml/input/data/training_data"}
@@ -28,7 +32,7 @@ CLI_ARGS = {}
 REQUIRED_HYPERPARAMETERS = ["label_field"]
 # None means "chosen from the label": objective binary:logistic for <= 2 classes,
 # else multi:softprob; eval_metric auc for binary:*, mlogloss for multi:*.
-OPTIONAL_HYPERPARAMETERS = {"num_round": 100, "max_depth": 6, "eta": 0.3, "objective": None, "eval_metric": None}
+OPTIONAL_HYPERPARAMETERS = {"id_field": "", "feature_columns": "", "num_round": 100, "max_depth": 6, "eta": 0.3, "objective": None, "eval_metric": None}
 
 MODEL_FILE = "xgboost_model.bst"
 
@@ -46,8 +50,9 @@ def _number(hp: dict, key: str, kind: type, minimum: float):
     return number
 
 
-def _features(train: pd.DataFrame, val: pd.DataFrame, label: str) -> list[str]:
-    features = training_features(train, val, label)
+def _features(train: pd.DataFrame, val: pd.DataFrame, label: str, id_field: str, selected: list[str]) -> list[str]:
+    features = training_features(train, val, label, exclude=(id_field,) if id_field else (), selected=selected,
+                                 text_ok=True)
     bad_names = [c for c in features if any(ch in c for ch in "[]<")]  # xgboost rejects them
     if bad_names:
         raise UserError(f"feature names may not contain [, ] or <: {bad_names}")
@@ -91,17 +96,25 @@ def main(
     num_round = _number(hp, "num_round", int, 1)
     max_depth = _number(hp, "max_depth", int, 0)
     eta = _number(hp, "eta", float, 0)
+    id_field = str(hp.get("id_field") or "").strip()
+    selected = [c.strip() for c in str(hp.get("feature_columns") or "").split(",") if c.strip()]
+    if id_field == label:
+        raise UserError(f"id_field and label_field are both {label!r}")
     warn_unknown_hyperparameters(hp, REQUIRED_HYPERPARAMETERS, OPTIONAL_HYPERPARAMETERS, logger)
 
     train, val = read_training_splits(input_paths["training_data"])
-    features = _features(train, val, label)
-    resolved = {"label_field": label, "num_round": num_round, "max_depth": max_depth, "eta": eta}
+    features = _features(train, val, label, id_field, selected)
+    categories = fit_categories(train, features)
+    if categories:
+        logger.info("encoding text columns as category codes: %s", {c: len(v) for c, v in categories.items()})
+    resolved = {"label_field": label, "id_field": id_field, "num_round": num_round, "max_depth": max_depth,
+                "eta": eta}
     resolved.update(_resolve_objective(hp, pd.concat([train[label], val[label]])))
     logger.info("training on %d rows, validating on %d, %d features; %s",
                 len(train), len(val), len(features), resolved)
 
-    dtrain = xgb.DMatrix(train[features], label=train[label])
-    dval = xgb.DMatrix(val[features], label=val[label])
+    dtrain = xgb.DMatrix(encode_categories(train, features, categories), label=train[label])
+    dval = xgb.DMatrix(encode_categories(val, features, categories), label=val[label])
     params = {k: v for k, v in resolved.items() if k not in ("label_field", "num_round")}
     history: dict = {}
     booster = xgb.train(params, dtrain, num_boost_round=num_round,
@@ -113,11 +126,14 @@ def main(
     os.makedirs(model_dir, exist_ok=True)
     booster.save_model(os.path.join(model_dir, MODEL_FILE))
     write_json(os.path.join(model_dir, "feature_columns.json"), features)
+    # What serving needs to turn a raw row into the model's input, and a realistic sample of one.
+    write_json(os.path.join(model_dir, "categories.json"), {"format": CATEGORIES_FORMAT, "columns": categories})
+    write_json(os.path.join(model_dir, "input_example.json"), typical_row(train, features, categories))
     write_json(os.path.join(model_dir, "hyperparameters.json"), resolved)
     write_json(os.path.join(output_paths["metrics"], "metrics.json"), metrics)
     logger.info("validation metrics: %s", metrics["validation"])
 
-    return {"rows": {"train": len(train), "val": len(val)}, "features": len(features),
+    return {"rows": {"train": len(train), "val": len(val)}, "features": len(features), "categories": sorted(categories),
             "hyperparameters": resolved, "metrics": metrics}
 
 

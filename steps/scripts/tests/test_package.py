@@ -16,7 +16,7 @@ from step_test_support import SCRIPTS_DIR, make_table, train_model  # noqa: F401
 
 import package as pk  # noqa: E402
 
-MODEL_FILES = ["feature_columns.json", "hyperparameters.json", "xgboost_model.bst"]
+MODEL_FILES = ["categories.json", "feature_columns.json", "hyperparameters.json", "input_example.json", "xgboost_model.bst"]
 
 
 def tar_model(model_dir, archive):
@@ -84,7 +84,7 @@ class PackageTest(unittest.TestCase):
                                          "code/inference.py", "code/requirements.txt"])
         self.assertEqual(list(members), expected)  # sorted, no ./ prefix, no folder entries
         self.assertEqual(summary["entries"], expected)
-        self.assertEqual(summary["files"], {"model": 3, "calibration": 2, "inference_code": 2})
+        self.assertEqual(summary["files"], {"model": 5, "calibration": 2, "inference_code": 2})
         for name, (info, data) in members.items():
             self.assertEqual((info.mtime, info.mode, info.uid, info.gid, info.uname, info.gname),
                              (0, 0o644, 0, 0, "", ""), name)
@@ -133,7 +133,7 @@ class PackageTest(unittest.TestCase):
         os.makedirs(empty)
         summary = self.run_main(calibration=os.path.join(self.root, "not-there"), inference_code=empty)
         self.assertEqual(list(self.read_archive()), MODEL_FILES)
-        self.assertEqual(summary["files"], {"model": 3, "calibration": 0, "inference_code": 0})
+        self.assertEqual(summary["files"], {"model": 5, "calibration": 0, "inference_code": 0})
         paths = {"model": self.model_in}  # the optional ports not in input_paths at all
         pk.main(paths, {"packaged_model": self.out_dir}, {}, argparse.Namespace())
         self.assertEqual(list(self.read_archive()), MODEL_FILES)

@@ -56,12 +56,19 @@ class PayloadTest(unittest.TestCase):
         summary = self.run_main()
 
         self.assertEqual(sorted(os.listdir(self.out_dir)), ["payload.json", "payload.tar.gz"])
-        self.assertEqual(self.read_archive(), {"sample_payload.csv": "0,0,0\n", "sample_payload.json": '[{"f1": 0, "f2": 0, "f3": 0}]'})
+        # The model's typical training row, not zeros: medians of its train/ split.
+        with open(os.path.join(self.trained, "input_example.json")) as f:
+            example = json.load(f)
+        self.assertNotEqual(example, {"f1": 0, "f2": 0, "f3": 0})
+        self.assertEqual(self.read_archive(), {
+            "sample_payload.csv": ",".join(repr(example[f]) if isinstance(example[f], float) else str(example[f])
+                                           for f in FEATURES) + "\n",
+            "sample_payload.json": json.dumps([example])})
         index = self.read_index()
         self.assertEqual(index["archive"], "payload.tar.gz")
         self.assertEqual(index["content_types"], ["text/csv", "application/json"])
         self.assertEqual(index["feature_columns"], FEATURES)
-        self.assertEqual(index["values"], {"f1": 0, "f2": 0, "f3": 0})
+        self.assertEqual(index["values"], example)
         self.assertEqual([(s["file"], s["content_type"]) for s in index["samples"]],
                          [("sample_payload.csv", "text/csv"), ("sample_payload.json", "application/json")])
         self.assertEqual({s["file"]: s["body"] for s in index["samples"]}, self.read_archive())
@@ -70,17 +77,27 @@ class PayloadTest(unittest.TestCase):
             for info in tar.getmembers():
                 self.assertEqual((info.mtime, info.mode, info.uid, info.uname), (0, 0o644, 0, ""))
 
+    def test_without_input_example_every_feature_gets_the_default_value(self):
+        bare = os.path.join(self.root, "bare")
+        os.makedirs(bare)
+        with open(os.path.join(bare, "feature_columns.json"), "w") as f:
+            json.dump(FEATURES, f)
+        self.run_main(model=bare)
+        self.assertEqual(self.read_archive()["sample_payload.csv"], "0,0,0\n")
+
     def test_configured_values_rows_and_content_type(self):
         self.run_main(model=self.trained, CONTENT_TYPES=" application/json , text/csv",
                       DEFAULT_VALUES='{"f1": 1.25, "f3": 7}', DEFAULT_VALUE="-0.5", ROWS_PER_REQUEST="3")
         files = self.read_archive()
-        self.assertEqual(files["sample_payload.csv"], "1.25,-0.5,7\n" * 3)
-        self.assertEqual(json.loads(files["sample_payload.json"]), [{"f1": 1.25, "f2": -0.5, "f3": 7}] * 3)
+        with open(os.path.join(self.trained, "input_example.json")) as f:
+            f2 = json.load(f)["f2"]  # not set in DEFAULT_VALUES: the model's example wins over DEFAULT_VALUE
+        self.assertEqual(files["sample_payload.csv"], f"1.25,{f2!r},7\n" * 3)
+        self.assertEqual(json.loads(files["sample_payload.json"]), [{"f1": 1.25, "f2": f2, "f3": 7}] * 3)
         index = self.read_index()
         self.assertEqual(index["content_types"], ["application/json", "text/csv"])
         self.assertEqual(index["rows_per_request"], 3)
 
-        self.run_main(CONTENT_TYPES="text/csv", DEFAULT_VALUES='{"f2": "a,b"}')
+        self.run_main(model=self.trained, CONTENT_TYPES="text/csv", DEFAULT_VALUES='{"f1": 0, "f2": "a,b", "f3": 0}')
         self.assertEqual(self.read_archive(), {"sample_payload.csv": '0,"a,b",0\n'})  # CSV-quoted
 
     def test_samples_are_valid_model_input(self):

@@ -169,7 +169,7 @@ class CsvFolderTest(Fixture):
         self.write("s/a.csv", " x ,label\n1,0\n")
         self.assertEqual(list(pt.concat_csvs(self.path("s")).columns), [" x ", "label"])
         self.write("bad/a.csv", "")
-        with self.assertRaisesRegex(UserError, "^cannot read CSVs under .*bad: "):
+        with self.assertRaisesRegex(UserError, "^cannot read .*bad/a.csv: "):
             pt.concat_csvs(self.path("bad"))
 
     def test_find_split_folder(self):
@@ -219,6 +219,32 @@ class FeatureColumnsTest(Fixture):
         with self.assertRaisesRegex(UserError, "^input folder .*other.val does not exist$"):
             pt.read_training_splits(self.path("other"))
 
+
+
+class MissingValuesAndCategoriesTest(Fixture):
+    def test_only_the_empty_field_and_listed_tokens_are_missing(self):
+        path = self.write("t.csv", "id,colour,amount\n1,NA,2.5\n2,None,\n3,,NULL\n4,red,1\n")
+        table = pt.read_csv(path)
+        self.assertEqual(table["colour"].tolist()[:2], ["NA", "None"])  # real categories survive
+        self.assertTrue(pd.isna(table["colour"][2]))
+        self.assertEqual(table["amount"].tolist()[2], "NULL")
+        table = pt.read_csv(path, pt.missing_value_tokens("NULL,N/A"))
+        self.assertTrue(pd.isna(table["amount"][1]) and pd.isna(table["amount"][2]))
+        self.assertEqual(table["amount"].dtype.kind, "f")
+        self.assertEqual(pt.missing_value_tokens(""), ("",))
+
+    def test_categories_are_coded_and_unseen_values_missing(self):
+        train = pd.DataFrame({"n": [1.0, 2.0, 3.0], "c": ["b", "NA", None]})
+        categories = pt.fit_categories(train, ["n", "c"])
+        self.assertEqual(categories, {"c": ["NA", "b"]})
+        coded = pt.encode_categories(pd.DataFrame({"n": [5.0, 6.0, 7.0], "c": ["NA", "zzz", "b"]}), ["n", "c"], categories)
+        self.assertEqual(coded["c"].tolist()[0], 0.0)
+        self.assertTrue(pd.isna(coded["c"][1]))
+        self.assertEqual(coded["c"].tolist()[2], 1.0)
+        pt.check_features(coded.assign(c=["x", "y", "z"]), ["n", "c"], categories)  # text allowed where encoded
+        with self.assertRaisesRegex(UserError, "must be numeric"):
+            pt.check_features(train, ["n", "c"])
+        self.assertEqual(pt.typical_row(train, ["n", "c"], categories), {"n": 2.0, "c": "NA"})
 
 if __name__ == "__main__":
     unittest.main()

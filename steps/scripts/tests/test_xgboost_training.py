@@ -78,13 +78,42 @@ class XGBoostTrainingTest(unittest.TestCase):
         model_dir = self.outputs["model"]
         self.assertEqual(self.read_json(model_dir, "feature_columns.json"), ["f1", "f2", "f3"])
         self.assertEqual(self.read_json(model_dir, "hyperparameters.json"), {
-            "label_field": "label", "num_round": 10, "max_depth": 3, "eta": 0.3,
+            "label_field": "label", "id_field": "", "num_round": 10, "max_depth": 3, "eta": 0.3,
             "objective": "binary:logistic", "eval_metric": ["auc"],
         })
+        self.assertEqual(self.read_json(model_dir, "categories.json"), {"format": "plc-categories/1", "columns": {}})
+        example = self.read_json(model_dir, "input_example.json")
+        self.assertEqual(list(example), ["f1", "f2", "f3"])
+        self.assertAlmostEqual(example["f1"], float(make_table(28)["f1"].median()))
         metrics = self.read_json(self.outputs["metrics"], "metrics.json")
         self.assertEqual(list(metrics["validation"]), ["auc"])
         self.assertGreater(metrics["validation"]["auc"], 0.7)  # f1 determines the label
         self.assertEqual(summary["metrics"], metrics)
+
+    def test_text_categories_are_encoded_and_the_id_is_no_feature(self):
+        # "NA" and "None" are real categories here; an empty field is a missing value.
+        colours = ["red", "NA", "None", "", "blue"]
+        def table(rows, seed):
+            base = make_table(rows, seed=seed)
+            base.insert(0, "row_id", [f"r{seed}-{i}" for i in range(rows)])
+            base["colour"] = [colours[i % 5] for i in range(rows)]
+            return base
+        self.write_split("train", table(30, 0))
+        self.write_split("val", table(10, 1))
+        self.write_hyperparameters(label_field='"label"', id_field='"row_id"', num_round="5")
+        summary = self.run_main()
+        model_dir = self.outputs["model"]
+        self.assertEqual(self.read_json(model_dir, "feature_columns.json"), ["f1", "f2", "f3", "colour"])
+        self.assertEqual(self.read_json(model_dir, "categories.json")["columns"], {"colour": ["NA", "None", "blue", "red"]})
+        self.assertEqual(summary["categories"], ["colour"])
+        self.assertIn(self.read_json(model_dir, "input_example.json")["colour"], ["NA", "None", "blue", "red"])
+
+        self.write_hyperparameters(label_field='"label"', feature_columns='"f1, colour"', num_round="5")
+        self.run_main()
+        self.assertEqual(self.read_json(model_dir, "feature_columns.json"), ["f1", "colour"])
+        self.write_hyperparameters(label_field='"label"', id_field='"row_id"', feature_columns='"row_id"')
+        with self.assertRaisesRegex(xt.UserError, "names the label or id column"):
+            self.run_main()
 
     def test_multiclass_uses_softprob(self):
         self.write_split("train", make_table(60, classes=3))

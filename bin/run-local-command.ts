@@ -1,0 +1,64 @@
+// `plc run <pipeline.yaml> --local`: compile, check the overrides as `plc run` does, then run the
+// pipeline on this machine (local/run-local.ts). Exit 0 only when the execution succeeded.
+import { resolve } from 'node:path';
+import { parseAssignments } from './assignments.js';
+import { isPipelineFile } from './compile.js';
+import { ExitCode, usageError } from './exit.js';
+import type { DiagnosticFormat } from './report.js';
+
+export interface LocalArgs {
+  pipeline: string;
+  parameter: string[];
+  format: DiagnosticFormat;
+  's3-root'?: string;
+  only: string[];
+  from?: string;
+  cache: boolean;
+  python: string;
+  stub: string[];
+  mount: string[];
+}
+
+export async function runLocalCommand(args: LocalArgs): Promise<void> {
+  if (!isPipelineFile(args.pipeline)) return usageError(`--local runs a pipeline file, not a deployed pipeline: ${args.pipeline} is no *.yaml file`);
+  const parsed = parseAssignments(args.parameter);
+  if ('malformed' in parsed) return usageError(`-p ${parsed.malformed}: write Name=Value`);
+  const stubs = parseAssignments(args.stub);
+  if ('malformed' in stubs) return usageError(`--stub ${stubs.malformed}: write NODE=outputs.json`);
+  const mounts = parseAssignments(args.mount);
+  if ('malformed' in mounts) return usageError(`--mount ${mounts.malformed}: write s3://bucket/prefix=DIR`);
+  const badMount = mounts.assignments.find(({ name }) => !/^s3:\/\/[^/]+/.test(name));
+  if (badMount) return usageError(`--mount ${badMount.name}=${badMount.value}: the prefix must be an s3://bucket/… URI`);
+
+  const { compileReported } = await import('./compile.js');
+  const compiled = await compileReported(args.pipeline, 'sagemaker', args.format);
+  if (!compiled) return void (process.exitCode = ExitCode.Findings);
+  const { checkOverrides } = await import('../aws/overrides.js');
+  const problems = checkOverrides(compiled.ir.parameters, parsed.assignments);
+  if (problems.length > 0) return usageError(`${problems.join('\nplc: ')}\nplc: nothing was run`);
+
+  const { definitionText } = await import('../compiler/backends/sagemaker/sagemaker-backend.js');
+  const { runLocal, LocalUsageError } = await import('../local/run-local.js');
+  const stateDir = resolve('.plc', 'local');
+  try {
+    const succeeded = await runLocal({
+      ir: compiled.ir,
+      definition: definitionText(compiled.ir),
+      ...(compiled.pipeline.doc.codePrefix !== undefined ? { codePrefix: compiled.pipeline.doc.codePrefix } : {}),
+      overrides: parsed.assignments,
+      stateDir,
+      s3Root: resolve(args['s3-root'] ?? resolve(stateDir, 's3')),
+      mounts: mounts.assignments.map(({ name, value }) => ({ prefix: name, folder: resolve(value) })),
+      only: args.only,
+      ...(args.from !== undefined ? { from: args.from } : {}),
+      cache: args.cache,
+      python: args.python,
+      stubs: new Map(stubs.assignments.map(({ name, value }) => [name, resolve(value)])),
+      stream: process.stderr,
+    });
+    process.exitCode = succeeded ? ExitCode.Ok : ExitCode.Findings;
+  } catch (error) {
+    if (error instanceof LocalUsageError) return usageError(`${error.message}\nplc: nothing was run`);
+    throw error;
+  }
+}

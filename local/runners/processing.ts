@@ -1,0 +1,54 @@
+// A Processing job: inputs copied to their container paths, the entry script run through the
+// shim with the job's environment and arguments, outputs copied to their S3 URIs.
+import { join } from 'node:path';
+import { inJob, list, record, runStepScript, StepFailure, text, type JobContext, type JobResult, type Runner } from '../job.js';
+
+export const runProcessing: Runner = async (context) => {
+  const { args } = context;
+  const inputs = list(args['ProcessingInputs']).map(record);
+  const folders: string[] = [];
+  for (const input of inputs) {
+    const s3 = record(input['S3Input']);
+    const folder = inJob(context, text(s3['LocalPath']));
+    context.s3.download(text(s3['S3Uri']), folder);
+    folders.push(folder);
+  }
+  const outputs = list(record(args['ProcessingOutputConfig'])['Outputs']).map(record);
+  const result = (): JobResult => properties(context, inputs, outputs);
+  const hit = context.cached(folders);
+  if (hit) return hit;
+
+  const app = record(args['AppSpecification']);
+  const entrypoint = list(app['ContainerEntrypoint']).map(text);
+  const script = entrypoint.find((part) => part.endsWith('.py'));
+  if (!script || !/^python3?$/.test(entrypoint[0] ?? '')) throw new StepFailure(`entrypoint ${JSON.stringify(entrypoint)} is not a Python script plc can run locally`);
+  const codeInput = inputs.map((input) => text(record(input['S3Input'])['LocalPath'])).find((path) => script.startsWith(`${path}/`));
+  const env = Object.fromEntries(Object.entries(record(args['Environment'])).map(([key, value]) => [key, text(value)]));
+  await runStepScript(context, 'processing', inJob(context, script), inJob(context, codeInput ?? '/opt/ml/processing/input/code'), list(app['ContainerArguments']).map(text), env);
+
+  for (const output of outputs) {
+    const s3 = record(output['S3Output']);
+    context.s3.upload(inJob(context, text(s3['LocalPath'])), text(s3['S3Uri']));
+  }
+  return result();
+};
+
+function properties(context: JobContext, inputs: Record<string, unknown>[], outputs: Record<string, unknown>[]): JobResult {
+  const byName = Object.fromEntries(outputs.map((output) => [text(output['OutputName'] as string), output]));
+  const propertyFiles: Record<string, string> = {};
+  for (const file of context.step.PropertyFiles ?? []) {
+    const output = byName[file.OutputName];
+    if (output) propertyFiles[file.PropertyFileName] = join(context.s3.path(text(record(output['S3Output'] as never)['S3Uri'])), file.FilePath);
+  }
+  return {
+    properties: {
+      ProcessingJobName: `${context.step.Name}-${context.executionId}`,
+      ProcessingJobStatus: 'Completed',
+      ProcessingInputs: inputs as never,
+      // Property paths index outputs by name (Outputs['data']) and by position (Outputs[0]).
+      ProcessingOutputConfig: { Outputs: { ...Object.fromEntries(outputs.map((output, index) => [String(index), output])), ...byName } as never },
+    },
+    propertyFiles,
+    outputs: outputs.map((output) => context.s3.path(text(record(output['S3Output'] as never)['S3Uri']))),
+  };
+}
