@@ -1,5 +1,5 @@
 // `plc check`: the whole analysis of `plc build`, without output, as a CI gate. With no files it
-// checks every *.pipeline.yaml and *.step.yaml below the working folder, and only then reports
+// checks every *.pipeline.yaml and *.step.yaml (or .yml) below the working folder, and only then reports
 // plc.config.yaml ignores that hid nothing (a partial run cannot tell).
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -27,7 +27,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .positional('files', { type: 'string', array: true, default: [], description: 'Pipeline and step files, or folders to search (default: the working folder)' })
       .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'pretty (stderr), or json / sarif / github (stdout)' })
       .option('fail-level', { type: 'string', default: 'error', choices: failLevels, description: 'Lowest severity that fails the check' })
-      .example('$0 check', 'Check every *.pipeline.yaml and *.step.yaml below this folder')
+      .example('$0 check', 'Check every *.pipeline.yaml and *.step.yaml (or .yml) below this folder')
       .example('$0 check --format sarif > plc.sarif', 'SARIF 2.1.0 for code scanning')
       .example('$0 check --format github --fail-level warning', 'Annotations in a GitHub Actions run; warnings fail too') as never,
   handler: async (args) => {
@@ -42,7 +42,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     for (const given of args.files.length > 0 ? args.files : ['.']) {
       const path = resolve(cwd, given);
       if (existsSync(path) && statSync(path).isDirectory()) {
-        const found = walkFiles(path, { file: (name) => /\.(pipeline|step)\.yaml$/.test(name), skipFolder: (name) => name === 'node_modules' || name.startsWith('.') });
+        const found = walkFiles(path, { file: (name) => /\.(pipeline|step)\.ya?ml$/.test(name), skipFolder: (name) => name === 'node_modules' || name.startsWith('.') });
         targets.push(...found.files);
       } else {
         targets.push(path); // a missing file is reported as PLC0003 by the analysis
@@ -56,7 +56,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     let suppressed = 0;
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
-      const isStep = target.endsWith('.step.yaml');
+      const isStep = /\.step\.ya?ml$/.test(target);
       const options = { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores };
       const result = isStep ? checkStepFile(shown, options) : compilePipeline(shown, options);
       if (!isStep) pipelines += 1;
