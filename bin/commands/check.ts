@@ -38,6 +38,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const { applyRuleLevels, loadProjectConfig } = await import('../../compiler/config/project-config.js');
     const config = loadProjectConfig(cwd);
     const { walkFiles } = await import('../../compiler/util/walk.js');
+    const { staleSchemaDiagnostic } = await import('../../compiler/editor-schema/project-schema.js');
+    const schemasCompared = new Set<string>();
     const targets: string[] = [];
     for (const given of args.files.length > 0 ? args.files : ['.']) {
       const path = resolve(cwd, given);
@@ -62,7 +64,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
       suppressed += result.suppressed;
-      for (const d of result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
+      const stale = isStep ? undefined : staleSchemaDiagnostic(target, cwd, schemasCompared);
+      for (const d of stale ? [...result.diagnostics, ...applyRuleLevels([stale], config.rules)] : result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
       for (const [key, source] of result.sources) sources.set(key, source);
     }
     const wholeProject = args.files.every((given) => resolve(cwd, given) === cwd);

@@ -25,8 +25,8 @@ export const initCommand: CommandModule<object, InitArgs> = {
       .example('$0 init --plc-spec git+https://github.com/you/plc.git#v0.1.0', 'A project whose CI installs plc from git') as never,
   handler: async (args) => {
     const { inspectLibrary } = await import('../../compiler/driver.js');
-    const { generatePipelineSchema } = await import('../../compiler/editor-schema/pipeline-schema.js');
-    const { pipelineName, projectFiles } = await import('../scaffold/project-files.js');
+    const { schemaTextFor } = await import('../../compiler/editor-schema/project-schema.js');
+    const { pipelineName, pipelineSchema, projectFiles } = await import('../scaffold/project-files.js');
     const { givenPlcSpec, runningPlcSpec, specForProject } = await import('../scaffold/plc-spec.js');
     const cwd = process.cwd();
     const dir = resolve(cwd, args.dir);
@@ -46,7 +46,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
     const files = projectFiles({
       name: pipelineName(basename(dir)),
       plcSpec: plc.spec,
-      pipelineSchemaText: JSON.stringify(generatePipelineSchema(library.library), null, 2) + '\n',
+      pipelineSchemaText: (file, text) => schemaTextFor(library.library, { file: join(dir, file), text }, join(dir, pipelineSchema), cwd),
       stepSchemaText: readFileSync(schemaPath('step.schema.json'), 'utf8'),
     });
     const existing = files.filter((file) => existsSync(join(dir, file.path))).map((file) => relative(cwd, join(dir, file.path)));

@@ -11,7 +11,8 @@ export function pipelineName(folder: string): string {
   return name === '' ? 'my-pipeline' : name.slice(0, 256);
 }
 
-const pipelineSchema = '.plc/pipeline.schema.json';
+/** Where a project keeps its generated pipeline schema; plc new step regenerates it. */
+export const pipelineSchema = '.plc/pipeline.schema.json';
 /** Where a project keeps the step schema; plc new step points its step documents' modeline here. */
 export const stepSchema = '.plc/step.schema.json';
 
@@ -94,7 +95,7 @@ npm install                                        # plc itself; commit package-
 npx --no plc check                                 # every pipeline and step type, as CI does
 npx --no plc build ${pipelineFile} -o build/definition.json
 npx --no plc new step MyStep --kind processing     # a step type of your own in steps/, with its script and test
-npx --no plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding step types: editor completion knows them
+npx --no plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding nodes (plc check says when it is stale)
 \`\`\`
 
 - \`${pipelineFile}\` — the pipeline; built-in step types are listed by \`npx --no plc steps list\`.
@@ -105,13 +106,15 @@ npx --no plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding ste
 `;
 }
 
-export function projectFiles(options: { name: string; plcSpec: string; pipelineSchemaText: string; stepSchemaText: string }): ProjectFile[] {
+/** `pipelineSchemaText` makes the editor schema for the pipeline file and text it is given. */
+export function projectFiles(options: { name: string; plcSpec: string; pipelineSchemaText: (pipelineFile: string, text: string) => string; stepSchemaText: string }): ProjectFile[] {
   const pipelineFile = `${options.name}.pipeline.yaml`;
+  const pipelineText = pipeline(options.name);
   const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
   return [
-    { path: pipelineFile, contents: pipeline(options.name) },
+    { path: pipelineFile, contents: pipelineText },
     { path: 'steps/.gitkeep', contents: '' },
-    { path: pipelineSchema, contents: options.pipelineSchemaText },
+    { path: pipelineSchema, contents: options.pipelineSchemaText(pipelineFile, pipelineText) },
     { path: stepSchema, contents: options.stepSchemaText },
     { path: '.vscode/settings.json', contents: json({ 'yaml.schemas': { [pipelineSchema]: '*.pipeline.yaml', [stepSchema]: '*.step.yaml' } }) },
     { path: 'package.json', contents: json({ name: options.name.toLowerCase(), private: true, scripts: { check: 'plc check', build: `plc build ${pipelineFile} -o build/definition.json` }, devDependencies: { plc: options.plcSpec } }) },

@@ -26,6 +26,7 @@ export const diagnosticTable = {
   PLC0011: { severity: 'warning', message: 'suppression of {codes} hides nothing on line {line}', hint: 'The problem is gone or moved: remove or move the comment.' },
   PLC0012: { severity: 'error', message: 'plc.config.yaml names unknown code {code}', hint: 'Codes are listed in docs/diagnostics.md and by plc explain.' },
   PLC0013: { severity: 'warning', message: 'ignore of {codes} in {files} (plc.config.yaml) hides nothing', hint: 'No finding of the files checked matched it: the problem is gone or the pattern is wrong. Remove it or fix it.' },
+  PLC0040: { severity: 'warning', message: 'the editor schema {schema} is stale: the step types or nodes changed since it was generated', hint: 'Regenerate it: {command}. Until then the editor completes and flags names by the old schema.' },
   PLC0101: { severity: 'error', message: '{where} must be {expected}', hint: 'See the schema description of this field (your editor shows it on hover).' },
   PLC0102: { severity: 'error', message: 'unknown key "{key}" in {where}', hint: 'Allowed keys here: {allowed}.' },
   PLC0103: { severity: 'error', message: '{where} is missing required key "{key}"' },
