@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { compareDiagnostics, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { SourceText } from '../../compiler/source/text-source.js';
+import { documentFile, stepFile } from '../document-files.js';
 import { ExitCode } from '../exit.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from '../report.js';
 
@@ -44,7 +45,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     for (const given of args.files.length > 0 ? args.files : ['.']) {
       const path = resolve(cwd, given);
       if (existsSync(path) && statSync(path).isDirectory()) {
-        const found = walkFiles(path, { file: (name) => /\.(pipeline|step)\.ya?ml$/.test(name), skipFolder: (name) => name === 'node_modules' || name.startsWith('.') });
+        const found = walkFiles(path, { file: (name) => documentFile.test(name), skipFolder: (name) => name === 'node_modules' || name.startsWith('.') });
         targets.push(...found.files);
       } else {
         targets.push(path); // a missing file is reported as PLC0003 by the analysis
@@ -58,7 +59,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     let suppressed = 0;
     for (const target of unique) {
       const shown = relative(cwd, target) || target;
-      const isStep = /\.step\.ya?ml$/.test(target);
+      const isStep = stepFile.test(target);
       const options = { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores };
       const result = isStep ? checkStepFile(shown, options) : compilePipeline(shown, options);
       if (!isStep) pipelines += 1;

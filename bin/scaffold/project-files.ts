@@ -2,6 +2,7 @@
 // (modeline, .vscode/settings.json), CI (a GitHub Actions workflow uploading SARIF) and
 // pre-commit. Pure: it returns paths and contents, and the command decides what to write.
 import { stringify } from 'yaml';
+import { documentFile } from '../document-files.js';
 
 export interface ProjectFile { path: string; contents: string }
 
@@ -79,7 +80,7 @@ repos:
         name: plc check
         entry: npx --no plc check
         language: system
-        files: \\.(pipeline|step)\\.ya?ml$
+        files: ${documentFile.source}
         pass_filenames: false
 `;
 
