@@ -12,8 +12,12 @@ import { packageRoot } from '../schema/paths.js';
 export const diagnosticFormats = ['pretty', 'json', 'sarif', 'github'] as const;
 export type DiagnosticFormat = (typeof diagnosticFormats)[number];
 
+/** NO_COLOR (https://no-color.org) wins; FORCE_COLOR (other than 0/false) colours a pipe too. */
 function useColor(stream: NodeJS.WriteStream): boolean {
-  return stream.isTTY === true && !('NO_COLOR' in process.env);
+  if ('NO_COLOR' in process.env) return false;
+  const force = process.env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return stream.isTTY === true;
 }
 
 const manifest = (): { version: string; homepage?: string } => JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string; homepage?: string };
@@ -33,7 +37,8 @@ const diagnosticsHelpBase = (): string | undefined => {
   return homepage === undefined ? undefined : `${homepage.replace(/\/$/, '')}/docs/diagnostics.md`;
 };
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat, stream: NodeJS.WriteStream): string {
+/** `summary: false` for commands that end with a summary line of their own (plc check). */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat, stream: NodeJS.WriteStream, summary = true): string {
   switch (format) {
     case 'json':
       return renderJson(diagnostics);
@@ -44,7 +49,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: R
     case 'pretty': {
       if (diagnostics.length === 0) return '';
       const color = useColor(stream);
-      return diagnostics.map((d) => renderPretty(d, { color, sources })).join('\n\n') + '\n\n' + renderSummary(diagnostics) + '\n';
+      return diagnostics.map((d) => renderPretty(d, { color, sources })).join('\n\n') + '\n\n' + (summary ? renderSummary(diagnostics) + '\n' : '');
     }
   }
 }

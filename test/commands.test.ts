@@ -38,7 +38,7 @@ test('plc explain shows derived values and says where the template is', () => {
 });
 
 test('plc explain gives the provenance of every config value of a flagship node', () => {
-  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--json']);
+  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--format', 'json']);
   assert.is(result.status, 0, result.stderr);
   const { config } = JSON.parse(result.stdout) as { config: { field: string; layer: string; location?: { file: string } }[] };
   assert.equal(config.map((c) => `${c.field}: ${c.layer} ${c.location?.file}`), [

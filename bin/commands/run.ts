@@ -23,19 +23,19 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withAwsOptions(
       yargs
         .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file (*.yaml) or the deployed pipeline name' })
-        .option('parameter', { alias: 'p', type: 'string', array: true, default: [], description: 'Override a parameter: Name=Value (repeatable); checked against its declared type and enum' })
+        .option('parameter', { alias: 'P', type: 'string', array: true, default: [], description: 'Override a parameter: Name=Value (repeatable); checked against its declared type and enum (-p names a pipeline in other commands)' })
         .option('wait', { type: 'boolean', default: false, description: 'Follow the execution to the end; exit 0 only when it succeeded' })
         .option('poll-interval', { type: 'number', default: 10, description: 'Seconds between status checks with --wait' })
         .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' }),
     )
       .example('$0 run pipeline.yaml', 'Start an execution with the default parameters; prints its ARN')
-      .example('$0 run pipeline.yaml -p MaxDepth=8 -p InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')
+      .example('$0 run pipeline.yaml -P MaxDepth=8 -P InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')
       .example('$0 run fraud-xgboost --region eu-west-1', 'Run a deployed pipeline by name') as never,
   handler: async (args) => {
     const interval = args['poll-interval'];
     if (!(Number.isFinite(interval) && interval > 0)) return usageError('--poll-interval takes a number of seconds above 0');
     const parsed = parseAssignments(args.parameter);
-    if ('malformed' in parsed) return usageError(`-p ${parsed.malformed}: write Name=Value`);
+    if ('malformed' in parsed) return usageError(`-P ${parsed.malformed}: write Name=Value`);
     const overrides = parsed.assignments;
     const { checkOverrides } = await import('../../aws/overrides.js');
     const refuse = (problems: string[]) => usageError(`${problems.join('\nplc: ')}\nplc: nothing was started`);

@@ -1,4 +1,5 @@
 // `plc steps list` and `plc steps show <Name>`: the step types a pipeline can use.
+import { readdirSync, statSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { suggest } from '../../compiler/diagnostics/did-you-mean.js';
 import { ExitCode } from '../exit.js';
@@ -9,16 +10,25 @@ interface StepsArgs {
   name?: string;
 }
 
+/**
+ * The step types of the pipeline given, or else of every pipeline in the working folder (inside a
+ * project, its own step types show without -p), or else the built-in ones.
+ */
 async function library(args: StepsArgs) {
   const { inspectLibrary } = await import('../../compiler/driver.js');
-  const result = inspectLibrary({ cwd: process.cwd() }, args.pipeline);
-  reportDiagnostics(result.diagnostics, result.sources, 'pretty');
-  if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = ExitCode.Findings;
-  return result.library;
+  const cwd = process.cwd();
+  const pipelines = args.pipeline !== undefined ? [args.pipeline] : readdirSync(cwd).filter((name) => /\.pipeline\.ya?ml$/.test(name) && statSync(name).isFile()).sort();
+  const results = pipelines.length > 0 ? pipelines.map((pipeline) => inspectLibrary({ cwd }, pipeline)) : [inspectLibrary({ cwd })];
+  for (const result of results) {
+    reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = ExitCode.Findings;
+  }
+  const steps = new Map(results.flatMap((result) => [...result.library.steps]));
+  return { ...results[0]!.library, steps };
 }
 
 const pipelineOption = (yargs: Argv) =>
-  yargs.option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries (its steps: folders)" });
+  yargs.option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries (its steps: folders; default: every pipeline in the working folder)" });
 
 export const stepsCommand: CommandModule<object, StepsArgs> = {
   command: 'steps <command>',
