@@ -3,7 +3,7 @@
 // that has every dependency but no package named plc (test/support/lockfile-registry.ts), so
 // nothing on the way may ask for that unpublished name.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -58,6 +58,17 @@ test('pack, install into a prefix, plc init, npm install, plc check: no registry
       assert.is(check.status, 0, check.stderr);
       assert.match(check.stderr, /1 pipeline, 0 step types\), 2 nodes: 0 errors/);
     }
+    // A smaller package: one grammar, no tests; and only the AWS commands load the AWS SDK.
+    const installed = join(prefix, 'lib/node_modules/plc');
+    assert.not.ok(existsSync(join(installed, 'node_modules/@vscode/tree-sitter-wasm')), 'not every tree-sitter grammar');
+    assert.ok(existsSync(join(installed, 'dist/tree-sitter/tree-sitter-python.wasm')));
+    assert.not.ok(existsSync(join(installed, 'dist/test')), 'no tests in the package');
+    renameSync(join(installed, 'node_modules/@aws-sdk'), join(installed, 'node_modules/aws-sdk-hidden'));
+    for (const args of [['check'], ['build', 'demo.pipeline.yaml'], ['explain', 'demo.pipeline.yaml', 'train'], ['graph', 'demo.pipeline.yaml'], ['steps', 'list']]) {
+      const result = await run(plc, args, demo);
+      assert.is(result.status, 0, `plc ${args.join(' ')} without the AWS SDK: ${result.stderr}`);
+    }
+    renameSync(join(installed, 'node_modules/aws-sdk-hidden'), join(installed, 'node_modules/@aws-sdk'));
     assert.ok(registry.requested.includes('yaml'), 'the registry was used');
     assert.not.ok(registry.requested.includes('plc'), 'nothing asked the registry for plc');
   } finally {
