@@ -38,6 +38,14 @@ test('plc explain takes --format json like the other commands (--json is kept as
   assert.not.match(runPlc(['explain', '--help']).stdout, /--json/);
 });
 
+test('plc steps list and show take --format json too', () => {
+  const list = JSON.parse(runPlc(['steps', 'list', '--format', 'json']).stdout) as { version: number; steps: { name: string; builtin: boolean }[] };
+  assert.is(list.version, 1);
+  assert.ok(list.steps.some((s) => s.name === 'XGBoostTraining' && s.builtin));
+  const shown = JSON.parse(runPlc(['steps', 'show', 'XGBoostTraining', '--format', 'json']).stdout) as { step: { document: { sagemaker: string } } };
+  assert.is(shown.step.document.sagemaker, 'Training');
+});
+
 test('plc steps show inside a project sees its step types without -p', () => {
   const demo = join(tempDir(), 'demo');
   assert.is(runPlc(['init', demo]).status, 0);
