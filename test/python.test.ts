@@ -27,7 +27,7 @@ function unittest(python: string, args: string[]): void {
   for (const [, reason] of result.stderr.matchAll(/ \.\.\. skipped '(.*)'$/gm)) skipped.set(reason!, (skipped.get(reason!) ?? 0) + 1);
   for (const [reason, count] of skipped) {
     const install = installHints.find(([pattern]) => pattern.test(reason))?.[1] ?? 'see the reason';
-    available(false, `what ${count} Python test${count === 1 ? '' : 's'} need (skipped: ${reason})`, install);
+    available(false, `what ${count === 1 ? '1 Python test needs' : `${count} Python tests need`} (skipped: ${reason})`, install);
   }
 }
 
