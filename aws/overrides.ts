@@ -27,13 +27,13 @@ export function checkOverrides(parameters: readonly ParameterIR[], overrides: re
     if (!parameter) {
       const { suggestion } = suggest(name, declared.keys());
       const known = [...declared.keys()].join(', ') || '(none)';
-      problems.push(`-p ${name}: the pipeline declares no parameter ${name}${suggestion ? ` — did you mean ${suggestion}?` : ''} (parameters: ${known})`);
+      problems.push(`-P ${name}: the pipeline declares no parameter ${name}${suggestion ? ` — did you mean ${suggestion}?` : ''} (parameters: ${known})`);
     } else if (!parses[parameter.type](value)) {
-      problems.push(`-p ${name}=${value}: ${name} is ${article(parameter.type)} ${parameter.type} parameter`);
+      problems.push(`-P ${name}=${value}: ${name} is ${article(parameter.type)} ${parameter.type} parameter`);
     } else if (parameter.enum && !parameter.enum.includes(value)) {
-      problems.push(`-p ${name}=${value}: ${name} is one of ${parameter.enum.join(', ')}`);
+      problems.push(`-P ${name}=${value}: ${name} is one of ${parameter.enum.join(', ')}`);
     }
-    if (seen.has(name)) problems.push(`-p ${name}: given twice`);
+    if (seen.has(name)) problems.push(`-P ${name}: given twice`);
     seen.add(name);
   }
   return problems;

@@ -2,11 +2,15 @@
 // The plc command line: a thin entry that parses arguments with yargs and hands each command to
 // its own module, loaded only when that command runs. Exit codes (DESIGN.md §6): 0 clean,
 // 1 findings, 2 usage error, 3 internal error.
-import yargs from 'yargs';
+import { createRequire } from 'node:module';
 import { hideBin } from 'yargs/helpers';
 import type { CommandModule } from 'yargs';
 import { DiffExit, ExitCode } from './exit.js';
 import { plcVersion } from './report.js';
+
+// yargs' CommonJS build: its ES module build wraps --help text with cliui's stand-in for wrap-ansi,
+// which breaks lines in the middle of words.
+const yargs = createRequire(import.meta.url)('yargs') as typeof import('yargs').default;
 
 const debug = process.argv.includes('--debug');
 
@@ -49,6 +53,7 @@ try {
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()
+    .recommendCommands()
     .version(plcVersion())
     .alias('h', 'help')
     .alias('v', 'version')

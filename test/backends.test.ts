@@ -79,9 +79,10 @@ test('the registry lists every backend, and every folder under compiler/backends
   }
 });
 
-test('graph: the example as Mermaid and DOT, data edges labelled with their ports', () => {
+test('graph: the example as Mermaid and DOT (then laid out as SVG and an HTML page), data edges labelled with their ports', () => {
   const files = build(graphBackend);
-  assert.equal(files.map((f) => f.name), ['xgboost-e2e.mmd', 'xgboost-e2e.dot']);
+  assert.equal(files.map((f) => f.name), ['xgboost-e2e.mmd', 'xgboost-e2e.dot', 'xgboost-e2e.svg', 'xgboost-e2e.html']);
+  assert.ok(contentsOf(files, 'xgboost-e2e.html').includes(contentsOf(files, 'xgboost-e2e.svg').slice(contentsOf(files, 'xgboost-e2e.svg').indexOf('<svg'))), 'the page holds the SVG');
   assert.fixture(contentsOf(files, 'xgboost-e2e.mmd'), readFileSync(fixture('backends', 'xgboost-e2e.mmd'), 'utf8'));
   assert.fixture(contentsOf(files, 'xgboost-e2e.dot'), readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
 });
@@ -153,7 +154,7 @@ test('plc build --backend: unknown names are a usage error listing the backends'
   assert.not.match(result.stderr, /\n\s+at /, 'no stack trace');
 });
 
-test('plc build --backend graph: Mermaid on stdout, -o FILE.ext picks a format, -o DIR/ writes both', () => {
+test('plc build --backend graph: Mermaid on stdout, -o FILE.ext picks a format, -o DIR/ writes all four', () => {
   const [mermaid, dot] = build(graphBackend);
   const stdout = runPlc(['build', example, '--backend', 'graph']);
   assert.is(stdout.status, 0, stdout.stderr);
@@ -165,12 +166,12 @@ test('plc build --backend graph: Mermaid on stdout, -o FILE.ext picks a format, 
 
   const all = runPlc(['build', example, '--backend', 'graph', '-o', join(dir, 'out') + '/']);
   assert.is(all.status, 0, all.stderr);
-  assert.equal(readdirSync(join(dir, 'out')).sort(), ['xgboost-e2e.dot', 'xgboost-e2e.mmd']);
+  assert.equal(readdirSync(join(dir, 'out')).sort(), ['xgboost-e2e.dot', 'xgboost-e2e.html', 'xgboost-e2e.mmd', 'xgboost-e2e.svg']);
   assert.is(readFileSync(join(dir, 'out', 'xgboost-e2e.mmd'), 'utf8'), mermaid!.contents);
 
   const wrong = runPlc(['build', example, '--backend', 'graph', '-o', join(dir, 'g.png')]);
   assert.is(wrong.status, 2);
-  assert.is(wrong.stderr, `plc: -o ${join(dir, 'g.png')}: this backend emits xgboost-e2e.mmd and xgboost-e2e.dot; name a file ending in .mmd or .dot for one of them, or a folder ending in / for all\n`);
+  assert.is(wrong.stderr, `plc: -o ${join(dir, 'g.png')}: this backend emits xgboost-e2e.mmd and xgboost-e2e.dot and xgboost-e2e.svg and xgboost-e2e.html; name a file ending in .mmd or .dot or .svg or .html for one of them, or a folder ending in / for all\n`);
 });
 
 test('plc build -o DIR/ writes a one-file backend under its own name', () => {
@@ -187,7 +188,7 @@ test('plc graph prints Mermaid, or DOT with --format dot, the same text the grap
   const dot = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot']);
   assert.is(dot.status, 0, dot.stderr);
   assert.fixture(dot.stdout, readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
-  assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'svg']).status, 2);
+  assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'png']).status, 2);
   const out = tempDir();
   const contradicting = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot', '-o', join(out, 'g.mmd')]);
   assert.is(contradicting.status, 2);

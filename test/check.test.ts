@@ -175,4 +175,41 @@ test('--format sarif is valid SARIF 2.1.0 with rule metadata', () => {
   assert.equal(run.results[0].locations[0].physicalLocation.region.startLine > 0, true);
 });
 
+test('SARIF rules render well in code scanning: names, descriptions and help without raw {placeholders}, helpUri anchors that exist', () => {
+  const result = runPlc(['check', fixture('errors', 'unknown-key', 'pipeline.yaml'), '--format', 'sarif']);
+  const run = JSON.parse(result.stdout).runs[0];
+  const reference = readFileSync(join(repo, 'docs/diagnostics.md'), 'utf8');
+  const names = new Set<string>();
+  for (const rule of run.tool.driver.rules as { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }[]) {
+    assert.match(rule.name, /^[A-Z][A-Za-z0-9]+$/, rule.id);
+    names.add(rule.name);
+    for (const text of [rule.name, rule.shortDescription.text, rule.fullDescription.text, rule.help.text]) assert.not.match(text, /(?<!\$)\{\w+\}/, `${rule.id}: ${text}`);
+    assert.ok(rule.shortDescription.text.length > 10 && rule.shortDescription.text.length <= 1024, rule.id);
+    assert.match(rule.help.markdown, /\n\n/, rule.id);
+    const anchor = /#(plc\d{4})$/.exec(rule.helpUri)?.[1];
+    assert.is(anchor, rule.id.toLowerCase());
+    assert.ok(reference.includes(`<a id="${anchor}"></a>`), `${rule.id}: docs/diagnostics.md has its anchor`);
+  }
+  assert.ok(names.size > run.tool.driver.rules.length * 0.9, 'rule names tell rules apart');
+  const [finding] = run.results;
+  assert.is(finding.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+  assert.match(finding.partialFingerprints['plcFinding/v1'], /^[0-9a-f]{32}$/);
+});
+
+test('a project in a subfolder of a repository: SARIF and --format github name repository-relative paths; fingerprints do not move with lines', () => {
+  const root = tempDir();
+  mkdirSync(join(root, '.git'));
+  mkdirSync(join(root, 'ml/fraud'), { recursive: true });
+  const text = readFileSync(fixture('errors', 'unknown-key', 'pipeline.yaml'), 'utf8');
+  writeFileSync(join(root, 'ml/fraud/p.pipeline.yaml'), text);
+  const project = join(root, 'ml/fraud');
+  const sarif = JSON.parse(runPlc(['check', '--format', 'sarif'], project).stdout).runs[0].results[0];
+  assert.is(sarif.locations[0].physicalLocation.artifactLocation.uri, 'ml/fraud/p.pipeline.yaml');
+  assert.match(runPlc(['check', '--format', 'github'], project).stdout, /^::error file=ml\/fraud\/p\.pipeline\.yaml,line=/);
+  writeFileSync(join(root, 'ml/fraud/p.pipeline.yaml'), `# a comment above moves every line\n${text}`);
+  const moved = JSON.parse(runPlc(['check', '--format', 'sarif'], project).stdout).runs[0].results[0];
+  assert.is(moved.locations[0].physicalLocation.region.startLine, sarif.locations[0].physicalLocation.region.startLine + 1);
+  assert.equal(moved.partialFingerprints, sarif.partialFingerprints);
+});
+
 test.run();

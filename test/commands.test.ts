@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { diagnosticTable } from '../compiler/diagnostics/codes.js';
 import { explanations } from '../compiler/diagnostics/explanations.js';
-import { renderDiagnosticsReference } from '../compiler/diagnostics/reference.js';
+import { explainCode, renderDiagnosticsReference } from '../compiler/diagnostics/reference.js';
 import { fixture, repo, runPlc } from './support/helpers.js';
 
 const example = 'examples/tabular-xgboost.pipeline.yaml';
@@ -38,7 +38,7 @@ test('plc explain shows derived values and says where the template is', () => {
 });
 
 test('plc explain gives the provenance of every config value of a flagship node', () => {
-  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--json']);
+  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--format', 'json']);
   assert.is(result.status, 0, result.stderr);
   const { config } = JSON.parse(result.stdout) as { config: { field: string; layer: string; location?: { file: string } }[] };
   assert.equal(config.map((c) => `${c.field}: ${c.layer} ${c.location?.file}`), [
@@ -50,12 +50,19 @@ test('plc explain gives the provenance of every config value of a flagship node'
   ]);
 });
 
+/** The message and hint lines `plc explain <code>` prints, from the same function. */
+const explainHeader = (code: string): string[] => explainCode(code as keyof typeof explanations).split('\n').slice(0, 2);
+
 test('plc explain PLCnnnn prints the long description; docs/diagnostics.md is current (npm run generate:docs)', () => {
   const result = runPlc(['explain', 'PLC3004']);
   assert.is(result.status, 0);
-  assert.match(result.stdout, /^PLC3004 \(error\): required input "\{port\}" of node "\{node\}" is not bound\nHint: /);
+  assert.match(result.stdout, /^PLC3004 \(error\): required input "<port>" of node "<node>" is not bound\nHint: /);
+  for (const code of Object.keys(diagnosticTable)) {
+    const [message, hint] = explainHeader(code);
+    assert.not.match(`${message}\n${hint}`, /(?<!\$)\{\w+\}/, `${code}: no raw {placeholder}`);
+  }
   assert.match(result.stdout, /```yaml/);
-  const unknown = runPlc(['explain', 'PLC3040']);
+  const unknown = runPlc(['explain', 'PLC3094']);
   assert.is(unknown.status, 2);
   assert.match(unknown.stderr, /did you mean PLC3004\?/);
   assert.fixture(readFileSync(join(repo, 'docs/diagnostics.md'), 'utf8'), renderDiagnosticsReference());

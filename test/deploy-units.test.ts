@@ -38,10 +38,10 @@ test('overrides: declared names, values of the declared type, within the enum', 
   ];
   assert.equal(checkOverrides(parameters, [{ name: 'Rate', value: '1e-3' }, { name: 'Flag', value: 'True' }, { name: 'Mode', value: 'b' }]), []);
   assert.equal(checkOverrides(parameters, [{ name: 'Rate', value: 'fast' }, { name: 'Flag', value: 'yes' }, { name: 'Mode', value: 'c' }, { name: 'Rate', value: '2' }]), [
-    '-p Rate=fast: Rate is a Float parameter',
-    '-p Flag=yes: Flag is a Boolean parameter',
-    '-p Mode=c: Mode is one of a, b',
-    '-p Rate: given twice',
+    '-P Rate=fast: Rate is a Float parameter',
+    '-P Flag=yes: Flag is a Boolean parameter',
+    '-P Mode=c: Mode is one of a, b',
+    '-P Rate: given twice',
   ]);
 });
 

@@ -115,7 +115,7 @@ withMoto('a deploy that fails half way leaves the deployed pipeline as it was', 
 
 withMoto('plc run starts an execution with the overrides; --wait ends with its result and a note about steps', async ({ moto, file }) => {
   if (!moto) return;
-  const started = await plc(['run', file, '-p', 'MaxDepth=8', '-p', 'TrainingInstanceType=ml.m5.2xlarge', '--endpoint-url', moto.endpoint]);
+  const started = await plc(['run', file, '-P', 'MaxDepth=8', '-P', 'TrainingInstanceType=ml.m5.2xlarge', '--endpoint-url', moto.endpoint]);
   assert.is(started.status, 0, started.stderr);
   const arn = started.stdout.trim();
   assert.match(arn, /^arn:aws:sagemaker:us-east-1:123456789012:pipeline\/tabular-xgboost\/execution\/\w+$/);
@@ -175,16 +175,16 @@ const offline = suite('before any call, and refused calls');
 offline('bad overrides are refused before any call (the endpoint is dead)', async () => {
   const dead = `http://127.0.0.1:${await freePort()}`;
   const file = pipelineFile();
-  const typo = await plc(['run', file, '-p', 'MaxDepht=3', '--endpoint-url', dead]);
+  const typo = await plc(['run', file, '-P', 'MaxDepht=3', '--endpoint-url', dead]);
   assert.is(typo.status, 2);
-  assert.match(typo.stderr, /-p MaxDepht: the pipeline declares no parameter MaxDepht — did you mean MaxDepth\?/);
+  assert.match(typo.stderr, /-P MaxDepht: the pipeline declares no parameter MaxDepht — did you mean MaxDepth\?/);
   assert.match(typo.stderr, /nothing was started/);
-  const wrong = await plc(['run', file, '-p', 'MaxDepth=six', '-p', 'TrainingInstanceType=ml.t2.medium', '-p', 'oops', '--endpoint-url', dead]);
+  const wrong = await plc(['run', file, '-P', 'MaxDepth=six', '-P', 'TrainingInstanceType=ml.t2.medium', '-P', 'oops', '--endpoint-url', dead]);
   assert.is(wrong.status, 2);
-  assert.match(wrong.stderr, /-p oops: write Name=Value/);
-  const typed = await plc(['run', file, '-p', 'MaxDepth=six', '-p', 'TrainingInstanceType=ml.t2.medium', '--endpoint-url', dead]);
-  assert.match(typed.stderr, /-p MaxDepth=six: MaxDepth is an Integer parameter/);
-  assert.match(typed.stderr, /-p TrainingInstanceType=ml.t2.medium: TrainingInstanceType is one of ml.m5.xlarge, ml.m5.2xlarge, ml.c5.2xlarge/);
+  assert.match(wrong.stderr, /-P oops: write Name=Value/);
+  const typed = await plc(['run', file, '-P', 'MaxDepth=six', '-P', 'TrainingInstanceType=ml.t2.medium', '--endpoint-url', dead]);
+  assert.match(typed.stderr, /-P MaxDepth=six: MaxDepth is an Integer parameter/);
+  assert.match(typed.stderr, /-P TrainingInstanceType=ml.t2.medium: TrainingInstanceType is one of ml.m5.xlarge, ml.m5.2xlarge, ml.c5.2xlarge/);
   assert.not.match(typed.stderr, /PLC7014/, 'no call was attempted');
 });
 

@@ -39,12 +39,18 @@ test('plc init writes a GitHub Actions workflow that checks as SARIF, uploads it
   assert.ok('push' in workflow.on && 'pull_request' in workflow.on);
   assert.is(workflow.permissions['security-events'], 'write');
   const steps = workflow.jobs['check']!.steps;
-  assert.equal(steps.map((s) => s.uses ?? s.run), ['actions/checkout@v4', 'actions/setup-node@v4', 'npm install', 'npx plc check --format sarif > plc.sarif', 'github/codeql-action/upload-sarif@v3', 'npx plc build demo.pipeline.yaml -o build/definition.json']);
-  const upload = steps[4]!;
-  assert.is(upload.if, 'always()');
+  assert.is(workflow.permissions['actions'], 'read');
+  assert.equal(steps.map((s) => s.uses ?? s.run), ['actions/checkout@v7', 'actions/setup-node@v7', 'npm ci', 'npx --no plc check --format sarif > plc.sarif', 'github/codeql-action/upload-sarif@v4', 'npx --no plc check --format github', 'npx --no plc build demo.pipeline.yaml -o build/definition.json']);
+  assert.equal(steps[1]!.with, { 'node-version': 24, cache: 'npm' });
+  const upload = steps[4]! as { if?: string; 'continue-on-error'?: boolean; with?: Record<string, string> };
+  assert.is(upload.if, "always() && steps.check.outcome != 'skipped'");
+  assert.is(upload['continue-on-error'], true, 'a repository without code scanning falls back to annotations');
+  assert.is(steps[5]!.if, "always() && steps.upload.outcome == 'failure'");
   assert.is(upload.with?.['sarif_file'], 'plc.sarif');
   const hooks = parse(readFileSync(join(demo, '.pre-commit-config.yaml'), 'utf8')) as { repos: { hooks: { id: string; entry: string }[] }[] };
-  assert.is(hooks.repos[0]!.hooks[0]!.entry, 'npx plc check');
+  assert.is(hooks.repos[0]!.hooks[0]!.entry, 'npx --no plc check', 'never fetches a registry package named plc');
+  const manifest = JSON.parse(readFileSync(join(demo, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  assert.match(manifest.devDependencies['plc']!, /^file:\//, 'a spec for this plc, not a registry version');
 });
 
 test('plc init refuses to overwrite: exit 2, names the files, writes nothing', () => {

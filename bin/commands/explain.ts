@@ -8,6 +8,7 @@ import { reportDiagnostics } from '../report.js';
 interface ExplainArgs {
   pipeline: string;
   node?: string;
+  format: 'pretty' | 'json';
   json?: boolean;
   wiring?: boolean;
 }
@@ -20,7 +21,9 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .positional('code-or-pipeline', { type: 'string', demandOption: true, description: 'A diagnostic code (PLC3004) or a pipeline file' })
       .positional('node', { type: 'string', description: 'A node id of that pipeline' })
       .example('$0 explain PLC3004', 'What PLC3004 means, with an example and its fix')
-      .option('json', { type: 'boolean', description: 'Print the explanation as JSON' })
+      .option('format', { type: 'string', default: 'pretty', choices: ['pretty', 'json'] as const, description: 'The explanation for people, or as JSON for tools' })
+      // Deprecated spelling of --format json, kept since it costs one line; hidden from --help.
+      .option('json', { type: 'boolean', hidden: true, description: 'Deprecated: --format json' })
       .option('wiring', { type: 'boolean', description: "Show how each input of the node is bound: explicit wire, or the scores of its after: neighbours' outputs" })
       .example('$0 explain examples/tabular-xgboost.pipeline.yaml train', "Where each of train's config values comes from")
       .example('$0 explain examples/xgboost-e2e.pipeline.yaml evaluate --wiring', 'Which outputs feed evaluate, and how every candidate scored') as never,
@@ -46,6 +49,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       return;
     }
     args.pipeline = target;
+    const json = args.format === 'json' || args.json === true;
     const { analyzePipeline } = await import('../../compiler/driver.js');
     const result = analyzePipeline(args.pipeline, { cwd: process.cwd() });
     reportDiagnostics(result.diagnostics, result.sources, 'pretty');
@@ -70,11 +74,11 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     if (args.wiring) {
       const { explainWiring, renderWiring } = await import('../../compiler/explain/explain-wiring.js');
       const explanation = explainWiring(node);
-      process.stdout.write(args.json ? JSON.stringify(explanation, null, 2) + '\n' : renderWiring(explanation));
+      process.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderWiring(explanation));
     } else {
       const { explainNode, renderExplanation } = await import('../../compiler/explain/explain-node.js');
       const explanation = explainNode(node);
-      process.stdout.write(args.json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
+      process.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
     }
     process.exitCode = failed ? ExitCode.Findings : ExitCode.Ok;
   },

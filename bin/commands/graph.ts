@@ -7,22 +7,23 @@ import { buildCommand, type BuildArgs } from './build.js';
 
 interface GraphArgs {
   pipeline: string;
-  format?: 'mermaid' | 'dot';
+  format?: 'mermaid' | 'dot' | 'svg' | 'html';
   output?: string;
 }
 
-const extensions = { mermaid: '.mmd', dot: '.dot' } as const;
+const extensions = { mermaid: '.mmd', dot: '.dot', svg: '.svg', html: '.html' } as const;
 
 export const graphCommand: CommandModule<object, GraphArgs> = {
   command: 'graph <pipeline>',
-  describe: 'Draw a pipeline as Mermaid or Graphviz DOT: nodes with step and job types, data edges with port names, condition branches',
+  describe: 'Draw a pipeline as Mermaid, Graphviz DOT, SVG or an HTML page: nodes with step and job types, data edges with port names, condition branches',
   builder: (yargs) =>
     yargs
       .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
-      .option('format', { type: 'string', choices: Object.keys(extensions), description: 'Mermaid (for Markdown, GitHub renders it) or DOT (for Graphviz); default mermaid, or what -o FILE.mmd / FILE.dot names' })
-      .option('output', { alias: 'o', type: 'string', description: 'Write here instead of stdout; FILE.mmd or FILE.dot picks the format, DIR/ writes both' })
+      .option('format', { type: 'string', choices: Object.keys(extensions), description: 'Mermaid (for Markdown, GitHub renders it), DOT (for Graphviz), SVG, or HTML (one self-contained page); default mermaid, or what -o FILE.mmd / .dot / .svg / .html names' })
+      .option('output', { alias: 'o', type: 'string', description: 'Write here instead of stdout; FILE.mmd, .dot, .svg or .html picks the format, DIR/ writes all four' })
       .example('$0 graph examples/xgboost-e2e.pipeline.yaml', 'Print the pipeline as a Mermaid flowchart')
-      .example('$0 graph pipeline.yaml --format dot | dot -Tsvg > pipeline.svg', 'Render with Graphviz') as never,
+      .example('$0 graph pipeline.yaml -o pipeline.html', 'A page to open in a browser, drawn without external tools')
+      .example('$0 graph pipeline.yaml --format dot | dot -Tpng > pipeline.png', 'Render with an installed Graphviz') as never,
   handler: async (args) => {
     const named = args.output === undefined ? undefined : (Object.keys(extensions) as (keyof typeof extensions)[]).find((format) => extname(args.output!) === extensions[format]);
     if (args.format !== undefined && named !== undefined && named !== args.format) return usageError(`--format ${args.format}, but -o ${args.output} names a ${named} file`);

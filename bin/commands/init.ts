@@ -3,13 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { schemaPath } from '../../schema/paths.js';
+import { packageRoot, schemaPath } from '../../schema/paths.js';
 import { ExitCode } from '../exit.js';
-import { plcVersion, reportDiagnostics } from '../report.js';
+import { reportDiagnostics } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 
 interface InitArgs {
   dir: string;
+  'plc-spec'?: string;
 }
 
 export const initCommand: CommandModule<object, InitArgs> = {
@@ -18,14 +19,24 @@ export const initCommand: CommandModule<object, InitArgs> = {
   builder: (yargs) =>
     yargs
       .positional('dir', { type: 'string', default: '.', description: 'The project folder (created when missing)' })
+      .option('plc-spec', { type: 'string', description: 'How the project installs plc: a tarball, a folder, or a git URL (default: where this plc came from)' })
       .example('$0 init fraud-model', 'A project in ./fraud-model with fraud-model.pipeline.yaml')
-      .example('$0 init && $0 check', 'A project in this folder, checked as CI will') as never,
+      .example('$0 init && $0 check', 'A project in this folder, checked as CI will')
+      .example('$0 init --plc-spec git+https://github.com/you/plc.git#v0.1.0', 'A project whose CI installs plc from git') as never,
   handler: async (args) => {
     const { inspectLibrary } = await import('../../compiler/driver.js');
-    const { generatePipelineSchema } = await import('../../compiler/editor-schema/pipeline-schema.js');
-    const { pipelineName, projectFiles } = await import('../scaffold/project-files.js');
+    const { schemaTextFor } = await import('../../compiler/editor-schema/project-schema.js');
+    const { pipelineName, pipelineSchema, projectFiles } = await import('../scaffold/project-files.js');
+    const { givenPlcSpec, runningPlcSpec, specForProject } = await import('../scaffold/plc-spec.js');
     const cwd = process.cwd();
     const dir = resolve(cwd, args.dir);
+    const origin = args['plc-spec'] === undefined ? runningPlcSpec(packageRoot) : givenPlcSpec(args['plc-spec'], cwd);
+    if ('error' in origin) {
+      process.stderr.write(`plc: ${origin.error}\n`);
+      process.exitCode = ExitCode.Usage;
+      return;
+    }
+    const plc = specForProject(origin, dir);
     const library = inspectLibrary({ cwd });
     if (library.diagnostics.some((d) => d.severity === 'error')) {
       reportDiagnostics(library.diagnostics, library.sources, 'pretty');
@@ -34,8 +45,8 @@ export const initCommand: CommandModule<object, InitArgs> = {
     }
     const files = projectFiles({
       name: pipelineName(basename(dir)),
-      plcVersion: plcVersion(),
-      pipelineSchemaText: JSON.stringify(generatePipelineSchema(library.library), null, 2) + '\n',
+      plcSpec: plc.spec,
+      pipelineSchemaText: (file, text) => schemaTextFor(library.library, { file: join(dir, file), text }, join(dir, pipelineSchema), cwd),
       stepSchemaText: readFileSync(schemaPath('step.schema.json'), 'utf8'),
     });
     const existing = files.filter((file) => existsSync(join(dir, file.path))).map((file) => relative(cwd, join(dir, file.path)));
@@ -46,7 +57,8 @@ export const initCommand: CommandModule<object, InitArgs> = {
     }
     if (!writeOutputs(files.map((file) => ({ path: join(dir, file.path), contents: file.contents })))) return;
     const where = relative(cwd, dir) || '.';
-    process.stdout.write(`Created a plc project in ${where}:\n${files.map((f) => `  ${f.path}`).join('\n')}\nNext: cd ${where} && npx plc check\n`);
+    process.stdout.write(`Created a plc project in ${where}:\n${files.map((f) => `  ${f.path}`).join('\n')}\nNext: cd ${where} && npm install && npx --no plc check\n`);
+    if (plc.localOnly) process.stderr.write(`note: package.json installs plc from ${plc.spec.slice('file:'.length)}, which only this machine has; for CI, run plc init --plc-spec with a git URL or a tarball inside the project\n`);
     process.exitCode = ExitCode.Ok;
   },
 };

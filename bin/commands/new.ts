@@ -49,7 +49,7 @@ const newStepCommand: CommandModule<object, NewStepArgs> = {
     }
     if (builtin.library.steps.has(name)) return usageError(`${name} is a built-in step type (plc steps show ${name}); choose another name`);
 
-    const { stepSchema } = await import('../scaffold/project-files.js');
+    const { pipelineSchema, stepSchema } = await import('../scaffold/project-files.js');
     const dir = resolve(cwd, args.dir);
     const schemaFile = join(cwd, stepSchema);
     const modeline = relative(dir, schemaFile).split(sep).join('/');
@@ -60,6 +60,14 @@ const newStepCommand: CommandModule<object, NewStepArgs> = {
     const existing = files.filter((file) => existsSync(file.path)).map((file) => shown(file.path));
     if (existing.length > 0) return usageError(`new step writes nothing, since these files exist: ${existing.join(', ')}\nChoose another name, or move them away first.`);
     if (!writeOutputs(files)) return;
+    // The editor knows the new step type at once: the project's generated schema is regenerated.
+    const { freshSchemaText } = await import('../../compiler/editor-schema/project-schema.js');
+    const projectSchema = join(cwd, pipelineSchema);
+    const fresh = freshSchemaText(projectSchema, cwd);
+    if (fresh !== undefined && fresh !== readFileSync(projectSchema, 'utf8')) {
+      if (!writeOutputs([{ path: projectSchema, contents: fresh }])) return;
+      files.push({ path: projectSchema, contents: fresh });
+    }
     const hasScript = files.some((file) => file.path.endsWith('.py'));
     // As a pipeline in this folder would list it under steps:.
     const library = shown(dir) === '' ? '.' : shown(dir).startsWith('..') ? shown(dir) : `./${shown(dir)}`;

@@ -25,7 +25,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withAwsOptions(
       yargs
         .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file (*.yaml) or the deployed pipeline name' })
-        .option('parameter', { alias: 'p', type: 'string', array: true, default: [], description: 'Override a parameter: Name=Value (repeatable); checked against its declared type and enum' })
+        .option('parameter', { alias: 'P', type: 'string', array: true, default: [], description: 'Override a parameter: Name=Value (repeatable); checked against its declared type and enum (-p names a pipeline in other commands)' })
         .option('wait', { type: 'boolean', default: false, description: 'Follow the execution to the end; exit 0 only when it succeeded' })
         .option('poll-interval', { type: 'number', default: 10, description: 'Seconds between status checks with --wait' })
         .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' })
@@ -39,7 +39,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         .option('stub', { type: 'string', array: true, default: [], description: 'With --local: NODE=outputs.json, the properties of a step not run locally (Lambda, Callback, EMR, checks)' }),
     )
       .example('$0 run pipeline.yaml', 'Start an execution with the default parameters; prints its ARN')
-      .example('$0 run pipeline.yaml -p MaxDepth=8 -p InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')
+      .example('$0 run pipeline.yaml -P MaxDepth=8 -P InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')
       .example('$0 run fraud-xgboost --region eu-west-1', 'Run a deployed pipeline by name')
       .example('$0 run pipeline.yaml --local --mount s3://my-ml-bucket/data=./data', 'Run the pipeline on this machine, reading s3://my-ml-bucket/data from ./data') as never,
   handler: async (args) => {
@@ -50,7 +50,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const interval = args['poll-interval'];
     if (!(Number.isFinite(interval) && interval > 0)) return usageError('--poll-interval takes a number of seconds above 0');
     const parsed = parseAssignments(args.parameter);
-    if ('malformed' in parsed) return usageError(`-p ${parsed.malformed}: write Name=Value`);
+    if ('malformed' in parsed) return usageError(`-P ${parsed.malformed}: write Name=Value`);
     const overrides = parsed.assignments;
     const { checkOverrides } = await import('../../aws/overrides.js');
     const refuse = (problems: string[]) => usageError(`${problems.join('\nplc: ')}\nplc: nothing was started`);

@@ -1,4 +1,5 @@
 // `plc schema`: the pipeline schema for the step libraries in use, for editors.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { ExitCode } from '../exit.js';
@@ -15,22 +16,24 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
   describe: 'Write a pipeline JSON Schema that knows the step types in use (for editor completion)',
   builder: (yargs) =>
     yargs
-      .option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries" })
+      .option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries, and complete its node ids and wires" })
       .option('output', { alias: 'o', type: 'string', description: 'Write the schema here (default: stdout)' })
       .example('$0 schema -p pipeline.yaml -o .plc/pipeline.schema.json', 'Then point the modeline at it: # yaml-language-server: $schema=.plc/pipeline.schema.json') as never,
   handler: async (args) => {
     const { inspectLibrary } = await import('../../compiler/inspect-library.js');
-    const { generatePipelineSchema } = await import('../../compiler/editor-schema/pipeline-schema.js');
+    const { schemaTextFor } = await import('../../compiler/editor-schema/project-schema.js');
     const result = inspectLibrary({ cwd: process.cwd() }, args.pipeline);
     reportDiagnostics(result.diagnostics, result.sources, 'pretty');
     if (result.diagnostics.some((d) => d.severity === 'error')) {
       process.exitCode = ExitCode.Findings;
       return;
     }
-    const text = JSON.stringify(generatePipelineSchema(result.library), null, 2) + '\n';
     const cwd = process.cwd();
-    if (args.output === undefined || args.output === '-') process.stdout.write(text);
-    else if (refuseInputs([{ option: '-o', path: args.output }], [...result.sources.keys()].map((path) => resolve(cwd, path)), cwd) || !writeOutputs([{ path: resolve(cwd, args.output), contents: text }])) return;
+    const output = args.output === undefined || args.output === '-' ? undefined : resolve(cwd, args.output);
+    const pipelineFile = args.pipeline === undefined ? undefined : resolve(cwd, args.pipeline);
+    const text = schemaTextFor(result.library, pipelineFile === undefined ? undefined : { file: pipelineFile, text: readFileSync(pipelineFile, 'utf8') }, output, cwd);
+    if (output === undefined) process.stdout.write(text);
+    else if (refuseInputs([{ option: '-o', path: args.output! }], [...result.sources.keys()].map((path) => resolve(cwd, path)), cwd) || !writeOutputs([{ path: output, contents: text }])) return;
     process.exitCode = ExitCode.Ok;
   },
 };

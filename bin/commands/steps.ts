@@ -1,5 +1,7 @@
 // `plc steps list` and `plc steps show <Name>`: the step types a pipeline can use.
+import { readdirSync, statSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
+import type { StepType } from '../../compiler/link/step-library.js';
 import { suggest } from '../../compiler/diagnostics/did-you-mean.js';
 import { ExitCode } from '../exit.js';
 import { reportDiagnostics } from '../report.js';
@@ -7,18 +9,33 @@ import { reportDiagnostics } from '../report.js';
 interface StepsArgs {
   pipeline?: string;
   name?: string;
+  format: 'pretty' | 'json';
 }
 
+/** A step type for tools: where it is defined and its document as written (variants included). */
+const stepJson = (step: StepType) => ({ name: step.doc.name, builtin: step.builtin, file: step.source.displayPath, document: step.doc });
+
+/**
+ * The step types of the pipeline given, or else of every pipeline in the working folder (inside a
+ * project, its own step types show without -p), or else the built-in ones.
+ */
 async function library(args: StepsArgs) {
   const { inspectLibrary } = await import('../../compiler/inspect-library.js');
-  const result = inspectLibrary({ cwd: process.cwd() }, args.pipeline);
-  reportDiagnostics(result.diagnostics, result.sources, 'pretty');
-  if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = ExitCode.Findings;
-  return result.library;
+  const cwd = process.cwd();
+  const pipelines = args.pipeline !== undefined ? [args.pipeline] : readdirSync(cwd).filter((name) => /\.pipeline\.ya?ml$/.test(name) && statSync(name).isFile()).sort();
+  const results = pipelines.length > 0 ? pipelines.map((pipeline) => inspectLibrary({ cwd }, pipeline)) : [inspectLibrary({ cwd })];
+  for (const result of results) {
+    reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = ExitCode.Findings;
+  }
+  const steps = new Map(results.flatMap((result) => [...result.library.steps]));
+  return { ...results[0]!.library, steps };
 }
 
 const pipelineOption = (yargs: Argv) =>
-  yargs.option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries (its steps: folders)" });
+  yargs
+    .option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries (its steps: folders; default: every pipeline in the working folder)" })
+    .option('format', { type: 'string', default: 'pretty', choices: ['pretty', 'json'] as const, description: 'A table for people, or JSON for tools' });
 
 export const stepsCommand: CommandModule<object, StepsArgs> = {
   command: 'steps <command>',
@@ -31,7 +48,8 @@ export const stepsCommand: CommandModule<object, StepsArgs> = {
         builder: (y) => pipelineOption(y).example('$0 steps list', 'The built-in step types').example('$0 steps list -p pipeline.yaml', "Built-in plus the pipeline's own") as never,
         handler: async (args) => {
           const { renderStepList } = await import('../../compiler/explain/describe-step.js');
-          process.stdout.write(renderStepList([...(await library(args)).steps.values()]));
+          const steps = [...(await library(args)).steps.values()].sort((a, b) => (a.doc.name < b.doc.name ? -1 : 1));
+          process.stdout.write(args.format === 'json' ? JSON.stringify({ version: 1, steps: steps.map(stepJson) }, null, 2) + '\n' : renderStepList(steps));
         },
       })
       .command<StepsArgs>({
@@ -48,7 +66,7 @@ export const stepsCommand: CommandModule<object, StepsArgs> = {
             process.exitCode = ExitCode.Usage;
             return;
           }
-          process.stdout.write(renderStep(step));
+          process.stdout.write(args.format === 'json' ? JSON.stringify({ version: 1, step: stepJson(step) }, null, 2) + '\n' : renderStep(step));
         },
       })
       .demandCommand(1, 'Name a steps command: list or show <name>') as never,

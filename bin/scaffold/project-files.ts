@@ -2,6 +2,7 @@
 // (modeline, .vscode/settings.json), CI (a GitHub Actions workflow uploading SARIF) and
 // pre-commit. Pure: it returns paths and contents, and the command decides what to write.
 import { stringify } from 'yaml';
+import { documentFile } from '../document-files.js';
 
 export interface ProjectFile { path: string; contents: string }
 
@@ -11,7 +12,8 @@ export function pipelineName(folder: string): string {
   return name === '' ? 'my-pipeline' : name.slice(0, 256);
 }
 
-const pipelineSchema = '.plc/pipeline.schema.json';
+/** Where a project keeps its generated pipeline schema; plc new step regenerates it. */
+export const pipelineSchema = '.plc/pipeline.schema.json';
 /** Where a project keeps the step schema; plc new step points its step documents' modeline here. */
 export const stepSchema = '.plc/step.schema.json';
 
@@ -41,54 +43,63 @@ nodes:
 `;
 }
 
+// Current majors of the actions (checkout and setup-node run on Node 24; upload-sarif@v3 is
+// deprecated). `npm ci` installs the plc that package-lock.json pins, from the spec `plc init`
+// wrote — never a registry package named plc. Code scanning is off in some repositories (private
+// ones without GitHub Advanced Security): the upload may fail there, and the findings then appear
+// as workflow annotations instead.
 function workflow(pipelineFile: string): string {
   return stringify({
     name: 'plc',
     on: { push: { branches: ['main'] }, pull_request: {} },
-    permissions: { contents: 'read', 'security-events': 'write' },
+    permissions: { contents: 'read', 'security-events': 'write', actions: 'read' },
     jobs: {
       check: {
         'runs-on': 'ubuntu-latest',
         steps: [
-          { uses: 'actions/checkout@v4' },
-          { uses: 'actions/setup-node@v4', with: { 'node-version': 20 } },
-          { name: 'Install plc', run: 'npm install' },
-          { name: 'plc check', id: 'check', run: 'npx plc check --format sarif > plc.sarif' },
+          { uses: 'actions/checkout@v7' },
+          { uses: 'actions/setup-node@v7', with: { 'node-version': 24, cache: 'npm' } },
+          { name: 'Install plc as package-lock.json pins it', run: 'npm ci' },
+          { name: 'plc check', id: 'check', run: 'npx --no plc check --format sarif > plc.sarif' },
           // Findings fail the check step; the upload still runs so they appear in code scanning.
-          { name: 'Upload findings to code scanning', if: 'always()', uses: 'github/codeql-action/upload-sarif@v3', with: { sarif_file: 'plc.sarif', category: 'plc' } },
-          { name: 'plc build', run: `npx plc build ${pipelineFile} -o build/definition.json` },
+          { name: 'Upload findings to code scanning', id: 'upload', if: "always() && steps.check.outcome != 'skipped'", 'continue-on-error': true, uses: 'github/codeql-action/upload-sarif@v4', with: { sarif_file: 'plc.sarif', category: 'plc' } },
+          { name: 'Findings as annotations (code scanning is off)', if: "always() && steps.upload.outcome == 'failure'", run: 'npx --no plc check --format github' },
+          { name: 'plc build', run: `npx --no plc build ${pipelineFile} -o build/definition.json` },
         ],
       },
     },
   });
 }
 
+// `npx --no` runs the project's own plc and never fetches a package of that name.
 const preCommit = `# pre-commit (https://pre-commit.com): check pipelines and step types before each commit.
 repos:
   - repo: local
     hooks:
       - id: plc-check
         name: plc check
-        entry: npx plc check
+        entry: npx --no plc check
         language: system
-        files: \\.(pipeline|step)\\.ya?ml$
+        files: ${documentFile.source}
         pass_filenames: false
 `;
 
-function readme(name: string, pipelineFile: string): string {
+function readme(name: string, pipelineFile: string, plcSpec: string): string {
   return `# ${name}
 
-A SageMaker pipeline compiled by [plc](https://www.npmjs.com/package/plc).
+A SageMaker pipeline compiled by plc, a declarative compiler for Amazon SageMaker Pipelines.
+\`package.json\` installs plc from \`${plcSpec}\` (plc is not on the npm registry; change the
+spec to a git URL or a tarball in this repository if CI cannot reach that one).
 
 \`\`\`sh
-npm install                                        # plc itself
-npx plc check                                      # every pipeline and step type, as CI does
-npx plc build ${pipelineFile} -o build/definition.json
-npx plc new step MyStep --kind processing          # a step type of your own in steps/, with its script and test
-npx plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding step types: editor completion knows them
+npm install                                        # plc itself; commit package-lock.json (CI runs npm ci)
+npx --no plc check                                 # every pipeline and step type, as CI does
+npx --no plc build ${pipelineFile} -o build/definition.json
+npx --no plc new step MyStep --kind processing     # a step type of your own in steps/, with its script and test
+npx --no plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding nodes (plc check says when it is stale)
 \`\`\`
 
-- \`${pipelineFile}\` — the pipeline; built-in step types are listed by \`npx plc steps list\`.
+- \`${pipelineFile}\` — the pipeline; built-in step types are listed by \`npx --no plc steps list\`.
 - \`steps/\` — this project's step types and their scripts.
 - \`${pipelineSchema}\`, \`${stepSchema}\` — JSON Schemas for the editor (modeline and \`.vscode/settings.json\`).
 - \`.github/workflows/plc.yml\` — CI: \`plc check\` uploaded as SARIF to code scanning, then \`plc build\`.
@@ -96,19 +107,21 @@ npx plc schema -p ${pipelineFile} -o ${pipelineSchema}   # after adding step typ
 `;
 }
 
-export function projectFiles(options: { name: string; plcVersion: string; pipelineSchemaText: string; stepSchemaText: string }): ProjectFile[] {
+/** `pipelineSchemaText` makes the editor schema for the pipeline file and text it is given. */
+export function projectFiles(options: { name: string; plcSpec: string; pipelineSchemaText: (pipelineFile: string, text: string) => string; stepSchemaText: string }): ProjectFile[] {
   const pipelineFile = `${options.name}.pipeline.yaml`;
+  const pipelineText = pipeline(options.name);
   const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
   return [
-    { path: pipelineFile, contents: pipeline(options.name) },
+    { path: pipelineFile, contents: pipelineText },
     { path: 'steps/.gitkeep', contents: '' },
-    { path: pipelineSchema, contents: options.pipelineSchemaText },
+    { path: pipelineSchema, contents: options.pipelineSchemaText(pipelineFile, pipelineText) },
     { path: stepSchema, contents: options.stepSchemaText },
     { path: '.vscode/settings.json', contents: json({ 'yaml.schemas': { [pipelineSchema]: '*.pipeline.yaml', [stepSchema]: '*.step.yaml' } }) },
-    { path: 'package.json', contents: json({ name: options.name.toLowerCase(), private: true, scripts: { check: 'plc check', build: `plc build ${pipelineFile} -o build/definition.json` }, devDependencies: { plc: `^${options.plcVersion}` } }) },
+    { path: 'package.json', contents: json({ name: options.name.toLowerCase(), private: true, scripts: { check: 'plc check', build: `plc build ${pipelineFile} -o build/definition.json` }, devDependencies: { plc: options.plcSpec } }) },
     { path: '.gitignore', contents: 'node_modules/\nbuild/\nplc.sarif\n' },
     { path: '.github/workflows/plc.yml', contents: workflow(pipelineFile) },
     { path: '.pre-commit-config.yaml', contents: preCommit },
-    { path: 'README.md', contents: readme(options.name, pipelineFile) },
+    { path: 'README.md', contents: readme(options.name, pipelineFile, options.plcSpec) },
   ];
 }

@@ -1,8 +1,10 @@
 // plc.config.yaml: project-wide rule levels and ignores by path. A code set to `off` is dropped;
 // any other level replaces the code's default severity. An ignore drops the findings of the listed
-// codes (every code without a list) in files matching its globs. Read from the folder plc runs in.
+// codes (every code without a list) in files matching its globs, relative to the config's folder.
+// Found like eslint's and prettier's: in the folder plc runs in or the nearest one above it, up to
+// the repository root (a folder with .git).
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import picomatch from 'picomatch/posix.js';
 import type { ProjectConfigDocument } from '../../schema/types.generated.js';
 import { diagnosticTable, type DiagnosticCode, type Severity } from '../diagnostics/codes.js';
@@ -24,24 +26,37 @@ export interface ProjectConfig {
   /** Problems in the config file itself. */
   diagnostics: Diagnostic[];
   sources: Session['sources'];
+  /** The folder holding plc.config.yaml (the working folder when there is none). */
+  folder: string;
+}
+
+/** The nearest folder from `cwd` upward that has plc.config.yaml, stopping at a repository root. */
+function configFolder(cwd: string): string | undefined {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, projectConfigFile))) return dir;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
 }
 
 type Locate = (path: DataPath, part?: 'key' | 'value') => Location;
 
-const startOfFile: Locate = () => ({ file: projectConfigFile, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } });
+const startOf = (file: string): Locate => () => ({ file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } });
+const startOfFile = startOf(projectConfigFile);
 
 export function loadProjectConfig(cwd: string): ProjectConfig {
   const session: Session = { cwd, bag: new DiagnosticBag(), sources: new Map() };
   const rules = new Map<DiagnosticCode, Severity | 'off'>();
   const ignores: PathIgnore[] = [];
-  let locate: Locate = startOfFile;
-  if (existsSync(join(cwd, projectConfigFile))) {
-    const loaded = loadYaml(projectConfigFile, session);
+  const folder = configFolder(cwd);
+  const shown = folder === undefined ? projectConfigFile : relative(cwd, join(folder, projectConfigFile));
+  let locate: Locate = startOf(shown);
+  if (folder !== undefined) {
+    const loaded = loadYaml(shown, session);
     if (loaded) {
       locate = (path, part) => loaded.source.locate(path, part);
       const validate = validatorFor('Config');
       if (!validate(loaded.data ?? {})) {
-        reportSchemaErrors(validate.errors ?? [], loaded.data, { locate: (p, part) => loaded.source.locate(p, part), describe: (p) => (p.length ? `"${p.join('.')}"` : projectConfigFile) }, session.bag);
+        reportSchemaErrors(validate.errors ?? [], loaded.data, { locate: (p, part) => loaded.source.locate(p, part), describe: (p) => (p.length ? `"${p.join('.')}"` : shown) }, session.bag);
       } else {
         const data = (loaded.data ?? {}) as ProjectConfigDocument;
         const codes = Object.keys(diagnosticTable);
@@ -62,7 +77,8 @@ export function loadProjectConfig(cwd: string): ProjectConfig {
       }
     }
   }
-  return { rules, ignores: new PathIgnores(ignores, locate), diagnostics: session.bag.sorted(), sources: session.sources };
+  const base = folder === undefined ? '' : relative(folder, cwd).split(sep).join('/');
+  return { rules, ignores: new PathIgnores(ignores, locate, base), diagnostics: session.bag.sorted(), sources: session.sources, folder: folder ?? cwd };
 }
 
 /** The diagnostics with the project's levels applied. */
@@ -97,7 +113,8 @@ interface Tracked extends PathIgnore {
 export class PathIgnores {
   private readonly entries: Tracked[];
 
-  constructor(entries: readonly PathIgnore[] = [], private readonly locate: Locate = startOfFile) {
+  /** `base`: the working folder relative to the config's, since globs are relative to the config. */
+  constructor(entries: readonly PathIgnore[] = [], private readonly locate: Locate = startOfFile, private readonly base = '') {
     this.entries = entries.map((entry) => ({ ...entry, matchers: entry.files.map((glob) => picomatch(glob, { dot: true })), usedFiles: new Set(), usedCodes: new Set() }));
   }
 
@@ -108,7 +125,7 @@ export class PathIgnores {
     const kept = diagnostics.filter((d) => {
       // Files outside the folder plc runs in are shown by absolute path, which no ignore covers.
       if (isAbsolute(d.file)) return true;
-      const path = sep === '/' ? d.file : d.file.split(sep).join('/');
+      const path = posix.join(this.base, sep === '/' ? d.file : d.file.split(sep).join('/'));
       let hidden = false;
       for (const entry of this.entries) {
         if (entry.rules && !entry.rules.some((r) => r.code === d.code)) continue;

@@ -30,6 +30,7 @@ export const diagnosticTable = {
   PLC0015: { severity: 'error', message: 'invalid UTF-8: byte {byte} at byte offset {offset}', hint: 'plc reads UTF-8 only. The file may be Latin-1 or Windows-1252 (iconv -f WINDOWS-1252 -t UTF-8 converts it), or the byte a stray one.' },
   PLC0016: { severity: 'error', message: 'unknown YAML tag {tag}', hint: 'plc documents are plain YAML with no tags but !!str, !!int, !!float, !!bool, !!null, !!map and !!seq; remove it, or quote the value to keep "{tag}" as text.' },
   PLC0017: { severity: 'error', message: '{tag} is a CloudFormation tag, which means nothing in a plc document', hint: 'Refer with ${…}: ${params.Name} for a parameter, ${pipeline.name}, ${execution.PipelineExecutionId}; plc build --backend cloudformation writes a template.' },
+  PLC0040: { severity: 'warning', message: 'the editor schema {schema} is stale: the step types or nodes changed since it was generated', hint: 'Regenerate it: {command}. Until then the editor completes and flags names by the old schema.' },
   PLC0101: { severity: 'error', message: '{where} must be {expected}', hint: 'See the schema description of this field (your editor shows it on hover).' },
   PLC0102: { severity: 'error', message: 'unknown key "{key}" in {where}', hint: 'Allowed keys here: {allowed}.' },
   PLC0103: { severity: 'error', message: '{where} is missing required key "{key}"' },

@@ -3,6 +3,7 @@
 // current.
 import { diagnosticTable, type DiagnosticCode } from './codes.js';
 import { explanations } from './explanations.js';
+import { templateText } from './rule-text.js';
 
 const bands: [prefix: string, title: string][] = [
   ['PLC0', 'Load and schema (0xxx)'],
@@ -18,8 +19,8 @@ const bands: [prefix: string, title: string][] = [
 /** One code as `plc explain PLCnnnn` prints it. */
 export function explainCode(code: DiagnosticCode): string {
   const definition = diagnosticTable[code];
-  const lines = [`${code} (${definition.severity}): ${definition.message}`];
-  if ('hint' in definition) lines.push(`Hint: ${definition.hint}`);
+  const lines = [`${code} (${definition.severity}): ${templateText(definition.message)}`];
+  if ('hint' in definition) lines.push(`Hint: ${templateText(definition.hint)}`);
   lines.push('', explanations[code]);
   return lines.join('\n') + '\n';
 }
@@ -30,7 +31,7 @@ export function renderDiagnosticsReference(): string {
     '# Diagnostics',
     '',
     'Generated from `compiler/diagnostics/codes.ts` and `explanations.ts` by `npm run generate:docs`; do not edit by hand.',
-    '`plc explain PLCnnnn` prints one entry. Placeholders in `{braces}` are filled in when a diagnostic is reported.',
+    '`plc explain PLCnnnn` prints one entry. Placeholders in `<angle brackets>` are filled in when a diagnostic is reported.',
     'A finding can be suppressed with `# plc-ignore-next-line PLCnnnn: reason` on the line above it, or by path with `ignores:` in `plc.config.yaml` (docs/documents.md).',
   ];
   for (const [prefix, title] of bands) {
@@ -39,8 +40,9 @@ export function renderDiagnosticsReference(): string {
     out.push('', `## ${title}`);
     for (const code of inBand) {
       const definition = diagnosticTable[code];
-      out.push('', `### ${code} · ${definition.severity}`, '', `Message: \`${definition.message}\``);
-      if ('hint' in definition) out.push('', `Hint: ${definition.hint}`);
+      // The explicit anchor is what SARIF's helpUri links to (render/sarif.ts).
+      out.push('', `<a id="${code.toLowerCase()}"></a>`, '', `### ${code} · ${definition.severity}`, '', `Message: \`${templateText(definition.message)}\``);
+      if ('hint' in definition) out.push('', `Hint: ${templateText(definition.hint)}`);
       out.push('', explanations[code]);
     }
   }

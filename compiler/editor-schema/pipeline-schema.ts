@@ -1,7 +1,8 @@
 // `plc schema`: a pipeline schema specialised to the step libraries in use, so an editor
 // completes step names (with descriptions), the job types each step allows, each step's
-// config keys (types, defaults, descriptions) and its port names, and offers a ready node per
-// step type as a snippet. Draft-07: nodes are discriminated on their `step` value with if/then.
+// config keys (types, defaults, descriptions), its port names, and — made for one pipeline — its
+// node ids under after: and <node>.<output> wires under inputs:. Draft-07: nodes are
+// discriminated on their `step` value with if/then.
 // Tested in a real editor engine by test/lsp.test.ts.
 import type { ConfigField } from '../../schema/types.generated.js';
 import type { StepLibrary, StepType } from '../link/step-library.js';
@@ -32,36 +33,33 @@ function fieldSchema(field: ConfigField, required = false): Schema {
   return { ...text, ...(schema.default !== undefined ? { default: schema.default } : {}), anyOf: [{ ...schema, description: undefined }, interpolation] };
 }
 
-/** A ready node for the step type: its job types as a choice and its required config fields to fill in. */
-function nodeSnippet(step: StepType): Schema {
-  const jobTypes = step.doc.jobTypes;
-  let tabStop = 1;
-  const required = step.doc.config?.required ?? [];
-  return {
-    label: `${step.doc.name} node`,
-    description: step.doc.description ?? `A node running ${step.doc.name}.`,
-    body: {
-      step: step.doc.name,
-      ...(jobTypes ? { jobType: `\${${tabStop++}|${jobTypes.join(',')}|}` } : {}),
-      ...(required.length > 0 ? { config: Object.fromEntries(required.map((name) => [name, `\${${tabStop++}}`])) } : {}),
-    },
-  };
-}
-
 /** The ports of the step and of all its variants: which apply depends on the node's job type. */
-function portsSchema(step: StepType, direction: 'inputs' | 'outputs'): Schema {
+function stepPorts(step: StepType, direction: 'inputs' | 'outputs'): Record<string, StepPort> {
   const variants = Object.values(step.doc.variants ?? {}).map((v) => (v[direction] ?? {}) as Record<string, StepPort | null>);
   const ports: Record<string, StepPort> = { ...(step.doc[direction] ?? {}) };
   for (const variant of variants) for (const [name, port] of Object.entries(variant)) if (port && port.type) ports[name] ??= port;
+  return ports;
+}
+
+/**
+ * Values an editor offers without refusing others: yaml-language-server completes the enum of an
+ * anyOf branch, and the plain-string branch keeps every other value valid (plc check judges it).
+ */
+const offered = (values: string[], base: Schema): Schema => (values.length === 0 ? base : { anyOf: [{ enum: values }, base] });
+
+function portsSchema(step: StepType, direction: 'inputs' | 'outputs', wires: string[]): Schema {
   const what = direction === 'inputs' ? '<node>.<output> or an S3 URI' : 'an S3 URI';
   return {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, { type: 'string', description: `${port.type}${port.path ? ` at ${port.path}` : ''}${port.description ? ` — ${port.description}` : ''} (${what})` }])),
+    properties: Object.fromEntries(Object.entries(stepPorts(step, direction)).map(([name, port]) => {
+      const description = `${port.type}${port.path ? ` at ${port.path}` : ''}${port.description ? ` — ${port.description}` : ''} (${what})`;
+      return [name, { description, ...offered(direction === 'inputs' ? wires : [], { type: 'string' }) }];
+    })),
   };
 }
 
-function nodeRule(step: StepType, baseFields: Record<string, ConfigField>): Schema {
+function nodeRule(step: StepType, baseFields: Record<string, ConfigField>, wires: string[]): Schema {
   const fields = { ...baseFields, ...(step.doc.config?.properties ?? {}) };
   const jobTypes = step.doc.jobTypes;
   const required = new Set(step.doc.config?.required ?? []);
@@ -76,32 +74,56 @@ function nodeRule(step: StepType, baseFields: Record<string, ConfigField>): Sche
           additionalProperties: false,
           properties: Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field, required.has(name))])),
         },
-        inputs: portsSchema(step, 'inputs'),
-        outputs: portsSchema(step, 'outputs'),
+        inputs: portsSchema(step, 'inputs', wires),
+        outputs: portsSchema(step, 'outputs', wires),
       },
     },
   };
 }
 
-export function generatePipelineSchema(library: StepLibrary): Schema {
+/** The pipeline a schema is made for: its nodes, whose ids and outputs the editor then completes. */
+export interface SchemaPipeline {
+  /** The pipeline file, relative to the schema file: plc new step and plc check regenerate from it. */
+  path: string;
+  nodes: Record<string, { step?: unknown }>;
+}
+
+/**
+ * The pipeline schema for a step library. With `open`, any step name is accepted (the built-in
+ * schema shipped in schema/, which a project with step types of its own may use too); otherwise
+ * only the library's, with a message that points at plc check's did-you-mean.
+ */
+export function generatePipelineSchema(library: StepLibrary, options: { pipeline?: SchemaPipeline; open?: boolean } = {}): Schema {
   const schema = loadSchema('Pipeline') as Schema & { definitions: Record<string, Schema & { properties: Record<string, Schema> }> };
   const steps = [...library.steps.values()].sort((a, b) => (a.doc.name < b.doc.name ? -1 : 1));
   const baseFields = schema.definitions['baseConfig']!.properties as Record<string, ConfigField>;
   const node = schema.definitions['node']!;
-  node.properties['step'] = {
-    description: 'The step type this node runs.',
-    markdownDescription: 'The step type this node runs; `plc steps show <Name>` shows one in full.',
-    enum: steps.map((s) => s.doc.name),
+  const names = steps.map((s) => s.doc.name);
+  const described = {
     enumDescriptions: steps.map((s) => `${s.doc.sagemaker} — ${s.doc.description ?? ''}`),
     markdownEnumDescriptions: steps.map((s) => `**${s.doc.sagemaker}** — ${s.doc.description ?? ''}`),
   };
-  node['allOf'] = steps.map((step) => nodeRule(step, baseFields));
-  node['defaultSnippets'] = steps.map(nodeSnippet);
+  node.properties['step'] = {
+    description: 'The step type this node runs.',
+    markdownDescription: 'The step type this node runs; `plc steps show <Name>` shows one in full.',
+    ...(options.open
+      ? { anyOf: [{ enum: names, ...described }, { type: 'string' }] }
+      : { enum: names, ...described, errorMessage: `Not a step type of this project; plc check names the closest one, plc steps list shows them all. Known: ${names.join(', ')}` }),
+  };
+  const nodes = Object.entries(options.pipeline?.nodes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const wires = nodes.flatMap(([id, n]) => {
+    const step = typeof n?.step === 'string' ? library.steps.get(n.step) : undefined;
+    return step ? Object.keys(stepPorts(step, 'outputs')).map((port) => `${id}.${port}`) : [];
+  });
+  const after = node.properties['after']!;
+  node.properties['after'] = { ...after, items: offered(nodes.map(([id]) => id), after['items'] as Schema) };
+  node['allOf'] = steps.map((step) => nodeRule(step, baseFields, wires));
   const allFields = Object.fromEntries(steps.flatMap((s) => Object.entries(s.doc.config?.properties ?? {})).map(([name, field]) => [name, fieldSchema(field)]));
   schema.definitions['baseConfig']!.properties = { ...allFields, ...(baseFields as Record<string, Schema>) };
   return {
     ...schema,
     $id: 'https://plc.dev/schema/v1/pipeline.generated.schema.json',
-    $comment: `Generated by plc schema from the step types ${steps.map((s) => s.doc.name).join(', ')}.`,
+    $comment: `Generated by plc schema from the step types ${names.join(', ')}.`,
+    ...(options.pipeline ? { 'x-plc-pipeline': options.pipeline.path } : {}),
   };
 }

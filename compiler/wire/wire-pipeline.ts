@@ -80,11 +80,16 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
       edges.push({ from: { node: producer.id, port: output }, to: { node: node.id, port } });
     };
 
+    // Ports a mistyped input key was meant for: the key's PLC3003 names them, so "not bound"
+    // (PLC3004, reported earlier in the file, at the node) would only repeat the root cause.
+    const misspelt = new Set<string>();
     for (const [port, text] of Object.entries(node.doc.inputs ?? {})) {
       const path = ['nodes', node.id, 'inputs', port];
       const consumerPort = own(declaredInputs, port);
       if (!consumerPort) {
-        bag.report('PLC3003', source.locate(path, 'key'), { step: step.name, port, allowed: Object.keys(declaredInputs).sort() }, suggest(port, Object.keys(declaredInputs)));
+        const suggestion = suggest(port, Object.keys(declaredInputs));
+        if (suggestion.suggestion !== undefined) misspelt.add(suggestion.suggestion);
+        bag.report('PLC3003', source.locate(path, 'key'), { step: step.name, port, allowed: Object.keys(declaredInputs).sort() }, suggestion);
         continue;
       }
       if (consumerPort.type === 'model-name' && !portReference.test(text)) {
@@ -147,7 +152,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3012', source.locate(['nodes', node.id, 'after'], 'key'), { port, node: node.id, candidates: resolution.tied.map((c) => `${c.node}.${c.port}`), score: resolution.tied[0]!.score, file: source.displayPath, first: `${resolution.tied[0]!.node}.${resolution.tied[0]!.port}` }, { related });
         wiring.push({ port, required, how: 'ambiguous', candidates: resolution.candidates });
       } else {
-        if (required) bag.report('PLC3004', source.locate(['nodes', node.id], 'key'), { port, node: node.id, nearest: nearestCandidates(resolution.candidates, neighbours.length) });
+        if (required && !misspelt.has(port)) bag.report('PLC3004', source.locate(['nodes', node.id], 'key'), { port, node: node.id, nearest: nearestCandidates(resolution.candidates, neighbours.length) });
         wiring.push({ port, required, how: 'unbound', candidates: resolution.candidates });
       }
     }

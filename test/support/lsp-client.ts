@@ -65,6 +65,11 @@ export class LspClient {
     return uri;
   }
 
+  /** What an editor's file watcher sends when files change on disk (here: a regenerated schema). */
+  filesChanged(paths: string[]): void {
+    this.notify('workspace/didChangeWatchedFiles', { changes: paths.map((path) => ({ uri: pathToFileURL(path).href, type: 2 })) });
+  }
+
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const result = (await this.request('textDocument/completion', { textDocument: { uri }, position })) as { items: CompletionItem[] } | CompletionItem[] | null;
     return Array.isArray(result) ? result : (result?.items ?? []);

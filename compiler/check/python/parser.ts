@@ -1,8 +1,10 @@
 // A real Python parser for the script checks: tree-sitter's Python grammar compiled to
-// WebAssembly (shipped inside the @vscode/tree-sitter-wasm package; nothing is built or
-// downloaded at install). Loading is asynchronous, so the CLI loads it once before compiling.
+// WebAssembly. `npm run build` copies the runtime and that one grammar out of
+// @vscode/tree-sitter-wasm into dist/tree-sitter/ (scripts/vendor-tree-sitter.mjs); nothing is
+// built or downloaded at install. Loading is asynchronous, so the CLI loads it once before compiling.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { packageRoot } from '../../../schema/paths.js';
 
 /** The part of tree-sitter's syntax node the checks use. */
 export interface SyntaxNode {
@@ -27,10 +29,8 @@ let loading: Promise<ParsePython> | undefined;
 
 export function loadPythonParser(): Promise<ParsePython> {
   loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const runtime = require.resolve('@vscode/tree-sitter-wasm');
-    const folder = dirname(runtime);
-    const { Parser, Language } = require(runtime) as TreeSitter;
+    const folder = join(packageRoot, 'dist', 'tree-sitter');
+    const { Parser, Language } = createRequire(import.meta.url)(join(folder, 'tree-sitter.cjs')) as TreeSitter;
     await Parser.init({ locateFile: (file) => join(folder, file) });
     const parser = new Parser();
     parser.setLanguage(await Language.load(join(folder, 'tree-sitter-python.wasm')));

@@ -1,0 +1,48 @@
+// Editor schemas stay fresh: the shipped built-in schema matches the built-in step types, plc new
+// step regenerates a project's schema, and plc check reports one that fell behind (PLC0040). The
+// cases are made with plc init in a temporary folder rather than committed as fixtures: a
+// generated schema embeds the whole built-in catalog, so a committed one would go stale with it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { builtinSchemaText } from '../compiler/editor-schema/project-schema.js';
+import { repo, runPlc, tempDir } from './support/helpers.js';
+
+test('schema/pipeline.builtin.schema.json is what npm run generate:docs writes now', () => {
+  assert.ok(readFileSync(join(repo, 'schema/pipeline.builtin.schema.json'), 'utf8') === builtinSchemaText(), 'stale: run npm run generate:docs');
+});
+
+test('the examples point their modeline at the shipped built-in schema', () => {
+  for (const example of ['tabular-xgboost', 'xgboost-e2e']) {
+    assert.match(readFileSync(join(repo, 'examples', `${example}.pipeline.yaml`), 'utf8'), /^# yaml-language-server: \$schema=\.\.\/schema\/pipeline\.builtin\.schema\.json\n/);
+  }
+});
+
+const json = (stdout: string) => (JSON.parse(stdout) as { diagnostics: { code: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } }; message: string }[] }).diagnostics;
+
+test('PLC0040: plc check reports a generated schema that a new step type made stale, at the modeline; plc schema makes it fresh', () => {
+  const demo = join(tempDir(), 'demo');
+  assert.is(runPlc(['init', demo]).status, 0);
+  const fresh = runPlc(['check', '--format', 'json'], demo);
+  assert.equal(json(fresh.stdout), [], 'the clean twin: a schema plc init just wrote is fresh');
+  writeFileSync(join(demo, 'steps', 'hand-made.step.yaml'), 'kind: Step\nname: HandMade\nsagemaker: Processing\ndescription: Written by hand, without plc new step.\ncompute:\n  image: { framework: sklearn, version: 1.2-1 }\n  instanceType: ml.m5.large\n');
+  const stale = runPlc(['check', '--format', 'json'], demo);
+  const found = json(stale.stdout).filter((d) => d.code === 'PLC0040');
+  assert.equal(found.map((d) => [d.file, d.range.start.line, d.range.start.column, d.range.end.column]), [['demo.pipeline.yaml', 1, 33, 58]]);
+  assert.match(found[0]!.message, /the editor schema \.plc\/pipeline\.schema\.json is stale/);
+  assert.is(stale.status, 0, 'a warning: the gate still passes');
+  assert.is(runPlc(['schema', '-p', 'demo.pipeline.yaml', '-o', '.plc/pipeline.schema.json'], demo).status, 0);
+  assert.equal(json(runPlc(['check', '--format', 'json'], demo).stdout).filter((d) => d.code === 'PLC0040'), []);
+});
+
+test('plc new step regenerates the project schema, so plc check finds it fresh', () => {
+  const demo = join(tempDir(), 'demo');
+  assert.is(runPlc(['init', demo]).status, 0);
+  const made = runPlc(['new', 'step', 'CleanData'], demo);
+  assert.is(made.status, 0, made.stderr);
+  assert.match(readFileSync(join(demo, '.plc/pipeline.schema.json'), 'utf8'), /"CleanData"/);
+  assert.equal(json(runPlc(['check', '--format', 'json'], demo).stdout).filter((d) => d.code === 'PLC0040'), []);
+});
+
+test.run();
