@@ -141,7 +141,7 @@ test('the e2e example runs locally: quality gate on the real AUC, local registra
   assert.ok(auc(labels, predictions) > 0.7, `held-out AUC ${auc(labels, predictions)}`);
 
   // Again with a threshold the model cannot reach: every job comes from the cache, the gate fails.
-  const again = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '-p', 'MinAuc=0.99'], { cwd: root });
+  const again = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '-P', 'MinAuc=0.99'], { cwd: root });
   assert.is(again.status, 1, again.stderr);
   assert.match(again.stderr, /train\s+cached/);
   assert.match(again.stderr, /auc-too-low\s+failed\s+\S+\s+The model's AUC on the calibration data is below the MinAuc threshold of 0\.99\./);
@@ -157,7 +157,7 @@ test('the e2e example runs locally: quality gate on the real AUC, local registra
 test('the tabular example runs locally and writes its model archive', async () => {
   if (!haveStack()) return;
   const root = tempDir();
-  const run = await runPlcAsync(['run', join(repo, 'examples', 'tabular-xgboost.pipeline.yaml'), '--local', ...mount, '-p', 'MaxDepth=4'], { cwd: root });
+  const run = await runPlcAsync(['run', join(repo, 'examples', 'tabular-xgboost.pipeline.yaml'), '--local', ...mount, '-P', 'MaxDepth=4'], { cwd: root });
   assert.is(run.status, 0, run.stderr);
   const execution = onlyExecution(root, 'tabular-xgboost');
   const jobs = readdirSync(join(execution, 'train'));
@@ -185,7 +185,7 @@ test('a Lambda step is not run locally; --stub gives its outputs, which a condit
   const failing = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json'], { cwd: root });
   assert.is(failing.status, 1);
   assert.match(failing.stderr, /too-few\s+failed\s+\S+\s+only 42 rows/);
-  const passing = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json', '-p', 'MinRows=10'], { cwd: root });
+  const passing = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json', '-P', 'MinRows=10'], { cwd: root });
   assert.is(passing.status, 0, passing.stderr);
   assert.match(passing.stderr, /enough-rows\s+succeeded\s+\S+\s+then branch/);
   const unknown = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pik=pick.json'], { cwd: root });
@@ -195,7 +195,7 @@ test('a Lambda step is not run locally; --stub gives its outputs, which a condit
 
 test('overrides are checked first, and a Python without the packages runs nothing and names them', async () => {
   const root = tempDir();
-  const bad = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', '-p', 'MinAuk=0.9'], { cwd: root });
+  const bad = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', '-P', 'MinAuk=0.9'], { cwd: root });
   assert.is(bad.status, 2);
   assert.match(bad.stderr, /did you mean MinAuc\?/);
   // Python without its site packages: none of pandas, sklearn, xgboost imports.
