@@ -32,7 +32,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example('$0 check --format github --fail-level warning', 'Annotations in a GitHub Actions run; warnings fail too') as never,
   handler: async (args) => {
     const cwd = process.cwd();
-    const { compilePipeline, checkStepFile } = await import('../../compiler/driver.js');
+    const { compilePipeline, checkStepFile, checkStepCatalogs } = await import('../../compiler/driver.js');
     const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
     const parsePython = await loadPythonParser();
     const { applyRuleLevels, loadProjectConfig } = await import('../../compiler/config/project-config.js');
@@ -65,6 +65,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       for (const d of result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
       for (const [key, source] of result.sources) sources.set(key, source);
     }
+    // Across the step files checked: can every input be fed by some step type of its library?
+    const catalog = checkStepCatalogs(unique.filter((target) => target.endsWith('.step.yaml')).map((target) => relative(cwd, target) || target), { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores });
+    suppressed += catalog.suppressed;
+    for (const d of catalog.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
     const wholeProject = args.files.every((given) => resolve(cwd, given) === cwd);
     if (wholeProject) {
       for (const d of applyRuleLevels(config.ignores.unused(), config.rules)) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);

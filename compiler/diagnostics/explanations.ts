@@ -1007,6 +1007,40 @@ model: { step: XGBoostModel, after: [train], outputs: { model_name: s3://my-buck
 # fixed
 model: { step: XGBoostModel, after: [train] }
 \`\`\``,
+  PLC3020: `\`plc check\` over step files runs the catalog-wide rule of the seed system's dependency check: every
+input port of every step type (its base and its variants) can be fed by an output of some step type
+in its library — the built-in one plus the folder of the step file — of a matching type (\`any\`
+matches every type), from a step type its \`accepts:\` names when it has one. An input nothing can
+produce can only be fed from an S3 URI in a pipeline, which is rarely what a library means: usually
+the type or an \`accepts:\` entry is wrong, or the producing step type is missing.
+
+\`\`\`yaml
+# trips PLC3020: no step type has an output of type tokenizer
+inputs:
+  vocab: { type: tokenizer, path: /opt/ml/processing/input/vocab }
+\`\`\`
+
+\`\`\`yaml
+# fixed: the vocabulary is an artifacts output of the step type that builds it
+inputs:
+  vocab: { type: artifacts, path: /opt/ml/processing/input/vocab, accepts: [BuildVocabulary] }
+\`\`\``,
+  PLC3021: `An input's \`accepts:\` names a step type that exists, but none of its outputs (in its base or any
+variant) has a type this input takes. Wiring refuses a producer of another type (PLC3005), so that
+entry can never bind: the list promises a producer that cannot feed the input. Checked by
+\`plc check\` over step files, with the producer's outputs as the related location.
+
+\`\`\`yaml
+# trips PLC3021: XGBoostTraining's outputs are a model and metrics, never a dataset
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, accepts: [TabularPreprocessing, XGBoostTraining] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, accepts: [TabularPreprocessing] }
+\`\`\``,
   PLC4001: `The step type's \`script.entryPoint\` does not exist. It is resolved against \`sourceDir\` when that is
 set, else against the step file's folder; the message shows the path relative to the step file's
 folder. plc hashes the code to name its S3 location, so the script must exist when the pipeline is
@@ -1395,6 +1429,26 @@ for name in discovered_channels():
 # followed: the keys are written out
 for name in ("train", "val"):
     load(input_paths[name])
+\`\`\``,
+  PLC4026: `A field declared under the step type's \`config.properties\` that no \`\${config.<field>}\` in the step
+document binds: not in \`script.env\` or \`arguments\`, \`compute\`, the kind's section (\`training\`,
+\`transform\`, …), a variant or another field's \`derived\` template. A pipeline that sets it changes
+nothing in the definition, which usually means the binding is misspelt (\`\${config.randomSed}\`, then
+also PLC2004) or the field is left over. Checked for every step type a pipeline uses and for a step
+file checked on its own.
+
+\`\`\`yaml
+# trips PLC4026: randomSeed is declared, but script.env binds RANDOM_SEED to a literal
+config:
+  properties:
+    randomSeed: { type: integer, default: 42 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+script:
+  env:
+    RANDOM_SEED: \${config.randomSeed}
 \`\`\``,
   PLC5001: `A Training step's input is a channel: the port name is the \`ChannelName\`, and SageMaker places
 channel \`<name>\` at \`/opt/ml/input/data/<name>\` in the container. The port's \`path:\` must be exactly
