@@ -166,7 +166,8 @@ export function followScript(root: SyntaxNode, file: string): ScriptFlow {
         const parts = element.length > 1 ? element : ['tuple', 'list'].includes(element[0]!.type) ? element[0]!.namedChildren : [];
         return evaluate(parts[i] ?? null, scope);
       });
-      scope.set(name.text, values && values.length > 0 ? values : [unknown]);
+      // A loop over an empty literal binds nothing: its body never runs.
+      scope.set(name.text, values ?? [unknown]);
     });
   };
 
