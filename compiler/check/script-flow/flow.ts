@@ -62,16 +62,18 @@ const keyMethods = new Set(['get', 'pop', 'setdefault']);
 /** Bounds the following of calls into the module's functions (hostile or deeply recursive scripts). */
 const maxFollowedCalls = 500;
 
-/** Every named node below `node` in source order (pre-order), `node` excluded. */
+/**
+ * Every named node below `node` in source order (pre-order), `node` excluded; the children of
+ * nodes `skip` accepts are left out. Iterative, so deeply nested (hostile) code cannot exhaust the stack.
+ */
 function descendants(node: SyntaxNode, skip: (n: SyntaxNode) => boolean = () => false): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode) => {
-    for (const child of n.namedChildren) {
-      out.push(child);
-      if (!skip(child)) visit(child);
-    }
-  };
-  visit(node);
+  const pending = [...node.namedChildren].reverse();
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    out.push(next);
+    if (!skip(next)) for (let i = next.namedChildren.length - 1; i >= 0; i--) pending.push(next.namedChildren[i]!);
+  }
   return out;
 }
 
@@ -114,8 +116,8 @@ export function followScript(root: SyntaxNode, file: string): ScriptFlow {
 
   /** What an expression may be: the strings it may hold, or one of main's dictionaries. */
   const evaluate = (node: SyntaxNode | null, scope: Scope): Value[] => {
+    while (node?.type === 'parenthesized_expression') node = node.namedChildren[0] ?? null;
     if (!node) return [unknown];
-    if (node.type === 'parenthesized_expression') return evaluate(node.namedChildren[0] ?? null, scope);
     const text = stringValue(node);
     if (text !== undefined) return [{ kind: 'string', spot: { name: text, at: at(node) } }];
     if (node.type === 'identifier') {
