@@ -147,10 +147,7 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   const linked = linkPipeline(doc, source, library, session.bag);
   const expanded = expandPipeline(linked, session.bag);
   for (const step of new Set(expanded.expanded.map((n) => n.step))) checkStepContract(step, session.bag);
-  for (const step of new Set(linked.nodes.map((n) => n.step))) {
-    checkNaming(step, session.bag);
-    checkUnboundConfigFields(step, session.bag);
-  }
+  for (const step of new Set(linked.nodes.map((n) => n.step))) checkNaming(step, session.bag);
   if (options.parsePython) {
     for (const step of new Set(linked.nodes.map((n) => n.step))) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
   }

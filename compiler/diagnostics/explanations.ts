@@ -1434,8 +1434,8 @@ for name in ("train", "val"):
 document binds: not in \`script.env\` or \`arguments\`, \`compute\`, the kind's section (\`training\`,
 \`transform\`, …), a variant or another field's \`derived\` template. A pipeline that sets it changes
 nothing in the definition, which usually means the binding is misspelt (\`\${config.randomSed}\`, then
-also PLC2004) or the field is left over. Checked for every step type a pipeline uses and for a step
-file checked on its own.
+also PLC2004) or the field is left over. Checked by \`plc check\` over step files (a step library),
+not by pipeline builds, where a step type with a structural error would report it as a follow-on.
 
 \`\`\`yaml
 # trips PLC4026: randomSeed is declared, but script.env binds RANDOM_SEED to a literal

@@ -284,14 +284,19 @@ function readArgparse(root: SyntaxNode, functions: Map<string, SyntaxNode>, flow
     for (const node of nodes) if (node.type === 'for_statement' || node.type === 'for_in_clause') bindLoop(node.childForFieldName('left'), node.childForFieldName('right'), scope);
     for (const call of nodes.filter((n) => n.type === 'call' && n.childForFieldName('function')?.type === 'attribute' && calleeName(n) === 'add_argument')) {
       const required = keyword(call, 'required')?.text === 'True';
+      // One argument may have several spellings ("-n", "--rows"); its long one is what passes it.
+      const spellings: Spot[][] = [];
       for (const arg of positional(call)) {
         const values = evaluate(arg, scope);
         if (!values.every((v) => v.kind === 'string')) {
           flow.unfollowed.push({ container: 'job_args', at: at(arg), text: call.text });
           continue;
         }
-        for (const value of values as { spot: Spot }[]) if (value.spot.name.startsWith('-')) flow.argparseFlags.push({ ...value.spot, required });
+        spellings.push((values as { spot: Spot }[]).map((v) => v.spot).filter((spot) => spot.name.startsWith('-')));
       }
+      // A flag bound by a loop has one spelling per element; written side by side, they are one argument.
+      const flags = spellings.length === 1 ? spellings[0]!.map((spot) => [spot]) : [spellings.flat()];
+      for (const names of flags.filter((n) => n.length > 0)) flow.argparseFlags.push({ ...(names.find((n) => n.name.startsWith('--')) ?? names[0]!), required });
     }
   }
 }

@@ -1,6 +1,7 @@
-// The checks plc check runs over step files rather than pipelines: the catalog-wide producer rules
-// (fixtures/catalog/<case>/steps with expected.json, and a clean twin), run on the built-in library
-// and on a project library, and PLC2004 for a step file checked on its own.
+// The checks plc check runs over step files rather than pipelines — the catalog-wide producer rules
+// and config fields nothing binds — as fixtures/step-checks/<case>/steps with expected.json and a
+// clean twin, run on the built-in library and on a project library; and PLC2004 for a step file
+// checked on its own.
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -19,23 +20,23 @@ const found = (stdout: string, base: string) =>
     message: d.message,
   }));
 
-for (const name of readdirSync(fixture('catalog')).filter((n) => n !== 'clean').sort()) {
-  test(`catalog/${name}`, () => {
-    const base = `fixtures/catalog/${name}/`;
+for (const name of readdirSync(fixture('step-checks')).filter((n) => n !== 'clean').sort()) {
+  test(`step-checks/${name}`, () => {
+    const base = `fixtures/step-checks/${name}/`;
     const result = runPlc(['check', `${base}steps`, '--format', 'json']);
-    assert.equal(found(result.stdout, base), JSON.parse(readFileSync(fixture('catalog', name, 'expected.json'), 'utf8')));
+    assert.equal(found(result.stdout, base), JSON.parse(readFileSync(fixture('step-checks', name, 'expected.json'), 'utf8')));
   });
 }
 
-test('catalog/clean: a project library whose inputs all have producers, checked from its own folder', () => {
+test('step-checks/clean: a project library whose inputs all have producers and whose fields are bound, checked from its own folder', () => {
   const dir = tempDir();
-  cpSync(fixture('catalog/clean/steps'), join(dir, 'steps'), { recursive: true });
+  cpSync(fixture('step-checks/clean/steps'), join(dir, 'steps'), { recursive: true });
   const result = runPlc(['check', '--fail-level', 'info'], dir);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stderr, /2 step types\), 0 nodes: 0 errors, 0 warnings, 0 infos/);
 });
 
-test('the built-in library passes the catalog rules on its own', () => {
+test('the built-in library passes the step-file rules on its own', () => {
   const result = runPlc(['check', 'steps', '--format', 'json', '--fail-level', 'info']);
   assert.is(result.status, 0, result.stderr);
   assert.equal(found(result.stdout, ''), []);
