@@ -1450,6 +1450,20 @@ script:
   env:
     RANDOM_SEED: \${config.randomSeed}
 \`\`\``,
+  PLC4027: `\`main()\` reads an attribute of \`job_args\` (\`job_args.sample_rate\`) that no argument the script parses
+defines: not a flag of \`CLI_ARGS\` (what plc_step's \`run_processing_job\` parses) nor a literal
+\`parser.add_argument(…)\`. argparse gives \`--sample-rate\` the attribute \`sample_rate\`; anything else
+is an AttributeError when the job runs. Not checked when a flag is computed at run time (PLC4025).
+
+\`\`\`python
+# trips PLC4027: CLI_ARGS = {"--job-type": {"required": True}}
+rate = float(job_args.sample_rate)
+\`\`\`
+
+\`\`\`python
+# fixed: declared (and passed by the step type's script.arguments)
+CLI_ARGS = {"--job-type": {"required": True}, "--sample-rate": {"required": True}}
+\`\`\``,
   PLC5001: `A Training step's input is a channel: the port name is the \`ChannelName\`, and SageMaker places
 channel \`<name>\` at \`/opt/ml/input/data/<name>\` in the container. The port's \`path:\` must be exactly
 that folder; any other path is not where the data arrives.

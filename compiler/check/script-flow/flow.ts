@@ -16,7 +16,7 @@ export type Container = (typeof mainParameters)[number];
 export type PathContainer = 'input_paths' | 'output_paths';
 
 export interface Spot { name: string; at: Location }
-/** A key main reads from one of its dictionaries; `form` is how, e.g. environ_vars.get("X"). */
+/** A key main reads from one of its dictionaries (or an attribute of job_args); `form` is how, e.g. environ_vars.get("X"). */
 export interface KeyRead extends Spot { container: Container; form: string }
 /** A use plc cannot follow statically (a computed key, the dictionary handed to foreign code). */
 export interface Unfollowed { container: Container; at: Location; text: string }
@@ -194,7 +194,10 @@ export function followScript(root: SyntaxNode, file: string): ScriptFlow {
       else for (const key of keys) flow.reads.push({ container, name: key.name, at: key.at, form: form(key.name) });
     };
     for (const node of nodes) {
-      if (node.type === 'subscript') {
+      if (node.type === 'attribute' && containersOf(evaluate(node.childForFieldName('object'), scope).filter((v) => v.kind === 'container')).includes('job_args')) {
+        const attribute = node.childForFieldName('attribute')!;
+        flow.reads.push({ container: 'job_args', name: attribute.text, at: at(attribute), form: node.text });
+      } else if (node.type === 'subscript') {
         for (const container of containersOf(evaluate(node.childForFieldName('value'), scope).filter((v) => v.kind === 'container'))) {
           read(container, node.childForFieldName('subscript'), node, (key) => `${container}["${key}"]`);
         }

@@ -5,7 +5,8 @@ import { unboundEnvRead } from './unbound-env-read.js';
 import { undeclaredArgument } from './undeclared-argument.js';
 import { undeclaredContainerPath } from './undeclared-container-path.js';
 import { undeclaredPathKey } from './undeclared-path-key.js';
+import { undefinedJobArgument } from './undefined-job-argument.js';
 import { unfollowedRead } from './unfollowed-read.js';
 import { unreadPort } from './unread-port.js';
 
-export const scriptFlowRules: readonly ScriptFlowRule[] = [mainEntry, undeclaredPathKey, unreadPort, unboundEnvRead, undeclaredArgument, undeclaredContainerPath, unfollowedRead];
+export const scriptFlowRules: readonly ScriptFlowRule[] = [mainEntry, undeclaredPathKey, unreadPort, unboundEnvRead, undeclaredArgument, undeclaredContainerPath, undefinedJobArgument, unfollowedRead];
