@@ -144,7 +144,7 @@ nodes:
 comment, but only when it gives a reason after a colon. The reason is what a later reader uses to
 judge whether the suppression still holds. Without one the comment hides nothing, and the diagnostic
 it was meant for is reported as well. Suppressions work in pipeline and step files, and in the
-Python scripts plc checks (PLC4010 to PLC4018).
+Python scripts plc checks (PLC4010 to PLC4027).
 
 \`\`\`yaml
 # trips PLC0009
@@ -1395,7 +1395,7 @@ env-var, CLI or hyperparameter constants, or defines \`main\` — must define
 \`if __name__ == "__main__":\` block, directly with the four values or through plc's harness
 (\`run_processing_job\` / \`run_training_job\` from \`plc_step\`, which build them from the constants).
 That is what \`plc new step\` writes and the built-in scripts follow; it lets plc follow what the job
-reads (PLC4019 to PLC4023), and lets a unittest call main() on temporary folders. Reported: no main,
+reads (PLC4019 to PLC4023, PLC4027), and lets a unittest call main() on temporary folders. Reported: no main,
 a main with other parameters, or a main nothing calls.
 
 \`\`\`python
