@@ -1,10 +1,13 @@
 // The compiler driver: runs the passes in order — load → validate → link → expand → bind → wire → check
 // → lower → emit. Each pass reports into one diagnostic bag and keeps going where it can, so one
 // run reports every problem; nothing is emitted once an error is found.
+import { dirname, resolve } from 'node:path';
+import { builtinStepsDir } from '../schema/paths.js';
 import type { Backend, EmittedFile } from './backends/backend.js';
 import { definitionJson, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
+import { checkCatalog } from './check/catalog/check-catalog.js';
 import { checkBranchDependencies, checkCycles, checkOrphans } from './check/graph.js';
 import { branchOwners, checkAfterControl } from './control/branches.js';
 import { compileControls } from './control/control-nodes.js';
@@ -13,6 +16,8 @@ import { checkNaming } from './check/naming.js';
 import type { ParsePython } from './check/python/parser.js';
 import { checkScriptContract } from './check/script-contract.js';
 import { checkStepContract } from './check/step-contract.js';
+import { checkUnboundConfigFields } from './check/step-config/unbound-config-field.js';
+import { checkUndeclaredConfigReferences } from './check/step-config/undeclared-config-reference.js';
 import { compareDiagnostics, createDiagnostic, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import { apiLimits } from './sagemaker/api-limits.js';
 import { applyRuleLevels, type PathIgnores, type RuleLevels } from './config/project-config.js';
@@ -73,8 +78,27 @@ export function checkStepFile(stepPath: string, options: CompileOptions): Analys
     checkStepContract(step, session.bag);
     checkLayoutDeclarations(step, session.bag);
     checkNaming(step, session.bag);
+    checkUnboundConfigFields(step, session.bag);
+    checkUndeclaredConfigReferences(step, session.bag);
     if (doc.script) collectCode(step, session.bag);
     if (options.parsePython) checkScriptContract(step, options.parsePython, options.cwd, session.sources, session.bag);
+  }
+  return conclude(session, options);
+}
+
+/**
+ * The catalog-wide rules over the libraries of the given step files: each folder holding one is
+ * read with the built-in library, and its step types' inputs are matched against every output.
+ * Problems of the files themselves are checkStepFile's, so loading reports into a scratch bag.
+ */
+export function checkStepCatalogs(stepPaths: readonly string[], options: CompileOptions): AnalysisResult {
+  const session: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: new Map() };
+  const builtin = resolve(options.builtinSteps ?? builtinStepsDir);
+  const checked = new Set(stepPaths.map((path) => resolve(options.cwd, path)));
+  for (const folder of [...new Set([...checked].map((path) => dirname(path)))].sort()) {
+    const scratch: Session = { cwd: options.cwd, bag: new DiagnosticBag(), sources: session.sources };
+    const folders = folder === builtin ? [{ path: builtin, builtin: true }] : [{ path: builtin, builtin: true }, { path: folder, builtin: false }];
+    checkCatalog(loadStepLibrary(folders, scratch), (step) => checked.has(step.source.absolutePath) && dirname(step.source.absolutePath) === folder, session.bag);
   }
   return conclude(session, options);
 }

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { configJsonSchema } from '../compiler/bind/config-schema.js';
-import { readContract } from '../compiler/check/script-contract.js';
+import { analyseScript } from '../compiler/check/script-contract.js';
 import { deepMerge } from '../compiler/expand/deep-merge.js';
 import { DiagnosticBag } from '../compiler/diagnostics/diagnostic.js';
 import { inspectLibrary } from '../compiler/driver.js';
-import { precompiledConfigValidator, precompiledScriptContract, precompiledStepData } from '../compiler/link/builtin-library.js';
+import { precompiledConfigValidator, precompiledScriptAnalysis, precompiledStepData } from '../compiler/link/builtin-library.js';
 import { builtinRelativePath, builtinStepFiles, stepFolder, type StepType } from '../compiler/link/step-library.js';
 import { loadYaml, type Session } from '../compiler/load/load-yaml.js';
 import { validateDocument } from '../compiler/validate/validate-document.js';
@@ -47,7 +47,7 @@ test('every built-in step type and variant has its config validator precompiled'
   }
 });
 
-test("every built-in script's precompiled contract is what parsing it now reads", () => {
+test("every built-in script's precompiled analysis is what parsing it now finds", () => {
   const { library } = inspectLibrary({ cwd: repo });
   let scripts = 0;
   for (const step of library.steps.values()) {
@@ -55,11 +55,11 @@ test("every built-in script's precompiled contract is what parsing it now reads"
     if (!script) continue;
     const entry = join(stepFolder(step), script.sourceDir ?? '.', script.entryPoint);
     const text = readFileSync(entry, 'utf8');
-    assert.equal(precompiledScriptContract(text, 'shown/path.py'), readContract(parsePython(text), 'shown/path.py'), entry);
+    assert.equal(precompiledScriptAnalysis(text, 'shown/path.py'), analyseScript(parsePython(text), 'shown/path.py'), entry);
     scripts++;
   }
   assert.ok(scripts >= 15, `${scripts} scripts`);
-  assert.is(precompiledScriptContract('import os\n', 'x.py'), undefined);
+  assert.is(precompiledScriptAnalysis('import os\n', 'x.py'), undefined);
 });
 
 test.run();

@@ -38,7 +38,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     // No silent fallback to the working folder: plc reads documents from files only. yargs drops a
     // lone "-" from the positionals, so the command line itself is asked.
     if (process.argv.slice(process.argv.indexOf('check') + 1).includes('-')) return usageError('plc check reads files, not standard input: name pipeline or step files, or folders (default: the working folder)');
-    const { compilePipeline, checkStepFile } = await import('../../compiler/driver.js');
+    const { compilePipeline, checkStepFile, checkStepCatalogs } = await import('../../compiler/driver.js');
     const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
     const parsePython = await loadPythonParser();
     const { applyRuleLevels, loadProjectConfig } = await import('../../compiler/config/project-config.js');
@@ -77,7 +77,12 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       for (const d of stale ? [...result.diagnostics, ...applyRuleLevels([stale], config.rules)] : result.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
       for (const [key, source] of result.sources) sources.set(key, source);
     }
+    // Across the step files checked: can every input be fed by some step type of its library?
+    const catalog = checkStepCatalogs(unique.filter((target) => stepFile.test(target)).map((target) => relative(cwd, target) || target), { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores });
+    suppressed += catalog.suppressed;
+    for (const d of catalog.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
     const wholeProject = args.files.every((given) => resolve(cwd, given) === cwd) && config.folder === cwd;
+
     if (wholeProject) {
       for (const d of applyRuleLevels(config.ignores.unused(), config.rules)) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
     }

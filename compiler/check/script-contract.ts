@@ -1,22 +1,27 @@
 // Script ↔ contract: a step's Python script is parsed (tree-sitter) and what it reads — its
 // contract constants (INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS, CLI_ARGS,
 // REQUIRED_HYPERPARAMETERS, OPTIONAL_HYPERPARAMETERS) and its literal os.environ reads — is
-// compared both ways with what the step type declares across all its job types.
+// compared both ways with what the step type declares across all its job types. Then the
+// script-flow rules (script-flow/rules.ts) check what main() actually does.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/load-yaml.js';
-import { precompiledScriptContract } from '../link/builtin-library.js';
+import { precompiledScriptAnalysis } from '../link/builtin-library.js';
 import { stepFolder, type StepType } from '../link/step-library.js';
 import { normalizePath } from '../sagemaker/property-paths.js';
 import type { Location } from '../source/source-file.js';
 import { TextSource, type SourceText } from '../source/text-source.js';
 import { isInside } from '../util/walk.js';
 import type { ParsePython, SyntaxNode } from './python/parser.js';
+import { locationOf, moduleConstants, stringValue } from './python/syntax.js';
+import { followScript, type ScriptFlow } from './script-flow/flow.js';
+import type { FlowContext } from './script-flow/rule.js';
+import { scriptFlowRules } from './script-flow/rules.js';
 
-interface Spot { name: string; at: Location }
+export interface Spot { name: string; at: Location }
 
-interface ScriptContract {
+export interface ScriptContract {
   paths?: Spot[];
   requiredEnv?: Spot[];
   optionalEnv?: Spot[];
@@ -26,29 +31,15 @@ interface ScriptContract {
   optionalHyperparameters?: Spot[];
 }
 
-function stringValue(node: SyntaxNode | null): string | undefined {
-  if (!node || node.type !== 'string' || node.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
-  return node.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
-}
-
 export function readContract(root: SyntaxNode, file: string): ScriptContract {
-  const at = (node: SyntaxNode): Location => ({
-    file,
-    range: { start: { line: node.startPosition.row + 1, column: node.startPosition.column + 1 }, end: { line: node.endPosition.row + 1, column: node.endPosition.column + 1 } },
-  });
+  const at = (node: SyntaxNode): Location => locationOf(node, file);
   const spot = (node: SyntaxNode | null): Spot | undefined => {
     const name = stringValue(node);
     return name === undefined ? undefined : { name, at: at(node!) };
   };
   const spots = (nodes: (SyntaxNode | null)[]) => nodes.map(spot).filter((s): s is Spot => s !== undefined);
   const pairs = (node: SyntaxNode) => (node.type === 'dictionary' ? node.namedChildren.filter((c) => c.type === 'pair') : []);
-  const constants = new Map<string, SyntaxNode>();
-  for (const statement of root.namedChildren) {
-    const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
-    const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
-    const right = assignment?.childForFieldName('right');
-    if (left?.type === 'identifier' && right) constants.set(left.text, right);
-  }
+  const constants = moduleConstants(root);
   const listOf = (name: string) => {
     const node = constants.get(name);
     if (!node) return undefined;
@@ -89,19 +80,19 @@ export function readContract(root: SyntaxNode, file: string): ScriptContract {
 }
 
 /** Variables SageMaker's containers set themselves; scripts may read them without a binding. */
-const containerVariable = (name: string) => /^(SM_|SAGEMAKER_)/.test(name) || ['HOME', 'PATH', 'PYTHONPATH', 'TMPDIR', 'AWS_REGION', 'AWS_DEFAULT_REGION'].includes(name);
+export const containerVariable = (name: string) => /^(SM_|SAGEMAKER_)/.test(name) || ['HOME', 'PATH', 'PYTHONPATH', 'TMPDIR', 'AWS_REGION', 'AWS_DEFAULT_REGION'].includes(name);
 
 /** A command-line flag (not a negative number such as -1). */
-const isFlag = (argument: string) => /^--?[A-Za-z]/.test(argument);
+export const isFlag = (argument: string) => /^--?[A-Za-z]/.test(argument);
 
 /** `--job-type`, `--job_type` and `job-type` name the same argument. */
-const flagName = (flag: string) => flag.replace(/^-+/, '').split('=')[0]!.toLowerCase().replace(/_/g, '-');
+export const flagName = (flag: string) => flag.replace(/^-+/, '').split('=')[0]!.toLowerCase().replace(/_/g, '-');
 
 type StepDoc = StepType['doc'];
 type Declared = { name: string; path: (string | number)[] };
 
 /** What the step type declares in its base and in any variant (the script serves them all). */
-function declared(doc: StepDoc) {
+export function declared(doc: StepDoc) {
   const layers: { doc: Partial<StepDoc>; prefix: (string | number)[] }[] = [{ doc, prefix: [] }, ...Object.entries(doc.variants ?? {}).map(([jobType, v]) => ({ doc: v as Partial<StepDoc>, prefix: ['variants', jobType] }))];
   const collect = (pick: (d: Partial<StepDoc>) => Record<string, unknown> | undefined, at: string[]) => {
     const found = new Map<string, Declared>();
@@ -131,6 +122,16 @@ function declared(doc: StepDoc) {
   return { env: collect((d) => d.script?.env, ['script', 'env']), ports, argumentFlags, hyperparameters };
 }
 
+/** What a script declares (its contract constants) and what main() does (script-flow/flow.ts). */
+export interface ScriptAnalysis {
+  contract: ScriptContract;
+  flow: ScriptFlow;
+}
+
+export function analyseScript(root: SyntaxNode, file: string): ScriptAnalysis {
+  return { contract: readContract(root, file), flow: followScript(root, file) };
+}
+
 /** Parses the step's entry point and reports every disagreement with its declarations. */
 export function checkScriptContract(step: StepType, parse: ParsePython, cwd: string, sources: Map<string, SourceText>, bag: DiagnosticBag): void {
   const script = step.doc.script;
@@ -143,8 +144,8 @@ export function checkScriptContract(step: StepType, parse: ParsePython, cwd: str
   const file = displayPath(entry, cwd);
   const scriptName = basename(entry);
   sources.set(file, new TextSource(file, text));
-  // The built-in scripts' contracts were read at build time (builtin-library.ts).
-  const contract = (precompiledScriptContract(text, file) as ScriptContract | undefined) ?? readContract(parse(text), file);
+  // The built-in scripts were analysed at build time (builtin-library.ts); others are parsed now.
+  const { contract, flow } = (precompiledScriptAnalysis(text, file) as ScriptAnalysis | undefined) ?? analyseScript(parse(text), file);
   const { env, ports, argumentFlags, hyperparameters } = declared(step.doc);
   const name = step.doc.name;
   const where = (path: (string | number)[], part: 'key' | 'value' = 'value') => step.source.locate(path, part);
@@ -172,4 +173,7 @@ export function checkScriptContract(step: StepType, parse: ParsePython, cwd: str
     for (const required of contract.requiredHyperparameters ?? []) if (!hyperparameters.has(required.name)) bag.report('PLC4017', required.at, { name: required.name, step: name });
     for (const set of hyperparameters.values()) if (!known.has(set.name)) bag.report('PLC4018', where(set.path, 'key'), { name: set.name, step: name, script: scriptName });
   }
+  // What main() does with what it is given, beyond what the constants declare (script-flow/).
+  const context: FlowContext = { step, declared: { env, ports, argumentFlags, hyperparameters }, contract, flow, script: { file, name: scriptName }, where, bag };
+  for (const rule of scriptFlowRules) rule.check(context);
 }

@@ -146,7 +146,7 @@ nodes:
 comment, but only when it gives a reason after a colon. The reason is what a later reader uses to
 judge whether the suppression still holds. Without one the comment hides nothing, and the diagnostic
 it was meant for is reported as well. Suppressions work in pipeline and step files, and in the
-Python scripts plc checks (PLC4010 to PLC4018).
+Python scripts plc checks (PLC4010 to PLC4027).
 
 \`\`\`yaml
 # trips PLC0009
@@ -1091,6 +1091,40 @@ model: { step: XGBoostModel, after: [train], outputs: { model_name: s3://my-buck
 # fixed
 model: { step: XGBoostModel, after: [train] }
 \`\`\``,
+  PLC3020: `\`plc check\` over step files runs the catalog-wide rule of the seed system's dependency check: every
+input port of every step type (its base and its variants) can be fed by an output of some step type
+in its library — the built-in one plus the folder of the step file — of a matching type (\`any\`
+matches every type), from a step type its \`accepts:\` names when it has one. An input nothing can
+produce can only be fed from an S3 URI in a pipeline, which is rarely what a library means: usually
+the type or an \`accepts:\` entry is wrong, or the producing step type is missing.
+
+\`\`\`yaml
+# trips PLC3020: no step type has an output of type tokenizer
+inputs:
+  vocab: { type: tokenizer, path: /opt/ml/processing/input/vocab }
+\`\`\`
+
+\`\`\`yaml
+# fixed: the vocabulary is an artifacts output of the step type that builds it
+inputs:
+  vocab: { type: artifacts, path: /opt/ml/processing/input/vocab, accepts: [BuildVocabulary] }
+\`\`\``,
+  PLC3021: `An input's \`accepts:\` names a step type that exists, but none of its outputs (in its base or any
+variant) has a type this input takes. Wiring refuses a producer of another type (PLC3005), so that
+entry can never bind: the list promises a producer that cannot feed the input. Checked by
+\`plc check\` over step files, with the producer's outputs as the related location.
+
+\`\`\`yaml
+# trips PLC3021: XGBoostTraining's outputs are a model and metrics, never a dataset
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, accepts: [TabularPreprocessing, XGBoostTraining] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, accepts: [TabularPreprocessing] }
+\`\`\``,
   PLC3030: `A dataset port may declare its folder layout: \`splits\` (\`train/\`, \`val/\` and \`test/\` sub-folders,
 as TabularPreprocessing's training job type writes) or \`single\` (one data set, as its other job
 types write under \`<job type>/\`). An input that needs one layout is fed an output of the other, so
@@ -1377,6 +1411,175 @@ training:
 training:
   hyperparameters:
     label_field: \${config.labelField}
+\`\`\``,
+  PLC4019: `\`main()\` reads \`input_paths["k"]\` or \`output_paths["k"]\` (a subscript, \`.get\`, through a name it was
+assigned to, or in one of the script's functions main passes it to) for a key that the dictionary
+\`__main__\` hands to main does not have. With plc's harness (\`run_processing_job\`,
+\`run_training_job\`) that dictionary is \`INPUT_PATHS\` / \`OUTPUT_PATHS\`; a direct \`main(...)\` call
+hands over whatever dictionary it names. The job fails with a KeyError, or \`.get\` returns None, for a
+port the step type does not declare. Keys that come from a literal loop or a call argument are
+followed; computed keys are PLC4025.
+
+\`\`\`python
+# trips PLC4019: scripts/enrich.py reads a lookup table its step type has no port for
+INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
+
+def main(input_paths, output_paths, environ_vars, job_args):
+    lookup = input_paths["lookup"]
+\`\`\`
+
+\`\`\`yaml
+# fixed: the step type declares the port, and INPUT_PATHS lists its path under "lookup"
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data }
+  lookup: { type: dataset, path: /opt/ml/processing/input/lookup }
+\`\`\``,
+  PLC4020: `A port of the step type (an input that is not \`required: false\`, or an output) is handed to \`main()\`
+under a key that main, and the script's functions it calls, never read. For an input, the job
+downloads data it ignores; for an output, nothing is written there and consumers wired to it read an
+empty location. PLC4014 covers a port whose path the dictionary does not list at all; this rule
+looks at what main does with the dictionary. It is skipped for a dictionary main iterates whole
+(\`.items()\`) or uses in a way plc cannot follow (PLC4025).
+
+\`\`\`python
+# trips PLC4020: OUTPUT_PATHS lists "report", but main() writes only "processed_data"
+def main(input_paths, output_paths, environ_vars, job_args):
+    write(output_paths["processed_data"])
+\`\`\`
+
+\`\`\`python
+# fixed
+def main(input_paths, output_paths, environ_vars, job_args):
+    write(output_paths["processed_data"])
+    write_report(output_paths["report"])
+\`\`\``,
+  PLC4021: `\`main()\` reads an environment variable through its \`environ_vars\` dictionary — a subscript, \`.get\`,
+or a method of plc's \`StepEnv\` reader built on it (\`env.required("NAME", …)\`, \`env.number(…)\`, …) —
+that the step type does not bind under \`script.env\`. The container never has it: a KeyError, an
+error from \`StepEnv.required\`, or a default the step type cannot change. Variables SageMaker sets
+itself (\`SM_*\`, \`SAGEMAKER_*\`, \`AWS_REGION\`, …) are exempt; reads of \`os.environ\` are PLC4010.
+
+\`\`\`python
+# trips PLC4021: the step type binds LABEL_FIELD but not RANDOM_SEED
+env = StepEnv(environ_vars, OPTIONAL_ENV_VARS)
+seed = env.number("RANDOM_SEED", int, 0, 2**32)
+\`\`\`
+
+\`\`\`yaml
+# fixed: the step type binds it
+script:
+  env:
+    LABEL_FIELD: \${config.labelField}
+    RANDOM_SEED: \${config.randomSeed}
+\`\`\``,
+  PLC4022: `The script's argparse defines a flag (\`parser.add_argument("--x", …)\`, also through a loop over a
+literal or a module constant) that its \`CLI_ARGS\` does not declare — or, in a script without
+\`CLI_ARGS\`, that the step type's \`script.arguments\` never pass. The declarations plc compares
+(PLC4015, PLC4016) then no longer describe what the script parses, and a required flag the step does
+not pass stops the job with "the following arguments are required". \`--x-y\` and \`--x_y\` are one flag.
+
+\`\`\`python
+# trips PLC4022: CLI_ARGS = {"--job-type": {"required": True}}
+parser.add_argument("--job-type", required=True)
+parser.add_argument("--sample-rate", required=True)
+\`\`\`
+
+\`\`\`python
+# fixed: declared, and passed by the step type (script.arguments: [--job-type, \${jobType}, --sample-rate, \${config.sampleRate}])
+CLI_ARGS = {"--job-type": {"required": True}, "--sample-rate": {"required": True}}
+\`\`\``,
+  PLC4023: `A string literal under \`/opt/ml\` inside \`main()\` (or a function of the script main calls) names a
+container path where the step type declares no port. SageMaker mounts inputs and collects outputs
+only at declared ports, so the script reads nothing there or writes files that are never uploaded;
+and a hard-coded path bypasses the dictionaries the other checks follow. Paths inside a port's
+folder, folders above a port, and what SageMaker provides itself (\`/opt/ml/input/config\`,
+\`/opt/ml/output/failure\` and \`message\`, the code folders) are fine.
+
+\`\`\`python
+# trips PLC4023: no port is at /opt/ml/processing/input/lookup
+def main(input_paths, output_paths, environ_vars, job_args):
+    lookup = read_table("/opt/ml/processing/input/lookup/rates.csv")
+\`\`\`
+
+\`\`\`python
+# fixed: declare the port lookup at /opt/ml/processing/input/lookup, list it in INPUT_PATHS, and read
+def main(input_paths, output_paths, environ_vars, job_args):
+    lookup = read_table(os.path.join(input_paths["lookup"], "rates.csv"))
+\`\`\``,
+  PLC4024: `A script that takes part in the contract convention — it declares \`INPUT_PATHS\`, \`OUTPUT_PATHS\`, the
+env-var, CLI or hyperparameter constants, or defines \`main\` — must define
+\`main(input_paths, output_paths, environ_vars, job_args)\` and call it from its
+\`if __name__ == "__main__":\` block, directly with the four values or through plc's harness
+(\`run_processing_job\` / \`run_training_job\` from \`plc_step\`, which build them from the constants).
+That is what \`plc new step\` writes and the built-in scripts follow; it lets plc follow what the job
+reads (PLC4019 to PLC4023, PLC4027), and lets a unittest call main() on temporary folders. Reported: no main,
+a main with other parameters, or a main nothing calls.
+
+\`\`\`python
+# trips PLC4024: main takes its paths under other names
+def main(inputs, outputs, env, args):
+    ...
+\`\`\`
+
+\`\`\`python
+# fixed
+def main(input_paths, output_paths, environ_vars, job_args):
+    ...
+
+if __name__ == "__main__":
+    run_processing_job("Clean", main, logger, INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS, CLI_ARGS)
+\`\`\``,
+  PLC4025: `An information, once per script, at the first place where plc cannot follow what \`main()\` does with
+one of its dictionaries: a key computed at run time (\`input_paths[name]\` where \`name\` is not a
+literal, a literal loop or a call argument), the dictionary handed to code outside the script (an
+imported function, a method), or an argparse flag that is not a literal. Reads there are not checked,
+and PLC4020 is skipped for that dictionary — plc says so instead of guessing. The message counts the
+other such places.
+
+\`\`\`python
+# reports PLC4025: the key comes from the data
+for name in discovered_channels():
+    load(input_paths[name])
+\`\`\`
+
+\`\`\`python
+# followed: the keys are written out
+for name in ("train", "val"):
+    load(input_paths[name])
+\`\`\``,
+  PLC4026: `A field declared under the step type's \`config.properties\` that no \`\${config.<field>}\` in the step
+document binds: not in \`script.env\` or \`arguments\`, \`compute\`, the kind's section (\`training\`,
+\`transform\`, …), a variant or another field's \`derived\` template. A pipeline that sets it changes
+nothing in the definition, which usually means the binding is misspelt (\`\${config.randomSed}\`, then
+also PLC2004) or the field is left over. Checked by \`plc check\` over step files (a step library),
+not by pipeline builds, where a step type with a structural error would report it as a follow-on.
+
+\`\`\`yaml
+# trips PLC4026: randomSeed is declared, but script.env binds RANDOM_SEED to a literal
+config:
+  properties:
+    randomSeed: { type: integer, default: 42 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+script:
+  env:
+    RANDOM_SEED: \${config.randomSeed}
+\`\`\``,
+  PLC4027: `\`main()\` reads an attribute of \`job_args\` (\`job_args.sample_rate\`) that no argument the script parses
+defines: not a flag of \`CLI_ARGS\` (what plc_step's \`run_processing_job\` parses) nor a literal
+\`parser.add_argument(…)\`. argparse gives \`--sample-rate\` the attribute \`sample_rate\`; anything else
+is an AttributeError when the job runs. Not checked when a flag is computed at run time (PLC4025).
+
+\`\`\`python
+# trips PLC4027: CLI_ARGS = {"--job-type": {"required": True}}
+rate = float(job_args.sample_rate)
+\`\`\`
+
+\`\`\`python
+# fixed: declared (and passed by the step type's script.arguments)
+CLI_ARGS = {"--job-type": {"required": True}, "--sample-rate": {"required": True}}
 \`\`\``,
   PLC5001: `A Training step's input is a channel: the port name is the \`ChannelName\`, and SageMaker places
 channel \`<name>\` at \`/opt/ml/input/data/<name>\` in the container. The port's \`path:\` must be exactly

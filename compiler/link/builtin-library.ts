@@ -1,7 +1,7 @@
 // The built-in step library as `npm run build` precompiled it (write-builtin-library.ts): each
 // step file's validated data, keyed by the file's content hash; the config validators of its step
 // types and their job-type variants as ajv standalone code, keyed by the config schema's hash; and
-// the contract read from each built-in script, keyed by the script's hash. A run still reads and
+// the analysis of each built-in script (contract and script flow), keyed by the script's hash. A run still reads and
 // hashes the files: one that matches is neither parsed nor validated again (its YAML tree is parsed
 // only if a location in it is asked for), and one that does not (an edited source tree before the
 // next build) is loaded like any project file.
@@ -24,8 +24,8 @@ export interface PrecompiledStep {
 export interface BuiltinManifest {
   /** By path relative to the built-in steps folder. */
   steps: Record<string, PrecompiledStep>;
-  /** What the built-in scripts declare (script-contract.ts), by the script's content hash, as JSON text with "" for the file. */
-  scriptContracts: Record<string, string>;
+  /** What the built-in scripts declare and do (script-contract.ts), by the script's content hash, as scriptAnalysisJson text with "" for the file. */
+  scriptAnalyses: Record<string, string>;
 }
 
 let manifest: BuiltinManifest | undefined;
@@ -37,14 +37,24 @@ export const contentHash = (text: string): string => createHash('sha256').update
 export const validatorKey = (sha256: string): string => `h${sha256}`;
 
 function builtinManifest(): BuiltinManifest {
-  manifest ??= existsSync(builtinLibraryPath) ? (JSON.parse(readFileSync(builtinLibraryPath, 'utf8')) as BuiltinManifest) : { steps: {}, scriptContracts: {} };
+  manifest ??= existsSync(builtinLibraryPath) ? (JSON.parse(readFileSync(builtinLibraryPath, 'utf8')) as BuiltinManifest) : { steps: {}, scriptAnalyses: {} };
   return manifest;
 }
 
-/** The contract read at build time from a script with this text, its locations in `file`. */
-export function precompiledScriptContract(text: string, file: string): unknown {
-  const json = builtinManifest().scriptContracts[contentHash(text)];
-  return json === undefined ? undefined : JSON.parse(json, (key, value: unknown) => (key === 'file' ? file : value));
+/** A script analysis as JSON, keeping its Maps and Sets (JSON.stringify would write them as {}). */
+export const scriptAnalysisJson = (analysis: unknown): string =>
+  JSON.stringify(analysis, (_key, value: unknown) => (value instanceof Map ? { $map: [...value] } : value instanceof Set ? { $set: [...value] } : value));
+
+/** The analysis made at build time of a script with this text, its locations in `file`. */
+export function precompiledScriptAnalysis(text: string, file: string): unknown {
+  const json = builtinManifest().scriptAnalyses[contentHash(text)];
+  if (json === undefined) return undefined;
+  return JSON.parse(json, (key, value: unknown) => {
+    if (key === 'file') return file;
+    if (value !== null && typeof value === 'object' && '$map' in value) return new Map((value as { $map: [unknown, unknown][] }).$map);
+    if (value !== null && typeof value === 'object' && '$set' in value) return new Set((value as { $set: unknown[] }).$set);
+    return value;
+  });
 }
 
 /** The data of a built-in step file whose text is what was precompiled, else undefined. */

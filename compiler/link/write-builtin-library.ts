@@ -1,4 +1,4 @@
-// `npm run build` step: precompiles the built-in step library and reads its scripts' contracts
+// `npm run build` step: precompiles the built-in step library and analyses its scripts (contracts and what main() does)
 // (see builtin-library.ts). A file is
 // precompiled only when it loads and validates without a single diagnostic and its data survives
 // JSON unchanged; any other file is left to be loaded at run time, where its problems are reported.
@@ -10,15 +10,15 @@ import { builtinStepsDir } from '../../schema/paths.js';
 import type { StepDocument } from '../../schema/types.generated.js';
 import { configJsonSchema } from '../bind/config-schema.js';
 import { loadPythonParser } from '../check/python/parser.js';
-import { readContract } from '../check/script-contract.js';
+import { analyseScript } from '../check/script-contract.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { deepMerge } from '../expand/deep-merge.js';
 import { loadYaml, type Session } from '../load/load-yaml.js';
 import { createAjv, validateDocument } from '../validate/validate-document.js';
-import { builtinConfigValidatorsPath, builtinLibraryPath, contentHash, validatorKey, type BuiltinManifest } from './builtin-library.js';
+import { builtinConfigValidatorsPath, builtinLibraryPath, contentHash, scriptAnalysisJson, validatorKey, type BuiltinManifest } from './builtin-library.js';
 import { builtinRelativePath, builtinStepFiles } from './step-library.js';
 
-const manifest: BuiltinManifest = { steps: {}, scriptContracts: {} };
+const manifest: BuiltinManifest = { steps: {}, scriptAnalyses: {} };
 const parsePython = await loadPythonParser();
 const ajv = createAjv({ code: { source: true } });
 const exports: Record<string, string> = {};
@@ -32,7 +32,7 @@ for (const file of builtinStepFiles()) {
   const entry = doc.script && resolve(dirname(file), doc.script.sourceDir ?? '.', doc.script.entryPoint);
   if (entry && existsSync(entry)) {
     const text = readFileSync(entry, 'utf8');
-    manifest.scriptContracts[contentHash(text)] = JSON.stringify(readContract(parsePython(text), ''));
+    manifest.scriptAnalyses[contentHash(text)] = scriptAnalysisJson(analyseScript(parsePython(text), ''));
   }
   // The base step type and each job-type variant, merged the way expand-variants.ts merges them.
   const { variants, ...base } = doc;
