@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import type { ConfigField } from '../../schema/types.generated.js';
 import type { StepType } from '../link/step-library.js';
 import { containerKinds } from '../sagemaker/kinds.js';
+import { linearRegExp } from '../validate/linear-regexp.js';
 import { createAjv, loadSchema } from '../validate/validate-document.js';
 
 export interface StepConfigSchema {
@@ -14,7 +15,9 @@ export interface StepConfigSchema {
 
 const baseRequired = ['role', 'outputPrefix'];
 let baseFields: Record<string, ConfigField> | undefined;
-const ajv = createAjv();
+// Config schemas come from step libraries, which a pull request can change: their patterns run on
+// a linear-time engine (compiler/validate/linear-regexp.ts).
+const ajv = createAjv({ code: { regExp: linearRegExp } });
 const cache = new WeakMap<StepType, StepConfigSchema>();
 
 function base(): Record<string, ConfigField> {

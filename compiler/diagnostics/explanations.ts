@@ -247,6 +247,26 @@ ignores:
     rules: [PLC1012]
     reason: legacy step types keep their old file names
 \`\`\``,
+  PLC0030: `A step type's config field has a \`pattern\` that plc cannot match in linear time. Patterns
+from step libraries are matched with RE2 (the re2js engine), whose running time grows with the
+length of the value only: on a backtracking engine a pattern such as \`^(a+)+$\` takes time that
+doubles with every character, and one value in a pull request could stall \`plc check\`. RE2 leaves
+out the features that need backtracking (lookahead, lookbehind, backreferences); a pattern using
+them is refused.
+
+\`\`\`yaml
+# trips PLC0030: a lookahead
+config:
+  properties:
+    bucket: { type: string, pattern: "^(?!xn--)[a-z0-9.-]+$" }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+config:
+  properties:
+    bucket: { type: string, pattern: "^[a-z0-9.-]+$" }
+\`\`\``,
   PLC0101: `A value has the wrong type for its place: text where a list is expected, a mapping where one value
 is expected, a number where a string is expected. Most cases come from the JSON Schemas in
 \`schema/\`, which editors show with the modeline. plc reports the same code in three later places: a

@@ -1,0 +1,102 @@
+// Hostile values (issue 11): patterns that backtrack, container paths with `..`, integers past
+// 2^53, documents that make a pass super-linear, values the SageMaker API refuses, and endpoints
+// that never answer. Each case ends in a diagnostic with the right exit code, no stack trace, and
+// in bounded time.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runPlc, tempDir, type RunResult } from './support/helpers.js';
+
+const pipelineHeader = `kind: Pipeline
+name: hostile
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+`;
+
+/** A project folder holding `files` (relative path → text). */
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** A processing step type `Tool` running scripts/tool.py, with `extra` appended to its document. */
+function toolStep(extra: string): Record<string, string> {
+  return {
+    'steps/tool.step.yaml': `kind: Step\nname: Tool\nsagemaker: Processing\nscript: { entryPoint: scripts/tool.py }\ncompute: { image: my-image, instanceType: ml.m5.xlarge }\n${extra}`,
+    'steps/scripts/tool.py': 'print("tool")\n',
+  };
+}
+
+const stackTrace = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Runs plc, asserting it ends within `seconds` with `status`, without a stack trace, reporting `code`. */
+function expectRun(args: string[], cwd: string, status: number, code: string | undefined, seconds = 5): RunResult {
+  const started = performance.now();
+  const result = runPlc(args, cwd);
+  const elapsed = (performance.now() - started) / 1000;
+  assert.ok(elapsed < seconds, `took ${elapsed.toFixed(1)} s`);
+  assert.is(result.status, status, result.stderr);
+  assert.not.match(result.stderr, stackTrace);
+  if (code) assert.match(result.stderr, new RegExp(`: error ${code}: `));
+  return result;
+}
+
+// 6: patterns from documents run in linear time.
+
+test('a backtracking config pattern checks a long value in linear time', () => {
+  const dir = project({
+    ...toolStep('config:\n  properties:\n    label: { type: string, pattern: "^(a+)+$", description: Label. }\n'),
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: "${'a'.repeat(40)}!" } }\n`,
+  });
+  const result = expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC2003');
+  assert.match(result.stderr, /config field "label" of node "t" must match pattern/);
+  writeFileSync(join(dir, 'p.pipeline.yaml'), `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: "${'a'.repeat(40)}" } }\n`);
+  expectRun(['check', 'p.pipeline.yaml'], dir, 0, undefined);
+});
+
+test('a config pattern RE2 cannot run is refused at the pattern', () => {
+  const dir = project({
+    ...toolStep('config:\n  properties:\n    label: { type: string, pattern: "^(a)\\\\1$", description: Label. }\n'),
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: aa } }\n`,
+  });
+  const result = expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC0030');
+  assert.match(result.stderr, /tool\.step\.yaml:8:\d+: error PLC0030: pattern of config field "label" in step type Tool cannot be matched in linear time/);
+});
+
+// 13: container paths are compared in normal form.
+
+test('a processing path that climbs out of /opt/ml/processing with .. is reported', () => {
+  const dir = project({
+    ...toolStep('outputs:\n  out: { type: dataset, path: /opt/ml/processing/../../../etc }\n'),
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
+  });
+  const result = expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5007');
+  assert.match(result.stderr, /output "out" of step type Tool is at \/opt\/ml\/processing\/\.\.\/\.\.\/\.\.\/etc/);
+});
+
+test('a processing path that reaches plc\'s code input through .. is reported', () => {
+  const dir = project({
+    ...toolStep('inputs:\n  data: { type: dataset, path: /opt/ml/processing/input/data/../code }\n'),
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, inputs: { data: s3://bucket/in } }\n`,
+  });
+  expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5003');
+});
+
+test('two processing paths that differ only by . segments collide', () => {
+  const dir = project({
+    ...toolStep('outputs:\n  a: { type: dataset, path: /opt/ml/processing/output/x }\n  b: { type: dataset, path: /opt/ml/processing/output/./x/ }\n'),
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
+  });
+  expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5008');
+});
+
+test.run();
