@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runPlc, tempDir, type RunResult } from './support/helpers.js';
+import { compile, runPlc, tempDir, type RunResult } from './support/helpers.js';
 
 const pipelineHeader = `kind: Pipeline
 name: hostile
@@ -48,6 +48,19 @@ function expectRun(args: string[], cwd: string, status: number, code: string | u
   assert.not.match(result.stderr, stackTrace);
   if (code) assert.match(result.stderr, new RegExp(`: error ${code}: `));
   return result;
+}
+
+/**
+ * Compiles in this process, asserting the codes reported and the processor time spent (which,
+ * unlike the wall clock, does not grow when other work shares the machine).
+ */
+function expectCompile(path: string, codes: string[], cpuSeconds = 5): string[] {
+  const started = process.cpuUsage();
+  const result = compile(path, dirname(path));
+  const { user, system } = process.cpuUsage(started);
+  assert.ok((user + system) / 1e6 < cpuSeconds, `took ${((user + system) / 1e6).toFixed(1)} s of processor time`);
+  assert.equal([...new Set(result.diagnostics.map((d) => d.code))], codes);
+  return result.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`);
 }
 
 // 6: patterns from documents run in linear time.
@@ -97,6 +110,65 @@ test('two processing paths that differ only by . segments collide', () => {
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
   });
   expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5008');
+});
+
+
+// 7: every pass is linear in the document.
+
+test('20k environment variables are checked in seconds, stopping at the API limit', () => {
+  const env = Array.from({ length: 20000 }, (_, i) => `    V${i}: v${i}\n`).join('');
+  const dir = project({
+    ...toolStep(''),
+    'steps/tool.step.yaml': `kind: Step\nname: Tool\nsagemaker: Processing\nscript:\n  entryPoint: scripts/tool.py\n  env:\n${env}compute: { image: my-image, instanceType: ml.m5.xlarge }\n`,
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
+  });
+  expectCompile(join(dir, 'p.pipeline.yaml'), ['PLC5016']);
+});
+
+test('a 50k-value enum is checked in seconds, and the message lists a few values', () => {
+  const values = Array.from({ length: 50000 }, (_, i) => `e${i}`).join(', ');
+  const dir = project({
+    ...toolStep(`config:\n  properties:\n    pick: { type: string, enum: [${values}], description: Pick. }\n`),
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { pick: nope } }\n`,
+  });
+  const [message] = expectCompile(join(dir, 'p.pipeline.yaml'), ['PLC2003']);
+  assert.match(message!, /must be one of "e0", .*, … \(49984 more\), not "nope"$/);
+});
+
+test('a repeated key among 20k is still reported', () => {
+  const keys = Array.from({ length: 20000 }, (_, i) => `    V${i}: v${i}\n`).join('');
+  const dir = project({
+    ...toolStep(''),
+    'steps/tool.step.yaml': `kind: Step\nname: Tool\nsagemaker: Processing\nscript:\n  entryPoint: scripts/tool.py\n  env:\n${keys}    V7: again\ncompute: { image: my-image, instanceType: ml.m5.xlarge }\n`,
+    'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
+  });
+  // The step library with the repeated key is not loaded, so its step type is unknown (PLC1001).
+  const messages = expectCompile(join(dir, 'p.pipeline.yaml'), ['PLC1001', 'PLC0002']);
+  assert.ok(messages.some((message) => /tool\.step\.yaml:20007:5 duplicate key "V7"$/.test(message)), messages.join('\n'));
+});
+
+// 8: integers are read exactly.
+
+for (const [what, value] of [['an instance count of 10^23', '99999999999999999999999'], ['2^53 + 1', '9007199254740993'], ['-2^64', '-18446744073709551616']] as const) {
+  test(`${what} is reported where it is written, not rounded`, () => {
+    const dir = project({
+      ...toolStep('config:\n  properties:\n    count: { type: integer, description: Count. }\n'),
+      'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { count: ${value} } }\n`,
+    });
+    const result = expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
+    assert.match(result.stderr, new RegExp(`p\\.pipeline\\.yaml:10:\\d+: error PLC0031: integer ${value} cannot be held exactly`));
+  });
+}
+
+test('an Integer parameter default of 2^64 is reported', () => {
+  const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 18446744073709551616 }\nnodes:\n  t: { step: Tool }\n` });
+  expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
+});
+
+test('the largest exact integer builds as written', () => {
+  const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 9007199254740991 }\nnodes:\n  t: { step: Tool }\n` });
+  const result = expectRun(['build', 'p.pipeline.yaml'], dir, 0, undefined);
+  assert.match(result.stdout, /"DefaultValue": 9007199254740991\b/);
 });
 
 test.run();

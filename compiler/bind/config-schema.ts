@@ -16,8 +16,11 @@ export interface StepConfigSchema {
 const baseRequired = ['role', 'outputPrefix'];
 let baseFields: Record<string, ConfigField> | undefined;
 // Config schemas come from step libraries, which a pull request can change: their patterns run on
-// a linear-time engine (compiler/validate/linear-regexp.ts).
-const ajv = createAjv({ code: { regExp: linearRegExp } });
+// a linear-time engine (compiler/validate/linear-regexp.ts). Each field was already validated
+// against step.schema.json#/definitions/configField, which types every keyword it allows; ajv's
+// meta-schema check would add only enum uniqueness, and compares every pair of values to prove it
+// (a 100k-value enum ran past a minute).
+const ajv = createAjv({ code: { regExp: linearRegExp }, validateSchema: false });
 const cache = new WeakMap<StepType, StepConfigSchema>();
 
 function base(): Record<string, ConfigField> {

@@ -27,6 +27,7 @@ export const diagnosticTable = {
   PLC0012: { severity: 'error', message: 'plc.config.yaml names unknown code {code}', hint: 'Codes are listed in docs/diagnostics.md and by plc explain.' },
   PLC0013: { severity: 'warning', message: 'ignore of {codes} in {files} (plc.config.yaml) hides nothing', hint: 'No finding of the files checked matched it: the problem is gone or the pattern is wrong. Remove it or fix it.' },
   PLC0030: { severity: 'error', message: 'pattern of config field "{field}" in step type {step} cannot be matched in linear time: {reason}', hint: 'Document patterns run on RE2, so that no value can stall plc check: write the pattern without lookaround (?=…) or backreferences (\\1).' },
+  PLC0031: { severity: 'error', message: 'integer {value} cannot be held exactly: it is beyond ±9007199254740991 (2^53 − 1)', hint: 'JSON numbers past 2^53 are rounded on the way to SageMaker. Use a smaller number, or quote it if it is a name rather than a number.' },
   PLC0101: { severity: 'error', message: '{where} must be {expected}', hint: 'See the schema description of this field (your editor shows it on hover).' },
   PLC0102: { severity: 'error', message: 'unknown key "{key}" in {where}', hint: 'Allowed keys here: {allowed}.' },
   PLC0103: { severity: 'error', message: '{where} is missing required key "{key}"' },

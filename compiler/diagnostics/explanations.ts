@@ -267,6 +267,24 @@ config:
   properties:
     bucket: { type: string, pattern: "^[a-z0-9.-]+$" }
 \`\`\``,
+  PLC0031: `An integer in a document is larger than a JavaScript number (and most JSON readers, the
+SageMaker service's among them) holds exactly: beyond 2^53 − 1 = 9007199254740991, integers are
+rounded, so \`9007199254740993\` would silently become \`9007199254740992\` and
+\`99999999999999999999999\` would be written as \`1e+23\`. plc reads integers exactly and reports
+each such one where it is written; a value within the range of the API member it lands in is also
+checked there (PLC5040).
+
+\`\`\`yaml
+# trips PLC0031
+parameters:
+  Seed: { type: Integer, default: 18446744073709551616 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+parameters:
+  Seed: { type: Integer, default: 42 }
+\`\`\``,
   PLC0101: `A value has the wrong type for its place: text where a list is expected, a mapping where one value
 is expected, a number where a string is expected. Most cases come from the JSON Schemas in
 \`schema/\`, which editors show with the modeline. plc reports the same code in three later places: a

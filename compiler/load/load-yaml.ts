@@ -5,6 +5,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Location } from '../source/source-file.js';
+import { checkDocumentValues, exactParseOptions } from './document-values.js';
 import type { SourceText } from '../source/text-source.js';
 
 export interface LoadedDocument {
@@ -49,13 +50,14 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
   }
   const lineCounter = new LineCounter();
   // merge: `<<` keys are YAML 1.1, but people write them in YAML 1.2 files too and expect them to work.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: true });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', merge: true, ...exactParseOptions });
   const source = new SourceFile(shown, absolutePath, text, lineCounter, document);
   session.sources.set(shown, source);
   if (document.errors.length > 0) {
     for (const error of document.errors) reportYamlError(error, source, bag);
     return undefined;
   }
+  if (!checkDocumentValues(document, source, bag)) return undefined;
   try {
     return { source, data: document.toJS({ maxAliasCount }) };
   } catch (error) {
@@ -72,12 +74,6 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
 }
 
 function reportYamlError(error: YAMLError, source: SourceFile, bag: DiagnosticBag): void {
-  if (error.code === 'DUPLICATE_KEY') {
-    // yaml points at the key's first character; underline the whole key.
-    const token = /^("[^"\n]*"|'[^'\n]*'|[^:\s,{}[\]]+)/.exec(source.text.slice(error.pos[0]))?.[0] ?? '';
-    bag.report('PLC0002', source.location(error.pos[0], error.pos[0] + Math.max(1, token.length)), { key: token.replace(/^["']|["']$/g, '') });
-    return;
-  }
   const location = source.location(error.pos[0], error.pos[1]);
   if (error.code === 'MULTIPLE_DOCS') {
     bag.report('PLC0007', location);
