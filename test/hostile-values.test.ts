@@ -3,10 +3,13 @@
 // that never answer. Each case ends in a diagnostic with the right exit code, no stack trace, and
 // in bounded time.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, runPlc, tempDir, type RunResult } from './support/helpers.js';
+import { fakeAwsEnv, startStub } from './support/aws-servers.js';
+import { compile, runPlc, runPlcAsync, tempDir, type RunResult } from './support/helpers.js';
 
 const pipelineHeader = `kind: Pipeline
 name: hostile
@@ -169,6 +172,107 @@ test('the largest exact integer builds as written', () => {
   const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 9007199254740991 }\nnodes:\n  t: { step: Tool }\n` });
   const result = expectRun(['build', 'p.pipeline.yaml'], dir, 0, undefined);
   assert.match(result.stdout, /"DefaultValue": 9007199254740991\b/);
+});
+
+// 5: AWS calls are bounded in time, and every failure is told in words.
+
+/** A server on 127.0.0.1 that accepts connections and never answers. */
+async function silentServer(): Promise<{ endpoint: string; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => void sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** A one-node pipeline to deploy: small, so that the time measured is the AWS calls'. */
+const example = () => join(project({ ...toolStep(''), 'fraud.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n` }), 'fraud.pipeline.yaml');
+
+/** Like expectRun, asynchronously, so that the test's own servers answer meanwhile. */
+async function expectAws(args: string[], code: string, seconds = 5, env = fakeAwsEnv()): Promise<RunResult> {
+  const started = performance.now();
+  const result = await runPlcAsync(args, { env });
+  const elapsed = (performance.now() - started) / 1000;
+  assert.ok(elapsed < seconds, `took ${elapsed.toFixed(1)} s`);
+  assert.is(result.status, 1, result.stderr);
+  assert.not.match(result.stderr, stackTrace);
+  assert.match(result.stderr, new RegExp(`: error ${code}: `));
+  return result;
+}
+
+for (const command of ['status', 'diff', 'run', 'deploy']) {
+  test(`plc ${command} against an endpoint that never answers times out (--timeout 1)`, async () => {
+    const server = await silentServer();
+    try {
+      const args = command === 'status' ? ['status', 'fraud'] : [command, example()];
+      const result = await expectAws([...args, '--endpoint-url', server.endpoint, '--timeout', '1'], 'PLC7014');
+      assert.match(result.stderr, /: timed out after 1 s/);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+test('--timeout takes a positive number of seconds', () => {
+  const result = runPlc(['status', 'fraud', '--timeout', '0']);
+  assert.is(result.status, 2);
+  assert.match(result.stderr, /^plc: --timeout must be a number of seconds above 0, not 0\n/);
+});
+
+test('a deploy that times out after uploading code says what it uploaded', async () => {
+  // S3 calls (no X-Amz-Target) are answered; SageMaker calls never are.
+  const sockets = new Set<Socket>();
+  const server = createHttpServer((req, res) => {
+    if (req.headers['x-amz-target'] !== undefined) return;
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(req.method === 'HEAD' ? 404 : 200);
+      res.end();
+    });
+  });
+  server.on('connection', (socket) => void sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    const result = await expectAws(['deploy', example(), '--endpoint-url', `http://127.0.0.1:${port}`, '--timeout', '1'], 'PLC7014');
+    assert.match(result.stderr, /sagemaker:DescribePipeline: timed out after 1 s/);
+    assert.match(result.stderr, /hint: .*1 code object was uploaded before the failure/);
+    assert.not.match(result.stderr, /nothing was changed/i);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('S3 HEAD answers without a body: 503 is throttling, 403 is denied with its status', async () => {
+  const slow = await startStub((request) => (request.operation.startsWith('HEAD') ? { status: 503 } : { status: 200 }));
+  try {
+    const result = await expectAws(['deploy', example(), '--endpoint-url', slow.endpoint], 'PLC7012', 10);
+    assert.match(result.stderr, /s3:HeadObject s3:\/\/\S+ was throttled/);
+    assert.not.match(result.stderr, /Unknown/);
+  } finally {
+    await slow.close();
+  }
+  const forbidden = await startStub((request) => (request.operation.startsWith('HEAD') ? { status: 403 } : { status: 200 }));
+  try {
+    const result = await expectAws(['deploy', example(), '--endpoint-url', forbidden.endpoint], 'PLC7011');
+    assert.match(result.stderr, /s3:HeadObject s3:\/\/\S+ was denied: HTTP 403/);
+    assert.not.match(result.stderr, /Unknown/);
+  } finally {
+    await forbidden.close();
+  }
+});
+
+test('--profile nope names the profile, without the SDK\'s warning about several credential sources', async () => {
+  const result = await expectAws(['status', 'fraud', '--profile', 'nope', '--region', 'us-east-1'], 'PLC7010');
+  assert.match(result.stderr, /profile "?nope"?/);
+  assert.not.match(result.stderr, /Multiple credential sources/);
 });
 
 test.run();
