@@ -11,6 +11,7 @@ import { checkBranchDependencies, checkCycles, checkOrphans } from './check/grap
 import { branchOwners, checkAfterControl } from './control/branches.js';
 import { compileControls } from './control/control-nodes.js';
 import { checkNaming } from './check/naming.js';
+import { checkRequestShapes } from './check/request-shapes.js';
 import type { ParsePython } from './check/python/parser.js';
 import { checkScriptContract } from './check/script-contract.js';
 import { checkStepContract } from './check/step-contract.js';
@@ -139,6 +140,8 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   if (!session.bag.hasErrors) {
     checkOrphans(wired, links, session.bag);
     checkBranchDependencies(wired, links, session.bag);
+    const { Steps } = JSON.parse(definitionText(ir)) as { Steps: Parameters<typeof checkRequestShapes>[0] };
+    checkRequestShapes(Steps, wired.bound, (node) => source.locate(['nodes', node.id], 'key'), session.bag);
   }
   const result = conclude(session, options);
   // A suppressed error does not stop the build; what is left decides.

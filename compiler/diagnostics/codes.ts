@@ -118,6 +118,7 @@ export const diagnosticTable = {
   PLC5030: { severity: 'error', message: 'node "{node}" ({kind}) has no property "{property}"', hint: 'Properties of a {kind} step start with: {allowed}.' },
   PLC5031: { severity: 'error', message: 'an or: in condition node "{node}" holds an allOf:, which SageMaker conditions cannot express', hint: 'SageMaker has Or and Not but no And inside them; move the allOf: to the top of the condition, or split it into two condition nodes.' },
   PLC5032: { severity: 'error', message: 'condition node "{node}" compares {left} ({leftType}) with {right} ({rightType})', hint: 'Compare values of one kind: a number with a number, a string with a string; a quoted number in YAML is a string.' },
+  PLC5040: { severity: 'error', message: 'node "{node}": {member} {value} {problem}, so {request} would refuse it', hint: 'The SageMaker API model (botocore) constrains this member; change the value that sets it.' },
   PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC6003: { severity: 'warning', message: 'node "{node}" is not connected to any other node', hint: 'Wire its inputs or outputs to other nodes, list it under after:, or move it to a pipeline of its own.' },

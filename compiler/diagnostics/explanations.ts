@@ -1796,6 +1796,25 @@ condition: { greaterThanOrEqual: [ "\${params.MinAuc}", "0.8" ] }
 # fixed
 condition: { greaterThanOrEqual: [ "\${params.MinAuc}", 0.8 ] }
 \`\`\``,
+  PLC5040: `A value the definition passes to SageMaker breaks a constraint the SageMaker API model
+(botocore) puts on the member it lands in: a pattern, a length or a range. plc checks every literal
+value of every step's Arguments against the request shape of its kind (CreateProcessingJob,
+CreateTrainingJob, CreateModelPackage, …), whichever config field or step-type section set it, and
+reports it at the config value that holds it, or at the node. Values known only at run time
+(parameters, step properties) are not checked. The shapes are generated from botocore by
+\`scripts/generate-api-shapes.py\`.
+
+\`\`\`yaml
+# trips PLC5040: model package group names are letters, digits and hyphens
+nodes:
+  register: { step: ModelRegistration, config: { modelPackageGroup: fraud_xgboost } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+nodes:
+  register: { step: ModelRegistration, config: { modelPackageGroup: fraud-xgboost } }
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.
