@@ -81,6 +81,11 @@ function checkParameterDefaults(linked: ExpandedPipeline, bag: DiagnosticBag): v
     if (parameter.enum && typeof parameter.default === 'string' && !parameter.enum.includes(parameter.default)) {
       bag.report('PLC2011', linked.source.locate(['parameters', name, 'default']), { value: JSON.stringify(parameter.default), name, allowed: parameter.enum }, suggest(parameter.default, parameter.enum));
     }
+    // An integer literal past 2^53 is reported when loaded; a float such as 1e63 has an integral
+    // value too, but JSON writes it as 1e+63, which is no Integer to SageMaker.
+    if (parameter.type === 'Integer' && typeof parameter.default === 'number' && Number.isInteger(parameter.default) && !Number.isSafeInteger(parameter.default)) {
+      bag.report('PLC0031', linked.source.locate(['parameters', name, 'default']), { value: String(parameter.default) });
+    }
   }
 }
 
