@@ -168,6 +168,12 @@ test('an Integer parameter default of 2^64 is reported', () => {
   expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
 });
 
+test('an Integer parameter default written as a float past 2^53 is reported once', () => {
+  const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: -3.4e63 }\nnodes:\n  t: { step: Tool }\n` });
+  const result = expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
+  assert.is(result.stderr.match(/error PLC0031: integer -3\.4e63 cannot be held exactly/g)?.length, 1, result.stderr);
+});
+
 test('the largest exact integer builds as written', () => {
   const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 9007199254740991 }\nnodes:\n  t: { step: Tool }\n` });
   const result = expectRun(['build', 'p.pipeline.yaml'], dir, 0, undefined);

@@ -83,8 +83,10 @@ function checkParameterDefaults(linked: ExpandedPipeline, bag: DiagnosticBag): v
     }
     // An integer literal past 2^53 is reported when loaded; a float such as 1e63 has an integral
     // value too, but JSON writes it as 1e+63, which is no Integer to SageMaker.
-    if (parameter.type === 'Integer' && typeof parameter.default === 'number' && Number.isInteger(parameter.default) && !Number.isSafeInteger(parameter.default)) {
-      bag.report('PLC0031', linked.source.locate(['parameters', name, 'default']), { value: String(parameter.default) });
+    if (parameter.type === 'Integer' && typeof parameter.default === 'number' && !Number.isSafeInteger(parameter.default) && Number.isInteger(parameter.default)) {
+      const at = linked.source.locate(['parameters', name, 'default']);
+      const written = linked.source.lineText(at.range.start.line).slice(at.range.start.column - 1, at.range.end.line === at.range.start.line ? at.range.end.column - 1 : undefined);
+      if (!/^[-+]?(\d+|0x[0-9a-f]+|0o[0-7]+)$/i.test(written)) bag.report('PLC0031', at, { value: written });
     }
   }
 }
