@@ -2,6 +2,9 @@
 // diagnosed once, in diagnose-failure.ts, whichever module made the call.
 
 export class AwsFailure extends Error {
+  /** What the command had already changed when the call failed (deploy's uploads), in words. */
+  changed?: string;
+
   constructor(
     /** The API operation, e.g. `sagemaker:CreatePipeline`. */
     readonly operation: string,

@@ -1,5 +1,6 @@
 // Turns a failed AWS call into a diagnostic from the 7xxx band: what went wrong in words, the
 // step it concerns when the service names one, and never a credential.
+import { STATUS_CODES } from 'node:http';
 import { createDiagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import type { Location } from '../compiler/source/source-file.js';
 import { AwsFailure, isNotFound, serviceError } from './aws-call.js';
@@ -15,6 +16,10 @@ export interface FailureContext {
   /** The pipeline the calls are about, and the region they went to, for "not deployed". */
   pipeline: string;
   region: string;
+  /** The --profile the calls ran as, named when it gives no credentials. */
+  profile?: string;
+  /** The --timeout the calls ran under, for "timed out after N s". */
+  timeoutSeconds: number;
 }
 
 const throttling = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'SlowDown', 'RequestLimitExceeded', 'RequestThrottled', 'ProvisionedThroughputExceededException']);
@@ -27,8 +32,14 @@ const unreachable = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
  */
 export function diagnoseFailure(failure: unknown, context: FailureContext): Diagnostic | undefined {
   if (!(failure instanceof AwsFailure)) return undefined;
-  const { operation, cause } = failure;
-  const answer = serviceError(cause);
+  const diagnostic = diagnoseCause(failure, context);
+  if (diagnostic === undefined || failure.changed === undefined) return diagnostic;
+  const hint = (diagnostic.hint ?? '').replace(/[;,.]?\s*[Nn]othing was changed\.?/, '.');
+  return { ...diagnostic, hint: `${hint} ${failure.changed}`.trim() };
+}
+
+function diagnoseCause({ operation, cause }: AwsFailure, context: FailureContext): Diagnostic | undefined {
+  const answer = bodilessAnswer(serviceError(cause));
   const detail = redact(answer?.message ?? (cause instanceof Error ? cause.message : String(cause)));
   if (answer) {
     if (throttling.has(answer.name)) return createDiagnostic('PLC7012', context.at, { operation, attempts: answer.attempts ?? maxAttempts });
@@ -39,12 +50,28 @@ export function diagnoseFailure(failure: unknown, context: FailureContext): Diag
     return createDiagnostic('PLC7020', context.at, { operation, detail: `${answer.name}: ${detail}` });
   }
   if (cause instanceof Error) {
-    if (cause.name === 'CredentialsProviderError') return createDiagnostic('PLC7010', context.at, { operation, detail });
+    if (cause.name === 'CredentialsProviderError') {
+      const profile = context.profile === undefined ? '' : `profile "${context.profile}" is not in the shared AWS config or credentials file, or gives no credentials (${detail})`;
+      return createDiagnostic('PLC7010', context.at, { operation, detail: profile || detail });
+    }
     if (/region is missing/i.test(cause.message)) return createDiagnostic('PLC7015', context.at, { operation });
+    // AbortError: the call's deadline (aws/clients.ts); TimeoutError: one attempt's.
+    if (cause.name === 'AbortError' || cause.name === 'TimeoutError') return createDiagnostic('PLC7014', context.at, { endpoint: context.endpoint, operation, detail: `timed out after ${context.timeoutSeconds} s` });
     const code = networkCode(cause);
-    if (code !== undefined || cause.name === 'TimeoutError') return createDiagnostic('PLC7014', context.at, { endpoint: context.endpoint, operation, detail: code ?? detail });
+    if (code !== undefined) return createDiagnostic('PLC7014', context.at, { endpoint: context.endpoint, operation, detail: code });
   }
   return undefined;
+}
+
+/**
+ * S3 answers HEAD requests with a status and no body, which the SDK turns into "Unknown:
+ * UnknownError". Such an answer is named by its HTTP status; a 503 from S3 is SlowDown, its
+ * throttling answer.
+ */
+function bodilessAnswer(answer: ReturnType<typeof serviceError>): ReturnType<typeof serviceError> {
+  if (answer === undefined || !(answer.name === 'Unknown' || answer.message === 'UnknownError' || answer.message === '')) return answer;
+  const status = `HTTP ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`.trim();
+  return { ...answer, name: answer.status === 503 ? 'SlowDown' : status, message: `${status} (the answer has no body)` };
 }
 
 /** Node reports a refused connection to a host with several addresses as an AggregateError. */

@@ -11,8 +11,8 @@ export interface UploadCount {
   present: number;
 }
 
-export async function uploadMissing(s3: S3Client, uploads: readonly Upload[]): Promise<UploadCount> {
-  const count: UploadCount = { uploaded: 0, present: 0 };
+/** Counts into `count` as it goes, so that a caller knows what was uploaded when a call fails. */
+export async function uploadMissing(s3: S3Client, uploads: readonly Upload[], count: UploadCount = { uploaded: 0, present: 0 }): Promise<UploadCount> {
   for (const { location, bytes } of uploads) {
     const md5 = createHash('md5').update(bytes);
     const etag = `"${md5.copy().digest('hex')}"`;

@@ -3,6 +3,7 @@
 import type { Argv } from 'yargs';
 import type { Location } from '../compiler/source/source-file.js';
 import type { AwsTarget } from '../aws/clients.js';
+import { connectTimeoutSeconds, defaultTimeoutSeconds } from '../aws/timeouts.js';
 import type { FailureContext } from '../aws/diagnose-failure.js';
 import type { Compiled } from './compile.js';
 import { formatDiagnostics, type DiagnosticFormat } from './report.js';
@@ -11,6 +12,7 @@ export interface AwsArgs {
   region?: string;
   profile?: string;
   'endpoint-url'?: string;
+  timeout?: number;
 }
 
 export function withAwsOptions<T>(yargs: Argv<T>): Argv<T & AwsArgs> {
@@ -18,7 +20,12 @@ export function withAwsOptions<T>(yargs: Argv<T>): Argv<T & AwsArgs> {
     .option('region', { type: 'string', description: "AWS region (default: the pipeline's region:, then AWS_REGION or the profile's)" })
     .option('profile', { type: 'string', description: 'Named profile from the shared AWS config and credentials files (default: AWS_PROFILE)' })
     .option('endpoint-url', { type: 'string', description: 'Send every call to this endpoint (a local moto server, a VPC endpoint)' })
-    .group(['region', 'profile', 'endpoint-url'], 'AWS:') as Argv<T & AwsArgs>;
+    .option('timeout', { type: 'number', description: `Seconds each AWS call may take, retries included (default: ${defaultTimeoutSeconds}; connecting: at most ${connectTimeoutSeconds} per attempt)` })
+    .check((args) => {
+      const timeout = (args as AwsArgs).timeout;
+      return timeout === undefined || (Number.isFinite(timeout) && timeout > 0) || `--timeout must be a number of seconds above 0, not ${String(timeout)}`;
+    })
+    .group(['region', 'profile', 'endpoint-url', 'timeout'], 'AWS:') as Argv<T & AwsArgs>;
 }
 
 /** The AWS target from the options, with the pipeline's own region as the fallback. */
@@ -28,6 +35,7 @@ export function awsTarget(args: AwsArgs, pipelineRegion?: string): AwsTarget {
     ...(region !== undefined ? { region } : {}),
     ...(args.profile !== undefined ? { profile: args.profile } : {}),
     ...(args['endpoint-url'] !== undefined ? { endpointUrl: args['endpoint-url'] } : {}),
+    timeoutSeconds: args.timeout ?? defaultTimeoutSeconds,
   };
 }
 
@@ -52,6 +60,8 @@ export const namedContext = (target: AwsTarget, name: string): FailureContext =>
 const where = (target: AwsTarget) => ({
   endpoint: target.endpointUrl ?? `SageMaker in ${target.region ?? 'the default region'}`,
   region: target.region ?? process.env['AWS_REGION'] ?? 'the default region',
+  timeoutSeconds: target.timeoutSeconds ?? defaultTimeoutSeconds,
+  ...(target.profile !== undefined ? { profile: target.profile } : {}),
 });
 
 /**

@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { builtinStepsDir } from '../schema/paths.js';
 import type { Backend, EmittedFile } from './backends/backend.js';
-import { definitionJson, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
+import { definitionJson, definitionOf, sagemakerBackend } from './backends/sagemaker/sagemaker-backend.js';
 import { bindPipeline } from './bind/bind-pipeline.js';
 import { expandPipeline } from './expand/expand-variants.js';
 import { checkCatalog } from './check/catalog/check-catalog.js';
@@ -13,6 +13,7 @@ import { branchOwners, checkAfterControl } from './control/branches.js';
 import { compileControls } from './control/control-nodes.js';
 import { checkLayoutDeclarations, checkLayouts } from './check/layout.js';
 import { checkNaming } from './check/naming.js';
+import { checkRequestShapes } from './check/request-shapes.js';
 import type { ParsePython } from './check/python/parser.js';
 import { checkScriptContract } from './check/script-contract.js';
 import { checkStepContract } from './check/step-contract.js';
@@ -133,6 +134,8 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
   if (!session.bag.hasErrors) {
     checkOrphans(wired, links, session.bag);
     checkBranchDependencies(wired, links, session.bag);
+    const { Steps } = definitionOf(ir) as unknown as { Steps: Parameters<typeof checkRequestShapes>[0] };
+    checkRequestShapes(Steps, wired.bound, (node) => source.locate(['nodes', node.id], 'key'), session.bag);
   }
   const result = conclude(session, options);
   // A suppressed error does not stop the build; what is left decides.

@@ -15,4 +15,12 @@ test('api-limits.ts matches the botocore model (python3 scripts/generate-api-lim
   assert.fixture(strip(readFileSync(join(repo, 'compiler/sagemaker/api-limits.ts'), 'utf8')), strip(result.stdout));
 });
 
+test('api-shapes.ts matches the botocore model (python3 scripts/generate-api-shapes.py)', () => {
+  if (!haveBotocore()) return;
+  const result = spawnSync(botocorePython!, [join(repo, 'scripts/generate-api-shapes.py'), '--print'], { encoding: 'utf8' });
+  assert.is(result.status, 0, result.stderr);
+  const strip = (text: string) => text.replace(/\(botocore [^)]*\)/, '(botocore)');
+  assert.fixture(strip(readFileSync(join(repo, 'compiler/sagemaker/api-shapes.ts'), 'utf8')), strip(result.stdout));
+});
+
 test.run();

@@ -8,6 +8,7 @@ import type { Value } from '../ir/expr.js';
 import { interpolate, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
 import type { ExpandedNode, ExpandedPipeline } from '../expand/expand-variants.js';
 import { hasOwn } from '../util/own.js';
+import { UnsupportedPatternError } from '../validate/linear-regexp.js';
 import { reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
 import { pipelineScope, stepScope } from './scopes.js';
@@ -44,6 +45,10 @@ export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): Boun
     try {
       schema = configSchemaOf(node.step);
     } catch (error) {
+      if (error instanceof UnsupportedPatternError) {
+        reportUnsupportedPattern(node.step, error, bag);
+        continue;
+      }
       bag.report('PLC2009', node.step.source.locate(['config']), { step: node.step.doc.name, detail: error instanceof Error ? error.message : String(error) });
       continue;
     }
@@ -63,10 +68,25 @@ export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): Boun
   return { ...linked, bound, scope };
 }
 
+/** At the config field whose pattern RE2 refused (the first, when several share it). */
+function reportUnsupportedPattern(step: ExpandedNode['step'], error: UnsupportedPatternError, bag: DiagnosticBag): void {
+  const fields = step.doc.config?.properties ?? {};
+  const field = Object.keys(fields).find((key) => fields[key]!.pattern === error.pattern);
+  const at = field === undefined ? ['config'] : ['config', 'properties', field, 'pattern'];
+  bag.report('PLC0030', step.source.locate(at), { field: field ?? '?', step: step.doc.name, reason: error.reason });
+}
+
 function checkParameterDefaults(linked: ExpandedPipeline, bag: DiagnosticBag): void {
   for (const [name, parameter] of Object.entries(linked.doc.parameters ?? {})) {
     if (parameter.enum && typeof parameter.default === 'string' && !parameter.enum.includes(parameter.default)) {
       bag.report('PLC2011', linked.source.locate(['parameters', name, 'default']), { value: JSON.stringify(parameter.default), name, allowed: parameter.enum }, suggest(parameter.default, parameter.enum));
+    }
+    // An integer literal past 2^53 is reported when loaded; a float such as 1e63 has an integral
+    // value too, but JSON writes it as 1e+63, which is no Integer to SageMaker.
+    if (parameter.type === 'Integer' && typeof parameter.default === 'number' && !Number.isSafeInteger(parameter.default) && Number.isInteger(parameter.default)) {
+      const at = linked.source.locate(['parameters', name, 'default']);
+      const written = linked.source.lineText(at.range.start.line).slice(at.range.start.column - 1, at.range.end.line === at.range.start.line ? at.range.end.column - 1 : undefined);
+      if (!/^[-+]?(\d+|0x[0-9a-f]+|0o[0-7]+)$/i.test(written)) bag.report('PLC0031', at, { value: written });
     }
   }
 }

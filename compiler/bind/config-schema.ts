@@ -5,6 +5,7 @@ import type { ConfigField } from '../../schema/types.generated.js';
 import { precompiledConfigValidator } from '../link/builtin-library.js';
 import type { StepType } from '../link/step-library.js';
 import { containerKinds } from '../sagemaker/kinds.js';
+import { linearRegExp } from '../validate/linear-regexp.js';
 import { createAjv, loadSchema } from '../validate/validate-document.js';
 
 export interface StepConfigSchema {
@@ -15,6 +16,11 @@ export interface StepConfigSchema {
 
 const baseRequired = ['role', 'outputPrefix'];
 let baseFields: Record<string, ConfigField> | undefined;
+// Config schemas come from step libraries, which a pull request can change: their patterns run on
+// a linear-time engine (compiler/validate/linear-regexp.ts). Each field was already validated
+// against step.schema.json#/definitions/configField, which types every keyword it allows; ajv's
+// meta-schema check would add only enum uniqueness, and compares every pair of values to prove it
+// (a 100k-value enum ran past a minute).
 let ajv: Ajv | undefined;
 const cache = new WeakMap<StepType, StepConfigSchema>();
 
@@ -40,7 +46,7 @@ export function configSchemaOf(step: StepType): StepConfigSchema {
   if (!schema) {
     const { fields, required, jsonSchema } = configJsonSchema(step);
     // Built-in step types come with their validator compiled at build time (builtin-library.ts).
-    const validate = precompiledConfigValidator(jsonSchema) ?? (ajv ??= createAjv()).compile(jsonSchema);
+    const validate = precompiledConfigValidator(jsonSchema) ?? (ajv ??= createAjv({ code: { regExp: linearRegExp }, validateSchema: false })).compile(jsonSchema);
     schema = { fields, required, validate };
     cache.set(step, schema);
   }

@@ -33,7 +33,7 @@ function format(template: string, data: DiagnosticData): string {
 }
 
 /** A readable, bounded list of names for messages and hints. */
-function listOf(names: readonly string[], limit = 16): string {
+export function listOf(names: readonly string[], limit = 16): string {
   if (names.length === 0) return '(none)';
   const shown = names.slice(0, limit).join(', ');
   return names.length > limit ? `${shown}, … (${names.length - limit} more)` : shown;

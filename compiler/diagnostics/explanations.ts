@@ -331,6 +331,44 @@ steps: [./steps]
 # fixed
 plc schema -p demo.pipeline.yaml -o .plc/pipeline.schema.json
 \`\`\``,
+  PLC0030: `A step type's config field has a \`pattern\` that plc cannot match in linear time. Patterns
+from step libraries are matched with RE2 (the re2js engine), whose running time grows with the
+length of the value only: on a backtracking engine a pattern such as \`^(a+)+$\` takes time that
+doubles with every character, and one value in a pull request could stall \`plc check\`. RE2 leaves
+out the features that need backtracking (lookahead, lookbehind, backreferences); a pattern using
+them is refused.
+
+\`\`\`yaml
+# trips PLC0030: a lookahead
+config:
+  properties:
+    bucket: { type: string, pattern: "^(?!xn--)[a-z0-9.-]+$" }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+config:
+  properties:
+    bucket: { type: string, pattern: "^[a-z0-9.-]+$" }
+\`\`\``,
+  PLC0031: `An integer in a document is larger than a JavaScript number (and most JSON readers, the
+SageMaker service's among them) holds exactly: beyond 2^53 − 1 = 9007199254740991, integers are
+rounded, so \`9007199254740993\` would silently become \`9007199254740992\` and
+\`99999999999999999999999\` would be written as \`1e+23\`. plc reads integers exactly and reports
+each such one where it is written; a value within the range of the API member it lands in is also
+checked there (PLC5040).
+
+\`\`\`yaml
+# trips PLC0031
+parameters:
+  Seed: { type: Integer, default: 18446744073709551616 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+parameters:
+  Seed: { type: Integer, default: 42 }
+\`\`\``,
   PLC0101: `A value has the wrong type for its place: text where a list is expected, a mapping where one value
 is expected, a number where a string is expected. Most cases come from the JSON Schemas in
 \`schema/\`, which editors show with the modeline. plc reports the same code in three later places: a
@@ -2077,6 +2115,25 @@ condition: { greaterThanOrEqual: [ "\${params.MinAuc}", "0.8" ] }
 \`\`\`yaml
 # fixed
 condition: { greaterThanOrEqual: [ "\${params.MinAuc}", 0.8 ] }
+\`\`\``,
+  PLC5040: `A value the definition passes to SageMaker breaks a constraint the SageMaker API model
+(botocore) puts on the member it lands in: a pattern, a length or a range. plc checks every literal
+value of every step's Arguments against the request shape of its kind (CreateProcessingJob,
+CreateTrainingJob, CreateModelPackage, …), whichever config field or step-type section set it, and
+reports it at the config value that holds it, or at the node. Values known only at run time
+(parameters, step properties) are not checked. The shapes are generated from botocore by
+\`scripts/generate-api-shapes.py\`.
+
+\`\`\`yaml
+# trips PLC5040: model package group names are letters, digits and hyphens
+nodes:
+  register: { step: ModelRegistration, config: { modelPackageGroup: fraud_xgboost } }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+nodes:
+  register: { step: ModelRegistration, config: { modelPackageGroup: fraud-xgboost } }
 \`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of

@@ -5,6 +5,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type YAMLError, type YAMLWarning } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
+import { checkExactIntegers, exactParseOptions } from './document-values.js';
 import type { SourceText } from '../source/text-source.js';
 import { readDocumentText } from './read-document.js';
 
@@ -37,7 +38,7 @@ export function parseYaml(text: string): ParsedYaml {
   // uniqueKeys off: yaml compares each key with every earlier one (quadratic on large maps);
   // duplicateKeyErrors finds the same keys in one pass.
   // resolveKnownTags off: !!binary, !!set, !!timestamp … would make values JSON has no form for.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', merge: true, resolveKnownTags: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', merge: true, resolveKnownTags: false, ...exactParseOptions });
   document.errors.push(...duplicateKeyErrors(document));
   return { lineCounter, document };
 }
@@ -86,6 +87,7 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
     for (const warning of tagProblems) reportUnknownTag(warning, source, bag);
     return undefined;
   }
+  checkExactIntegers(document, source, bag);
   try {
     return { source, data: document.toJS({ maxAliasCount }) };
   } catch (error) {
@@ -102,12 +104,6 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
 }
 
 function reportYamlError(error: YAMLError, source: SourceFile, bag: DiagnosticBag): void {
-  if (error.code === 'DUPLICATE_KEY') {
-    // yaml points at the key's first character; underline the whole key.
-    const token = /^("[^"\n]*"|'[^'\n]*'|[^:\s,{}[\]]+)/.exec(source.text.slice(error.pos[0]))?.[0] ?? '';
-    bag.report('PLC0002', source.location(error.pos[0], error.pos[0] + Math.max(1, token.length)), { key: token.replace(/^["']|["']$/g, '') });
-    return;
-  }
   const location = source.location(error.pos[0], error.pos[1]);
   if (error.code === 'MULTIPLE_DOCS') {
     bag.report('PLC0007', location);

@@ -1,12 +1,12 @@
 // Property paths are derived, never written by hand: where a port's S3 location can be read on
 // the producing step, by SageMaker kind, following the Describe*Job response shapes.
 import { concat, literal, type Expr } from '../ir/expr.js';
+import { normalizeContainerPath as normalizePath } from './container-path.js';
 import type { SageMakerKind } from './kinds.js';
 
 export type { SageMakerKind } from './kinds.js';
 
-/** A container path without trailing slashes, so `/opt/ml/model/` and `/opt/ml/model` agree. */
-export const normalizePath = (path: string): string => path.replace(/\/+$/, '') || '/';
+export { normalizePath };
 
 /** The container folders a training job uploads. */
 const trainingOutputFolders = ['/opt/ml/model', '/opt/ml/output/data'];

@@ -1,7 +1,7 @@
 // Turns ajv errors into plc diagnostics at the offending YAML node: one diagnostic per problem,
 // unknown keys with a did-you-mean, anyOf noise collapsed into one "must be X or Y".
 import type { ErrorObject } from 'ajv';
-import type { DiagnosticBag, DiagnosticData } from '../diagnostics/diagnostic.js';
+import { listOf, type DiagnosticBag, type DiagnosticData } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DataPath, Location } from '../source/source-file.js';
@@ -97,7 +97,7 @@ export function reportSchemaErrors(
         const allowedValues = (error.keyword === 'enum' ? (params['allowedValues'] as unknown[]) : [params['allowedValue']]);
         const actual = valueAt(data, path);
                 const allowed = allowedValues.map(quoted);
-        bag.report(codes.notAllowed, context.locate(path), { ...base, allowed, actual: quoted(actual), detail: `must be one of ${allowed.join(', ')}, not ${quoted(actual)}` },
+        bag.report(codes.notAllowed, context.locate(path), { ...base, allowed, actual: quoted(actual), detail: `must be one of ${listOf(allowed)}, not ${quoted(actual)}` },
           typeof actual === 'string' ? suggest(actual, allowedValues.filter((v): v is string => typeof v === 'string')) : {});
         break;
       }

@@ -279,7 +279,7 @@ function trainingJob(job: TrainingJobIR, variant: { hyperparameterKey: 'HyperPar
 /** Each IR's definition, rendered once however many texts are made of it. */
 const rendered = new WeakMap<PipelineIR, JsonObject>();
 
-function definitionOf(ir: PipelineIR): JsonObject {
+export function definitionOf(ir: PipelineIR): JsonObject {
   if (!rendered.has(ir)) rendered.set(ir, renderDefinition(ir));
   return rendered.get(ir)!;
 }

@@ -1,0 +1,113 @@
+// Every literal value a step's Arguments carry into a member that the SageMaker API model
+// constrains (pattern, length or range) is checked against that member, on the definition as it
+// will be sent: one generic check keyed by the botocore shape path, for whatever kind lowered the
+// value (a `modelPackageGroup: x_y` passed the gate; CreateModelPackage refuses it). The shapes are
+// generated from botocore (compiler/sagemaker/api-shapes.ts).
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { Location } from '../source/source-file.js';
+import type { BoundNode } from '../bind/bind-pipeline.js';
+import { apiShapes, type ApiShape } from '../sagemaker/api-shapes.js';
+
+export interface ShapeViolation {
+  /** Where in the Arguments, e.g. `ModelPackageGroupName` or `Environment.KEY`. */
+  member: string;
+  value: string | number;
+  problem: string;
+}
+
+/** A definition step as the sagemaker backend writes it; conditions nest steps in their branches. */
+interface DefinitionStep { Name: string; Type: string; Arguments?: unknown }
+
+/** `{"Get": …}`, `{"Std:Join": …}`: resolved at run time, so not checked here. */
+const isExpression = (value: object): boolean => {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Get' || keys[0]!.startsWith('Std:'));
+};
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * botocore patterns are Java regexes, matched against the whole value: the rewrites are those of
+ * test/support/check_definition.py (a quantified `$`, the POSIX \p{Alnum}); in `u` mode JavaScript
+ * reads \p{L} and Java's surrogate-pair ranges as Java does.
+ */
+function javaPattern(pattern: string): RegExp {
+  let compiled = patterns.get(pattern);
+  if (!compiled) {
+    compiled = new RegExp(`^(?:${pattern.replace(/\$\{\d+(,\d*)?\}/g, '$').replaceAll('\\p{Alnum}', 'a-zA-Z0-9')})$`, 'u');
+    patterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+function scalarProblem(shape: ApiShape, value: unknown): string | undefined {
+  if (shape.type === 'string' && typeof value === 'string') {
+    const length = [...value].length;
+    if (shape.min !== undefined && length < shape.min) return `is shorter than ${shape.min} characters`;
+    if (shape.max !== undefined && length > shape.max) return `is longer than ${shape.max} characters`;
+    if (shape.pattern !== undefined && !javaPattern(shape.pattern).test(value)) return `does not match the pattern ${shape.pattern}`;
+  }
+  if (shape.type === 'number' && typeof value === 'number') {
+    if (shape.min !== undefined && value < shape.min) return `is below the minimum ${shape.min}`;
+    if (shape.max !== undefined && value > shape.max) return `is above the maximum ${shape.max}`;
+  }
+  return undefined;
+}
+
+function walk(value: unknown, shapeName: string | undefined, member: string, out: ShapeViolation[]): void {
+  const shape = shapeName === undefined ? undefined : apiShapes.shapes[shapeName];
+  if (!shape || value === null || value === undefined) return;
+  if (typeof value === 'object' && !Array.isArray(value) && isExpression(value)) return;
+  const count = (size: number, unit: string) => {
+    if ((shape.type === 'list' || shape.type === 'map') && ((shape.min !== undefined && size < shape.min) || (shape.max !== undefined && size > shape.max))) {
+      out.push({ member, value: size, problem: `${unit}: ${size}, allowed ${shape.min ?? 0} to ${shape.max ?? '∞'}` });
+    }
+  };
+  if (shape.type === undefined) {
+    if (typeof value !== 'object' || Array.isArray(value)) return;
+    for (const [key, inner] of Object.entries(value)) walk(inner, shape.members[key], member ? `${member}.${key}` : key, out);
+  } else if (shape.type === 'list') {
+    if (!Array.isArray(value)) return;
+    count(value.length, 'has the wrong number of items');
+    value.forEach((item, index) => walk(item, shape.item, `${member}[${index}]`, out));
+  } else if (shape.type === 'map') {
+    if (typeof value !== 'object' || Array.isArray(value)) return;
+    const entries = Object.entries(value);
+    count(entries.length, 'has the wrong number of entries');
+    for (const [key, inner] of entries) {
+      const keyShape = shape.key === undefined ? undefined : apiShapes.shapes[shape.key];
+      const problem = keyShape && scalarProblem(keyShape, key);
+      if (problem) out.push({ member: `${member} key`, value: key, problem });
+      walk(inner, shape.value, `${member}.${key}`, out);
+    }
+  } else {
+    const problem = scalarProblem(shape, value);
+    if (problem) out.push({ member, value: value as string | number, problem });
+  }
+}
+
+/** The constrained members that the literal values of one step's Arguments break. */
+export function requestViolations(stepType: string, args: unknown): ShapeViolation[] {
+  const out: ShapeViolation[] = [];
+  walk(args, apiShapes.requests[stepType], '', out);
+  return out;
+}
+
+/**
+ * Reports each violation at the config value it came from, when a node's config holds exactly
+ * that value, else at the node.
+ */
+export function checkRequestShapes(steps: readonly DefinitionStep[], nodes: readonly BoundNode[], nodeAt: (node: BoundNode) => Location, bag: DiagnosticBag): void {
+  const byName = new Map(nodes.map((node) => [node.stepName, node]));
+  for (const step of steps) {
+    const args = step.Arguments as { IfSteps?: DefinitionStep[]; ElseSteps?: DefinitionStep[] } | undefined;
+    if (step.Type === 'Condition') checkRequestShapes([...(args?.IfSteps ?? []), ...(args?.ElseSteps ?? [])], nodes, nodeAt, bag);
+    const node = byName.get(step.Name);
+    if (!node) continue;
+    for (const { member, value, problem } of requestViolations(step.Type, step.Arguments)) {
+      const origin = [...node.config.values()].find((entry) => entry.value.kind === 'literal' && entry.value.value === value)?.origin;
+      const at = origin ? origin.source.locate(origin.path) : nodeAt(node);
+      bag.report('PLC5040', at, { node: node.id, member, value: JSON.stringify(value), problem, request: apiShapes.requests[step.Type]!.replace(/(Request|Input)$/, '') });
+    }
+  }
+}
