@@ -17,7 +17,8 @@ import { backendLoaders, backendNames } from '../compiler/backends/registry.js';
 import { definitionText } from '../compiler/backends/sagemaker/sagemaker-backend.js';
 import { compilePipeline } from '../compiler/driver.js';
 import { literal, type Expr } from '../compiler/ir/expr.js';
-import type { PipelineIR, ProcessingStepIR } from '../compiler/ir/pipeline.js';
+import type { PipelineIR } from '../compiler/ir/pipeline.js';
+import type { ProcessingStepIR } from '../compiler/kinds/processing/ir.js';
 import { available, fixture, parsePython, repo, runPlc, tempDir } from './support/helpers.js';
 
 const example = join(repo, 'examples/xgboost-e2e.pipeline.yaml');

@@ -3,7 +3,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { ConfigField } from '../../schema/types.generated.js';
 import type { StepType } from '../link/step-library.js';
-import { containerKinds } from '../sagemaker/kinds.js';
+import { runsContainer, stepKind } from '../kinds/registry.js';
 import { createAjv, loadSchema } from '../validate/validate-document.js';
 
 export interface StepConfigSchema {
@@ -28,7 +28,7 @@ export function configSchemaOf(step: StepType): StepConfigSchema {
   if (!schema) {
     const fields = { ...base(), ...(step.doc.config?.properties ?? {}) };
     // Lambda, Callback and EMR steps run no SageMaker job: no role to pass, no outputs to place.
-    const baseNeeded = containerKinds.includes(step.doc.sagemaker) ? baseRequired : [];
+    const baseNeeded = runsContainer(stepKind(step.doc.sagemaker)) ? baseRequired : [];
     const required = [...new Set([...baseNeeded, ...(step.doc.config?.required ?? [])])];
     // `derived` is plc's, not JSON Schema's: it is evaluated by bind, not by ajv.
     const properties = Object.fromEntries(Object.entries(fields).map(([key, { derived: _derived, ...field }]) => [key, field]));

@@ -1,20 +1,23 @@
 // Lowers a Tuning step: the step type's training job, lowered as for a Training step, becomes the
 // TrainingJobDefinition (its hyperparameters the static ones), and the tuning section the
 // HyperParameterTuningJobConfig.
-import type { Tuning } from '../../schema/types.generated.js';
-import { asString, type Expr } from '../ir/expr.js';
-import type { TrainingStepIR, TuningRangeIR, TuningStepIR } from '../ir/pipeline.js';
-import type { WiredNode } from '../wire/wire-pipeline.js';
-import type { NodeBindings } from './context.js';
+import type { Tuning } from '../../../schema/types.generated.js';
+import { asString, type Expr } from '../../ir/expr.js';
+import type { StepBaseIR } from '../../ir/pipeline.js';
+import type { LoweringContext } from '../../lower/context.js';
+import { lowerTraining } from '../training/lower.js';
+import type { TuningRangeIR, TuningStepIR } from './ir.js';
+import type { WiredNode } from '../../stages.js';
 
-export function lowerTuning(node: WiredNode, training: TrainingStepIR, bindings: NodeBindings): TuningStepIR | undefined {
+export function lowerTuning(node: WiredNode, base: StepBaseIR, context: LoweringContext): TuningStepIR | undefined {
+  const training = lowerTraining(node, base, context);
   const tuning = node.step.doc.tuning;
-  if (!tuning) return undefined; // reported by the step checks (PLC0103)
+  if (!training || !tuning) return undefined; // reported by the step checks (PLC0103)
   // Debugger and profiler settings are refused on tuning step types (PLC5011); the rest is the job.
   const { kind: _kind, debugHook: _debugHook, profilerIntervalMs: _profiler, ...job } = training;
-  const maxJobs = bindings.typed(node, tuning.maxJobs, ['tuning', 'maxJobs'], 'integer');
-  const maxParallelJobs = bindings.typed(node, tuning.maxParallelJobs, ['tuning', 'maxParallelJobs'], 'integer');
-  const ranges = Object.entries(tuning.ranges).map(([name, range]) => lowerRange(node, name, range, bindings));
+  const maxJobs = context.typed(node, tuning.maxJobs, ['tuning', 'maxJobs'], 'integer');
+  const maxParallelJobs = context.typed(node, tuning.maxParallelJobs, ['tuning', 'maxParallelJobs'], 'integer');
+  const ranges = Object.entries(tuning.ranges).map(([name, range]) => lowerRange(node, name, range, context));
   if (!maxJobs || !maxParallelJobs || !ranges.every((r): r is TuningRangeIR => r !== undefined)) return undefined;
   return {
     ...job,
@@ -29,10 +32,10 @@ export function lowerTuning(node: WiredNode, training: TrainingStepIR, bindings:
 }
 
 /** Range bounds and categories are strings in the API, whatever the hyperparameter's type. */
-function lowerRange(node: WiredNode, name: string, range: Tuning['ranges'][string], bindings: NodeBindings): TuningRangeIR | undefined {
+function lowerRange(node: WiredNode, name: string, range: Tuning['ranges'][string], context: LoweringContext): TuningRangeIR | undefined {
   const path = ['tuning', 'ranges', name];
   const value = (raw: unknown, key: string | number, ...at: (string | number)[]): Expr | undefined => {
-    const expr = bindings.scalar(node, raw, [...path, key, ...at]);
+    const expr = context.scalar(node, raw, [...path, key, ...at]);
     return expr && asString(expr);
   };
   if (range.type === 'Categorical') {
