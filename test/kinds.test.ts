@@ -1,7 +1,7 @@
 // The Tuning, Lambda, Callback and EMR kinds end to end: where consumers read their outputs, what
 // each kind's Arguments and envelope hold (fixtures/builds/<kind>/ pins the whole definitions),
 // and the kind rules that have no error fixture of their own.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -121,6 +121,17 @@ test('plc steps list shows HyperparameterTuning, and plc check steps finds nothi
   const check = runPlc(['check', 'steps/hyperparameter-tuning.step.yaml']);
   assert.is(check.status, 0, check.stdout + check.stderr);
   assert.match(check.stdout + check.stderr, '0 errors, 0 warnings');
+});
+
+test('experiment: false leaves PipelineExperimentConfig out of the definition', () => {
+  const dir = tempDir();
+  const text = readFileSync(fixture('builds/job-settings/pipeline.yaml'), 'utf8').replace(/^experiment: .*$/m, 'experiment: false');
+  writeFileSync(join(dir, 'pipeline.yaml'), text);
+  cpSync(fixture('builds/job-settings/steps'), join(dir, 'steps'), { recursive: true });
+  const result = compile(join(dir, 'pipeline.yaml'), dir);
+  assert.equal(result.diagnostics, []);
+  const definition = JSON.parse(result.files![0]!.contents) as Record<string, unknown>;
+  assert.equal(Object.keys(definition), ['Version', 'Metadata', 'Parameters', 'Steps']);
 });
 
 test('the kind registry holds every kind of the step schema, once, each in its own folder', () => {

@@ -13,6 +13,7 @@ interface RunArgs extends AwsArgs {
   parameter: string[];
   wait: boolean;
   'poll-interval': number;
+  parallelism?: number;
   format: DiagnosticFormat;
 }
 
@@ -26,6 +27,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         .option('parameter', { alias: 'p', type: 'string', array: true, default: [], description: 'Override a parameter: Name=Value (repeatable); checked against its declared type and enum' })
         .option('wait', { type: 'boolean', default: false, description: 'Follow the execution to the end; exit 0 only when it succeeded' })
         .option('poll-interval', { type: 'number', default: 10, description: 'Seconds between status checks with --wait' })
+        .option('parallelism', { type: 'number', description: 'Run at most this many steps at once in this execution (over the pipeline\'s parallelism:)' })
         .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' }),
     )
       .example('$0 run pipeline.yaml', 'Start an execution with the default parameters; prints its ARN')
@@ -34,6 +36,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (args) => {
     const interval = args['poll-interval'];
     if (!(Number.isFinite(interval) && interval > 0)) return usageError('--poll-interval takes a number of seconds above 0');
+    const { parallelism } = args;
+    if (parallelism !== undefined && !(Number.isInteger(parallelism) && parallelism >= 1)) return usageError('--parallelism takes a whole number of steps, 1 or more');
     const parsed = parseAssignments(args.parameter);
     if ('malformed' in parsed) return usageError(`-p ${parsed.malformed}: write Name=Value`);
     const overrides = parsed.assignments;
@@ -72,7 +76,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         const problems = checkOverrides(declaredParameters(parseDefinition(deployed.definition)), overrides);
         if (problems.length > 0) return refuse(problems);
       }
-      const arn = await startExecution(client, name, overrides);
+      const arn = await startExecution(client, name, overrides, parallelism);
       process.stdout.write(`${arn}\n`);
       if (!args.wait) return void (process.exitCode = ExitCode.Ok);
       const { watchExecution } = await import('../../aws/watch-execution.js');

@@ -2,7 +2,8 @@
 // port settings it takes, the sections it needs, then the kind's own rules (ports, sections).
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { StepType } from '../link/step-library.js';
-import { sectionNames } from '../kinds/kind.js';
+import { singleReference } from '../interpolation/template.js';
+import { portOptionNames, sectionNames } from '../kinds/kind.js';
 import { kindsTaking, kindsWith, runsContainer, stepKind } from '../kinds/registry.js';
 
 /** "A, B and C". */
@@ -31,6 +32,20 @@ export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
       for (const [port, spec] of ports) {
         for (const key of ['path', 'file'] as const) {
           if ((spec as { path?: string; file?: string })[key] !== undefined) refuse([direction, port, key], `${direction}.${port}.${key}`, names(kindsTaking('script')));
+        }
+      }
+    }
+  }
+  for (const direction of ['inputs', 'outputs'] as const) {
+    for (const [port, spec] of Object.entries(doc[direction] ?? {})) {
+      for (const option of portOptionNames[direction]) {
+        const raw = (spec as Record<string, unknown>)[option];
+        if (raw === undefined) continue;
+        const allowed = (kind.portOptions[direction] as Record<string, readonly string[] | true | undefined>)[option];
+        const path = [direction, port, option];
+        if (allowed === undefined) refuse(path, path.join('.'), names(kindsWith((k) => (k.portOptions[direction] as Record<string, unknown>)[option] !== undefined)));
+        else if (allowed !== true && typeof raw === 'string' && singleReference(raw) === undefined && !allowed.includes(raw)) {
+          bag.report('PLC5060', source.locate(path), { option: path.join('.'), value: raw, kind: kind.name, allowed: [...allowed] });
         }
       }
     }

@@ -795,6 +795,20 @@ config:
     first: { type: string, default: base }
     second: { type: string, derived: "\${config.first}-b" }
 \`\`\``,
+  PLC2014: `A node's \`config:\` sets a job setting (\`network\`, …) that the API of its step's kind has no member
+for, so plc would drop it. A Transform job, for one, runs in the network of its model: set the
+network on the Model node. In the pipeline's \`defaults:\` a job setting applies to the kinds that
+take it and is not reported.
+
+\`\`\`yaml
+# trips PLC2014
+score: { step: BatchTransform, jobType: testing, config: { network: { enableNetworkIsolation: true } } }
+\`\`\`
+
+\`\`\`yaml
+# fixed: the model the transform job uses is isolated
+model: { step: XGBoostModel, config: { network: { enableNetworkIsolation: true } } }
+\`\`\``,
   PLC3001: `A node id is expected and the name is not one: an entry of \`after:\`, or the \`<node>\` part of a wire
 \`<node>.<output>\` under \`inputs:\`. Both use node ids, the keys under \`nodes:\`, not step type names
 or \`name:\` values.
@@ -1757,6 +1771,21 @@ condition: { greaterThanOrEqual: [ "\${params.MinAuc}", "0.8" ] }
 \`\`\`yaml
 # fixed
 condition: { greaterThanOrEqual: [ "\${params.MinAuc}", 0.8 ] }
+\`\`\``,
+  PLC5060: `A port's data option has a value the step's kind does not take: a processing job reads its
+inputs in File or Pipe mode (FastFile is for training jobs), and only a training channel names an
+AugmentedManifestFile. The hint lists the values the kind takes.
+
+\`\`\`yaml
+# trips PLC5060 (sagemaker: Processing)
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, inputMode: FastFile }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, inputMode: Pipe }
 \`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of

@@ -7,6 +7,14 @@ export interface PipelineIR {
   name: string;
   /** Not part of the definition: CreatePipeline takes it as PipelineDescription. */
   description?: string;
+  /** PipelineDisplayName of CreatePipeline and UpdatePipeline. */
+  displayName?: string;
+  /** The pipeline's own tags (CreatePipeline Tags; kept in sync by plc deploy). */
+  tags: [string, string][];
+  /** ParallelismConfiguration.MaxParallelExecutionSteps, set by deploy (plc run may override it). */
+  parallelism?: number;
+  /** PipelineExperimentConfig of the definition, or false for none. */
+  experiment: { experimentName: Expr; trialName: Expr } | false;
   parameters: ParameterIR[];
   steps: StepIR[];
   /** Content-addressed code objects, by key relative to the pipeline's codePrefix; sorted by key. */
@@ -66,6 +74,21 @@ export interface Resources {
   instanceCount: Expr;
   volumeSizeGB: Expr;
   maxRuntimeSeconds?: Expr;
+}
+
+/** The network of a job (config `network`), for the kinds whose API takes it. */
+export interface NetworkIR {
+  vpc?: { subnets: Expr[]; securityGroupIds: Expr[] };
+  isolation?: Expr;
+  trafficEncryption?: Expr;
+}
+
+/** The KMS keys of a job (config `encryption`), for the kinds whose API takes them. */
+export interface EncryptionIR {
+  /** VolumeKmsKeyId of the job's resources. */
+  volumeKey?: Expr;
+  /** KmsKeyId of its output config. */
+  outputKey?: Expr;
 }
 
 /** A test over expressions, as the Condition step's Conditions list holds them. */

@@ -83,6 +83,8 @@ export function invocationKind<K extends 'Lambda' | 'Callback'>(name: K, section
     name,
     sections: [section, 'inputs', 'outputs'],
     requires: [section],
+    jobSettings: [],
+    portOptions: { inputs: {}, outputs: {} },
     outputs: { parameters: true },
     properties: ['OutputParameters'],
     check(step, bag) {

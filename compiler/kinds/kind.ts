@@ -18,6 +18,26 @@ export const sectionNames = ['script', 'training', 'transform', 'registration', 
 
 export type SectionName = (typeof sectionNames)[number];
 
+/** Config fields every step has that set members of the job's request (pipeline.schema.json#/definitions/baseConfig). */
+export const jobSettingNames = ['network', 'encryption', 'tags'] as const;
+
+export type JobSetting = (typeof jobSettingNames)[number];
+
+/** The data options a step type's ports may declare (step.schema.json inputPort and outputPort). */
+export const portOptionNames = {
+  inputs: ['contentType', 'distribution', 'inputMode', 'compression', 'recordWrapper', 'dataType', 'attributeNames'],
+  outputs: ['uploadMode'],
+} as const;
+
+export type InputOption = (typeof portOptionNames.inputs)[number];
+export type OutputOption = (typeof portOptionNames.outputs)[number];
+
+/** The values a kind's API takes for each option it has; `true`: any value the schema allows. */
+export interface PortOptions {
+  readonly inputs: Partial<Record<InputOption, readonly string[] | true>>;
+  readonly outputs: Partial<Record<OutputOption, readonly string[] | true>>;
+}
+
 /** An IR step of a kind: the envelope and the kind's own job. */
 export type KindStep = StepBaseIR & { kind: SageMakerKind };
 
@@ -32,6 +52,10 @@ export interface StepKind<S extends KindStep = KindStep> {
   readonly instanceTypes?: { readonly jobs: string; readonly allowed: readonly string[] };
   /** What its outputs are: S3 locations a node may place, processing folders (not files), with property files. */
   readonly outputs: { readonly placeable?: boolean; readonly folders?: boolean; readonly propertyFiles?: boolean; readonly parameters?: boolean };
+  /** The job settings its API has members for; a node setting another one is told it is not used (PLC2014). */
+  readonly jobSettings: readonly JobSetting[];
+  /** The data options its ports take (others are PLC5011; values it does not take, PLC5060). */
+  readonly portOptions: PortOptions;
   /** SageMaker does not cache its steps (PLC5014). */
   readonly uncached?: boolean;
   /** The top-level properties `${steps.<node>.…}` may read on its steps (the Describe* response). */

@@ -1,8 +1,12 @@
 // Port rules more than one kind follows: ports that are container folders must say where
-// (Processing, Training, Tuning), and ports with fixed roles by type (Model, Transform,
-// RegisterModel) come in the numbers their API takes.
+// (Processing, Training, Tuning), ports with fixed roles by type (Model, Transform, RegisterModel)
+// come in the numbers their API takes, and ports' data options resolve per node.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { constantOf, type Expr } from '../ir/expr.js';
 import type { StepType } from '../link/step-library.js';
+import type { LoweringContext } from '../lower/context.js';
+import type { WiredNode } from '../stages.js';
+import { portOptionNames, type InputOption, type OutputOption, type PortOptions } from './kind.js';
 
 export type PortEntry = [port: string, path: string];
 
@@ -40,4 +44,31 @@ export function checkPortRoles(step: StepType, roles: PortRoles, bag: Diagnostic
       }
     }
   }
+}
+
+/** A port's data options for one node: literals as written, `${config.*}` bindings as the node's values. */
+export type LoweredOptions = Partial<Record<Exclude<InputOption, 'attributeNames'> | OutputOption, Expr>> & { attributeNames?: Expr[] };
+
+export function lowerPortOptions(node: WiredNode, direction: 'inputs' | 'outputs', port: string, options: PortOptions, context: LoweringContext): LoweredOptions {
+  const spec = (node.step.doc[direction] ?? {})[port] as unknown as Record<string, unknown> | undefined;
+  const lowered: LoweredOptions = {};
+  for (const option of portOptionNames[direction]) {
+    const raw = spec?.[option];
+    if (raw === undefined || context.leftOut(node, raw)) continue;
+    const path = [direction, port, option];
+    if (option === 'attributeNames') {
+      lowered.attributeNames = context.list(node, raw as unknown[], path);
+      continue;
+    }
+    const value = context.typed(node, raw, path, 'string');
+    const allowed = (options[direction] as Record<string, readonly string[] | true | undefined>)[option];
+    const literal = constantOf(value);
+    // A written-out value is checked with the step type (check/step-contract.ts); a bound one here.
+    if (Array.isArray(allowed) && typeof literal === 'string' && !allowed.includes(literal)) {
+      context.bag.report('PLC5060', node.step.source.locate(path), { option: path.join('.'), value: literal, kind: node.step.doc.sagemaker, allowed: [...allowed] });
+      continue;
+    }
+    if (value) lowered[option] = value;
+  }
+  return lowered;
 }

@@ -8,7 +8,8 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { asString, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
 import type { CodeObject, DataEdgeIR, ParameterIR, PipelineIR, Resources, RetryPolicyIR, StepBaseIR, StepIR } from '../ir/pipeline.js';
-import { runsContainer, stepKind } from '../kinds/registry.js';
+import { jobSettingNames } from '../kinds/kind.js';
+import { runsContainer, stepKind, stepKinds } from '../kinds/registry.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
 import { hasOwn } from '../util/own.js';
@@ -33,6 +34,10 @@ export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag:
   return {
     name: pipeline.doc.name,
     ...(pipeline.doc.description !== undefined ? { description: pipeline.doc.description } : {}),
+    ...(pipeline.doc.displayName !== undefined ? { displayName: pipeline.doc.displayName } : {}),
+    tags: Object.entries(pipeline.doc.tags ?? {}),
+    ...(pipeline.doc.parallelism !== undefined ? { parallelism: pipeline.doc.parallelism } : {}),
+    experiment: lowerExperiment(pipeline, bag),
     parameters: lowerParameters(pipeline.doc, pipeline.source.keysInOrder(['parameters'])),
     steps,
     code: [...code].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, bytes]): CodeObject => ({ key, bytes })),
@@ -44,6 +49,22 @@ export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag:
 function dataEdges(pipeline: WiredPipeline): DataEdgeIR[] {
   const stepName = new Map(pipeline.nodes.map((n) => [n.id, n.stepName]));
   return pipeline.edges.map(({ from, to }) => ({ from: { step: stepName.get(from.node)!, port: from.port }, to: { step: stepName.get(to.node)!, port: to.port } }));
+}
+
+/**
+ * PipelineExperimentConfig: by default, as the SDK writes it, an experiment named after the
+ * pipeline and a trial per execution; `experiment: false` leaves it out (no experiment tracking).
+ */
+function lowerExperiment(pipeline: WiredPipeline, bag: DiagnosticBag): PipelineIR['experiment'] {
+  const experiment = pipeline.doc.experiment;
+  if (experiment === false) return false;
+  const name = (key: 'experimentName' | 'trialName', fallback: string): Expr => {
+    const raw = experiment?.[key];
+    if (raw === undefined) return { kind: 'execution', name: fallback };
+    const value = interpolate(raw, { source: pipeline.source, path: ['experiment', key] }, pipeline.scope, bag);
+    return value && isExpr(value) ? value : literal(raw);
+  };
+  return { experimentName: name('experimentName', 'PipelineName'), trialName: name('trialName', 'PipelineExecutionId') };
 }
 
 function lowerParameters(doc: PipelineDocument, order: readonly string[]): ParameterIR[] {
@@ -83,7 +104,18 @@ class NodeLowering implements LoweringContext {
     if (kind.uncached && node.doc.cache) {
       this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: kind.name, node: node.id });
     }
+    this.checkJobSettings(node);
     return kind.lower(node, base, this);
+  }
+
+  /** A job setting in the node's own config that its kind's API has no member for would be dropped. */
+  private checkJobSettings(node: WiredNode): void {
+    const kind = stepKind(node.step.doc.sagemaker);
+    for (const setting of jobSettingNames) {
+      if (!hasOwn(node.doc.config, setting) || kind.jobSettings.includes(setting)) continue;
+      const kinds = stepKinds.filter((k) => k.jobSettings.includes(setting)).map((k) => k.name);
+      this.bag.report('PLC2014', this.pipeline.source.locate(['nodes', node.id, 'config', setting], 'key'), { node: node.id, setting, kind: kind.name, kinds: kinds.join(', ') });
+    }
   }
 
   /** after: neighbours that feed the node no data; a data edge already orders the steps. */

@@ -8,16 +8,15 @@ import type { Backend } from '../backend.js';
 import { compact, renderExpr, type JsonObject } from './expressions.js';
 
 function renderDefinition(ir: PipelineIR): JsonObject {
-  return {
+  return compact({
     Version: '2020-12-01',
     Metadata: {},
     Parameters: ir.parameters.map((p) => compact({ Name: p.name, Type: p.type, DefaultValue: p.default, EnumValues: p.enum })),
-    PipelineExperimentConfig: {
-      ExperimentName: { Get: 'Execution.PipelineName' },
-      TrialName: { Get: 'Execution.PipelineExecutionId' },
-    },
+    PipelineExperimentConfig: ir.experiment
+      ? { ExperimentName: renderExpr(ir.experiment.experimentName), TrialName: renderExpr(ir.experiment.trialName) }
+      : undefined,
     Steps: ir.steps.map(renderStep),
-  };
+  });
 }
 
 function renderStep(step: StepIR): JsonObject {

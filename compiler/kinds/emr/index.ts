@@ -9,6 +9,8 @@ export const emrKind: StepKind<EmrStepIR> = {
   name: 'EMR',
   sections: ['emr'],
   requires: ['emr'],
+  jobSettings: [],
+  portOptions: { inputs: {}, outputs: {} },
   outputs: {},
   properties: ['ActionOnFailure', 'Config', 'Id', 'Name', 'Status'],
   check(step, bag) {

@@ -1,12 +1,14 @@
 // Model: a SageMaker model from model artifacts and an inference image (CreateModel). Its one
 // input is the model archive; its output is the model's name.
-import { renderExpr } from '../../backends/sagemaker/expressions.js';
+import { compact, renderExpr } from '../../backends/sagemaker/expressions.js';
 import type { Expr } from '../../ir/expr.js';
-import type { StepBaseIR } from '../../ir/pipeline.js';
+import type { NetworkIR, StepBaseIR } from '../../ir/pipeline.js';
+import { networkOf, tagsOf } from '../../lower/job-settings.js';
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
 import { checkPortRoles } from '../ports.js';
+import { renderTags, renderVpc } from '../settings.js';
 
 /** CreateModel: a SageMaker model from model artifacts and an inference image. */
 export interface ModelStepIR extends StepBaseIR {
@@ -14,6 +16,8 @@ export interface ModelStepIR extends StepBaseIR {
   image: Expr;
   role: Expr;
   modelData: Expr;
+  network?: NetworkIR;
+  tags: [string, Expr][];
 }
 
 const roles = { inputs: { model: [1, 1] }, outputs: { 'model-name': [0, 1] } } as const;
@@ -22,6 +26,8 @@ export const modelKind: StepKind<ModelStepIR> = {
   name: 'Model',
   sections: ['compute', 'inputs', 'outputs'],
   requires: ['compute'],
+  jobSettings: ['network', 'tags'],
+  portOptions: { inputs: {}, outputs: {} },
   outputs: {},
   uncached: true,
   properties: apiLimits.stepProperties.Model,
@@ -31,11 +37,15 @@ export const modelKind: StepKind<ModelStepIR> = {
     const role = context.role(node);
     const image = context.image(node, 'inference');
     const modelData = context.fileInput(node, 'model');
-    return role && image && modelData ? { kind: 'Model', ...base, role, image, modelData } : undefined;
+    const network = networkOf(node);
+    return role && image && modelData ? { kind: 'Model', ...base, role, image, modelData, ...(network ? { network } : {}), tags: tagsOf(node) } : undefined;
   },
   /** CreateModel minus ModelName. */
-  arguments: (step) => ({
+  arguments: (step) => compact({
     ExecutionRoleArn: renderExpr(step.role),
     PrimaryContainer: { Image: renderExpr(step.image), Environment: {}, ModelDataUrl: renderExpr(step.modelData) },
+    VpcConfig: renderVpc(step.network),
+    EnableNetworkIsolation: step.network?.isolation && renderExpr(step.network.isolation),
+    Tags: renderTags(step.tags),
   }),
 };

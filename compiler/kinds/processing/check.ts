@@ -3,12 +3,19 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { StepType } from '../../link/step-library.js';
 import { normalizePath } from '../../sagemaker/property-paths.js';
+import type { PortOptions } from '../kind.js';
 import { portPaths } from '../ports.js';
 
 /** Where SageMaker processing places the `code` input, as the SageMaker SDK does. */
 export const processingCodeDir = '/opt/ml/processing/input/code';
 
 const maxProcessingPorts = 10;
+
+/** What ProcessingS3Input and ProcessingS3Output (CreateProcessingJob) take. */
+export const processingPortOptions: PortOptions = {
+  inputs: { distribution: ['FullyReplicated', 'ShardedByS3Key'], inputMode: ['File', 'Pipe'], compression: ['None', 'Gzip'], dataType: ['S3Prefix', 'ManifestFile'] },
+  outputs: { uploadMode: ['EndOfJob', 'Continuous'] },
+};
 
 export function checkProcessingStep(step: StepType, bag: DiagnosticBag): void {
   const { doc, source } = step;

@@ -1,6 +1,11 @@
 // CreateProcessingJob minus its name, and the property files beside the Arguments.
-import { compact, renderEntries, renderExpr, type JsonObject } from '../../backends/sagemaker/expressions.js';
+import { compact, renderEntries, renderExpr, type Json, type JsonObject } from '../../backends/sagemaker/expressions.js';
+import type { Expr } from '../../ir/expr.js';
+import { optionalMember, renderProcessingNetwork, renderTags } from '../settings.js';
 import type { ProcessingStepIR } from './ir.js';
+
+/** A data option as written for the port, or the API's default (which the SDK writes too). */
+const option = (value: Expr | undefined, fallback: string): Json => (value ? renderExpr(value) : fallback);
 
 export function processingArguments(step: ProcessingStepIR): JsonObject {
   const { resources } = step;
@@ -10,6 +15,7 @@ export function processingArguments(step: ProcessingStepIR): JsonObject {
         InstanceCount: renderExpr(resources.instanceCount),
         InstanceType: renderExpr(resources.instanceType),
         VolumeSizeInGB: renderExpr(resources.volumeSizeGB),
+        ...optionalMember('VolumeKmsKeyId', step.encryption?.volumeKey),
       },
     },
     AppSpecification: compact({
@@ -25,10 +31,10 @@ export function processingArguments(step: ProcessingStepIR): JsonObject {
           S3Input: {
             S3Uri: renderExpr(input.source),
             LocalPath: input.localPath,
-            S3DataType: 'S3Prefix',
-            S3InputMode: 'File',
-            S3DataDistributionType: 'FullyReplicated',
-            S3CompressionType: 'None',
+            S3DataType: option(input.options?.dataType, 'S3Prefix'),
+            S3InputMode: option(input.options?.inputMode, 'File'),
+            S3DataDistributionType: option(input.options?.distribution, 'FullyReplicated'),
+            S3CompressionType: option(input.options?.compression, 'None'),
           },
         }))
       : undefined,
@@ -37,12 +43,15 @@ export function processingArguments(step: ProcessingStepIR): JsonObject {
           Outputs: step.outputs.map((output) => ({
             OutputName: output.name,
             AppManaged: false,
-            S3Output: { S3Uri: renderExpr(output.destination), LocalPath: output.localPath, S3UploadMode: 'EndOfJob' },
+            S3Output: { S3Uri: renderExpr(output.destination), LocalPath: output.localPath, S3UploadMode: option(output.options?.uploadMode, 'EndOfJob') },
           })),
+          ...optionalMember('KmsKeyId', step.encryption?.outputKey),
         }
       : undefined,
     StoppingCondition: resources.maxRuntimeSeconds ? { MaxRuntimeInSeconds: renderExpr(resources.maxRuntimeSeconds) } : undefined,
     Environment: step.environment.length > 0 ? renderEntries(step.environment) : undefined,
+    NetworkConfig: renderProcessingNetwork(step.network),
+    Tags: renderTags(step.tags),
   });
 }
 

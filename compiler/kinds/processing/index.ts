@@ -3,7 +3,7 @@
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
-import { checkProcessingStep } from './check.js';
+import { checkProcessingStep, processingPortOptions } from './check.js';
 import { processingArguments, processingMembers } from './definition.js';
 import type { ProcessingStepIR } from './ir.js';
 import { lowerProcessing } from './lower.js';
@@ -12,6 +12,8 @@ export const processingKind: StepKind<ProcessingStepIR> = {
   name: 'Processing',
   sections: ['script', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
+  jobSettings: ['network', 'encryption', 'tags'],
+  portOptions: processingPortOptions,
   instanceTypes: { jobs: 'Processing', allowed: apiLimits.instanceTypes.Processing },
   outputs: { placeable: true, folders: true, propertyFiles: true },
   properties: apiLimits.stepProperties.Processing,

@@ -1,5 +1,6 @@
 import type { Expr } from '../../ir/expr.js';
-import type { Resources, StepBaseIR } from '../../ir/pipeline.js';
+import type { LoweredOptions } from '../ports.js';
+import type { EncryptionIR, NetworkIR, Resources, StepBaseIR } from '../../ir/pipeline.js';
 
 export interface ProcessingStepIR extends StepBaseIR {
   kind: 'Processing';
@@ -10,7 +11,10 @@ export interface ProcessingStepIR extends StepBaseIR {
   entrypoint?: Expr[];
   arguments: Expr[];
   environment: [string, Expr][];
-  inputs: { name: string; localPath: string; source: Expr }[];
-  outputs: { name: string; localPath: string; destination: Expr }[];
+  inputs: { name: string; localPath: string; source: Expr; options?: LoweredOptions }[];
+  outputs: { name: string; localPath: string; destination: Expr; options?: LoweredOptions }[];
   propertyFiles: { name: string; output: string; path: string }[];
+  network?: NetworkIR;
+  encryption?: EncryptionIR;
+  tags: [string, Expr][];
 }

@@ -6,7 +6,9 @@ import type { StepBaseIR } from '../../ir/pipeline.js';
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
+import { tagsOf } from '../../lower/job-settings.js';
 import { checkPortRoles } from '../ports.js';
+import { renderTags } from '../settings.js';
 
 /** CreateModelPackage: the model registered in a model package group. */
 export interface RegisterModelStepIR extends StepBaseIR {
@@ -30,12 +32,20 @@ export interface RegisterModelStepIR extends StepBaseIR {
   task?: string;
 }
 
+/** The job's tags (config `tags`) and the registration's own, which win for a key both set. */
+function mergeTags(job: [string, Expr][], registration: [string, Expr][]): [string, Expr][] {
+  const own = new Set(registration.map(([key]) => key));
+  return [...job.filter(([key]) => !own.has(key)), ...registration];
+}
+
 const roles = { inputs: { model: [1, 1], metrics: [0, 1], constraints: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } } as const;
 
 export const registerModelKind: StepKind<RegisterModelStepIR> = {
   name: 'RegisterModel',
   sections: ['registration', 'compute', 'inputs', 'outputs'],
   requires: ['registration', 'compute'],
+  jobSettings: ['tags'],
+  portOptions: { inputs: {}, outputs: {} },
   outputs: {},
   uncached: true,
   properties: apiLimits.stepProperties.RegisterModel,
@@ -64,7 +74,7 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
       ...(registration.transformInstanceTypes ? { transformInstanceTypes: registration.transformInstanceTypes } : {}),
       ...(metrics ? { metrics: { contentType: registration.metricsContentType ?? 'application/json', location: metrics } } : {}),
       ...(constraints ? { constraints: { contentType: registration.constraintsContentType ?? 'application/json', location: constraints } } : {}),
-      tags: context.entries(node, registration.tags ?? {}, ['registration', 'tags']),
+      tags: mergeTags(tagsOf(node), context.entries(node, registration.tags ?? {}, ['registration', 'tags'])),
       ...(payload ? { samplePayload: payload } : {}),
       ...(registration.task ? { task: registration.task } : {}),
     };
@@ -84,7 +94,7 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
     DriftCheckBaselines: step.constraints ? { ModelQuality: { Constraints: { ContentType: step.constraints.contentType, S3Uri: renderExpr(step.constraints.location) } } } : undefined,
     ModelPackageDescription: step.packageDescription && renderExpr(step.packageDescription),
     SamplePayloadUrl: step.samplePayload && renderExpr(step.samplePayload),
-    Tags: step.tags.length > 0 ? step.tags.map(([key, value]) => ({ Key: key, Value: renderExpr(value) })) : undefined,
+    Tags: renderTags(step.tags),
     Task: step.task,
     SkipModelValidation: 'None',
   }),

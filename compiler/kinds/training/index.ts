@@ -6,12 +6,14 @@ import { checkTrainingJob } from './check.js';
 import { trainingArguments } from './definition.js';
 import type { TrainingStepIR } from './ir.js';
 import { lowerTraining } from './lower.js';
-import { trainingOutput } from './outputs.js';
+import { channelOptions, trainingOutput } from './outputs.js';
 
 export const trainingKind: StepKind<TrainingStepIR> = {
   name: 'Training',
   sections: ['script', 'training', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
+  jobSettings: ['network', 'encryption', 'tags'],
+  portOptions: channelOptions,
   instanceTypes: { jobs: 'Training', allowed: apiLimits.instanceTypes.Training },
   outputs: { placeable: true },
   properties: apiLimits.stepProperties.Training,

@@ -6,9 +6,11 @@ import { archive } from '../../lower/code-bundle.js';
 import type { LoweringContext } from '../../lower/context.js';
 import { s3Path } from '../../lower/s3-paths.js';
 import { apiLimits } from '../../sagemaker/api-limits.js';
+import { encryptionOf, networkOf, tagsOf } from '../../lower/job-settings.js';
 import { lowerJobParts } from '../job.js';
+import { lowerPortOptions } from '../ports.js';
 import type { TrainingStepIR } from './ir.js';
-import { isTrainingOutputPath } from './outputs.js';
+import { channelOptions, isTrainingOutputPath } from './outputs.js';
 import type { WiredNode } from '../../stages.js';
 
 export function lowerTraining(node: WiredNode, base: StepBaseIR, context: LoweringContext): TrainingStepIR | undefined {
@@ -17,7 +19,7 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
   const { role, image, resources, environment, bundle } = parts;
   const step = node.step.doc;
   const training = step.training ?? {};
-  const channels = Object.keys(step.inputs ?? {}).filter((port) => node.inputs.has(port)).map((port) => ({ name: port, source: node.inputs.get(port)!.location }));
+  const channels = Object.keys(step.inputs ?? {}).filter((port) => node.inputs.has(port)).map((port) => ({ name: port, source: node.inputs.get(port)!.location, options: lowerPortOptions(node, 'inputs', port, channelOptions, context) }));
   const hyperparameters = lowerHyperparameters(node, context);
   if (bundle) {
     const prefix = context.codeLocation();
@@ -33,6 +35,8 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
   if (spot && constantOf(spot) === true && !maxWaitSeconds) {
     context.bag.report('PLC5006', node.step.source.locate(['training', 'spot']), { step: step.name });
   }
+  const network = networkOf(node);
+  const encryption = encryptionOf(node);
   return {
     kind: 'Training', ...base, image, role,
     resources: { ...resources, maxRuntimeSeconds: resources.maxRuntimeSeconds ?? literal(86400) },
@@ -42,7 +46,10 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
     outputPath: outputPath(node, context),
     hyperparameters,
     environment,
+    tags: tagsOf(node),
     ...(spot ? { spot } : {}),
+    ...(network ? { network } : {}),
+    ...(encryption ? { encryption } : {}),
     debugHook: training.debugHook ?? false,
     ...(training.profilerIntervalMs !== undefined ? { profilerIntervalMs: training.profilerIntervalMs } : {}),
   };

@@ -2,6 +2,21 @@
 // folders it uploads, as archives below `<S3OutputPath>/<job name>/output/`.
 import { concat, literal, type Expr } from '../../ir/expr.js';
 import { normalizePath, property } from '../../sagemaker/property-paths.js';
+import type { PortOptions } from '../kind.js';
+
+/** What a training job's Channel takes; its outputs are archives with no options. */
+export const channelOptions: PortOptions = {
+  inputs: {
+    contentType: true,
+    distribution: ['FullyReplicated', 'ShardedByS3Key'],
+    inputMode: ['File', 'Pipe', 'FastFile'],
+    compression: ['None', 'Gzip'],
+    recordWrapper: ['None', 'RecordIO'],
+    dataType: ['S3Prefix', 'ManifestFile', 'AugmentedManifestFile'],
+    attributeNames: true,
+  },
+  outputs: {},
+};
 
 export const trainingChannelPath = (channel: string): string => `/opt/ml/input/data/${channel}`;
 

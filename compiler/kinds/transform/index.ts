@@ -2,11 +2,13 @@
 // Its inputs are the model's name and the data set; its one output the predictions' prefix.
 import { compact, renderExpr } from '../../backends/sagemaker/expressions.js';
 import { literal, type Expr } from '../../ir/expr.js';
-import type { Resources, StepBaseIR } from '../../ir/pipeline.js';
+import type { EncryptionIR, Resources, StepBaseIR } from '../../ir/pipeline.js';
+import { encryptionOf, tagsOf } from '../../lower/job-settings.js';
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
 import { checkPortRoles } from '../ports.js';
+import { renderTags } from '../settings.js';
 
 /** A batch transform job over a data set with a SageMaker model. */
 export interface TransformStepIR extends StepBaseIR {
@@ -21,6 +23,8 @@ export interface TransformStepIR extends StepBaseIR {
   assembleWith?: string;
   batchStrategy?: string;
   maxPayloadMB?: Expr;
+  encryption?: EncryptionIR;
+  tags: [string, Expr][];
 }
 
 const roles = { inputs: { 'model-name': [1, 1], dataset: [1, 1] }, outputs: { predictions: [1, 1] } } as const;
@@ -29,6 +33,8 @@ export const transformKind: StepKind<TransformStepIR> = {
   name: 'Transform',
   sections: ['transform', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
+  jobSettings: ['encryption', 'tags'],
+  portOptions: { inputs: {}, outputs: {} },
   instanceTypes: { jobs: 'Transform', allowed: apiLimits.instanceTypes.Transform },
   outputs: { placeable: true },
   properties: apiLimits.stepProperties.Transform,
@@ -44,6 +50,7 @@ export const transformKind: StepKind<TransformStepIR> = {
     const optional = (key: 'contentType' | 'accept' | 'maxPayloadMB', type: 'string' | 'integer') =>
       settings[key] === undefined ? {} : { [key]: context.typed(node, settings[key], ['transform', key], type) };
     if (!modelName || !input || port === undefined || !instanceType || !instanceCount) return undefined;
+    const encryption = encryptionOf(node);
     return {
       kind: 'Transform', ...base,
       modelName: modelName.location,
@@ -56,6 +63,8 @@ export const transformKind: StepKind<TransformStepIR> = {
       ...(settings.splitType ? { splitType: settings.splitType } : {}),
       ...(settings.assembleWith ? { assembleWith: settings.assembleWith } : {}),
       ...(settings.batchStrategy ? { batchStrategy: settings.batchStrategy } : {}),
+      ...(encryption ? { encryption } : {}),
+      tags: tagsOf(node),
     } as TransformStepIR;
   },
   /** CreateTransformJob minus TransformJobName. */
@@ -68,10 +77,11 @@ export const transformKind: StepKind<TransformStepIR> = {
         ContentType: optional(step.contentType),
         SplitType: step.splitType,
       }),
-      TransformOutput: compact({ S3OutputPath: renderExpr(step.output), Accept: optional(step.accept), AssembleWith: step.assembleWith }),
-      TransformResources: { InstanceCount: renderExpr(step.resources.instanceCount), InstanceType: renderExpr(step.resources.instanceType) },
+      TransformOutput: compact({ S3OutputPath: renderExpr(step.output), Accept: optional(step.accept), AssembleWith: step.assembleWith, KmsKeyId: optional(step.encryption?.outputKey) }),
+      TransformResources: compact({ InstanceCount: renderExpr(step.resources.instanceCount), InstanceType: renderExpr(step.resources.instanceType), VolumeKmsKeyId: optional(step.encryption?.volumeKey) }),
       BatchStrategy: step.batchStrategy,
       MaxPayloadInMB: optional(step.maxPayloadMB),
+      Tags: renderTags(step.tags),
     });
   },
 };

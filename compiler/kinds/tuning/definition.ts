@@ -1,5 +1,6 @@
 // CreateHyperParameterTuningJob minus its name; the training jobs are TrainingJobDefinition.
 import { compact, renderExpr, type JsonObject } from '../../backends/sagemaker/expressions.js';
+import { renderTags } from '../settings.js';
 import { trainingJob } from '../training/definition.js';
 import type { TuningRangeIR, TuningStepIR } from './ir.js';
 
@@ -23,6 +24,7 @@ export function tuningArguments(step: TuningStepIR): JsonObject {
       algorithm: { MetricDefinitions: step.metrics.map(([name, regex]) => ({ Name: name, Regex: regex })) },
       hyperparameterKey: 'StaticHyperParameters',
     }),
+    ...compact({ Tags: renderTags(step.tags) }),
   };
 }
 

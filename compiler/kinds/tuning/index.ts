@@ -8,7 +8,7 @@
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
-import { jobArchive } from '../training/outputs.js';
+import { channelOptions, jobArchive } from '../training/outputs.js';
 import { checkTuningStep } from './check.js';
 import { tuningArguments } from './definition.js';
 import type { TuningStepIR } from './ir.js';
@@ -18,6 +18,8 @@ export const tuningKind: StepKind<TuningStepIR> = {
   name: 'Tuning',
   sections: ['script', 'training', 'tuning', 'compute', 'inputs', 'outputs'],
   requires: ['tuning', 'compute'],
+  jobSettings: ['network', 'encryption', 'tags'],
+  portOptions: channelOptions,
   instanceTypes: { jobs: 'Training', allowed: apiLimits.instanceTypes.Training },
   outputs: { placeable: true },
   properties: apiLimits.stepProperties.Tuning,
