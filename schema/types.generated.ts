@@ -669,6 +669,44 @@ export interface Tuning {
   ranges: {
     [k: string]: TuningRange;
   };
+  /**
+   * Stop training jobs that are unlikely to beat the best so far (TrainingJobEarlyStoppingType): Off (the default) or Auto.
+   */
+  earlyStopping?: 'Off' | 'Auto';
+  /**
+   * Resources of the Hyperband strategy (StrategyConfig.HyperbandStrategyConfig), in epochs or whatever the training job counts; needs strategy: Hyperband.
+   */
+  hyperband?: {
+    /**
+     * Least resource a training job gets before it may be stopped (MinResource).
+     */
+    minResource?: number;
+    /**
+     * Most resource a training job gets (MaxResource).
+     */
+    maxResource?: number;
+  };
+  /**
+   * Start from earlier tuning jobs (WarmStartConfig): their names and how they relate to this one.
+   */
+  warmStart?: {
+    /**
+     * Names of the parent tuning jobs (ParentHyperParameterTuningJobs, 1 to 5); each may be a ${config.*} binding.
+     *
+     * @minItems 1
+     * @maxItems 5
+     */
+    parentJobs:
+      | [string | string]
+      | [string | string, string | string]
+      | [string | string, string | string, string | string]
+      | [string | string, string | string, string | string, string | string]
+      | [string | string, string | string, string | string, string | string, string | string];
+    /**
+     * IdenticalDataAndAlgorithm (same data and image) or TransferLearning (WarmStartType).
+     */
+    type: 'IdenticalDataAndAlgorithm' | 'TransferLearning';
+  };
 }
 export interface TuningRange {
   /**

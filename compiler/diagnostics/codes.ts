@@ -118,6 +118,7 @@ export const diagnosticTable = {
   PLC5031: { severity: 'error', message: 'an or: in condition node "{node}" holds an allOf:, which SageMaker conditions cannot express', hint: 'SageMaker has Or and Not but no And inside them; move the allOf: to the top of the condition, or split it into two condition nodes.' },
   PLC5032: { severity: 'error', message: 'condition node "{node}" compares {left} ({leftType}) with {right} ({rightType})', hint: 'Compare values of one kind: a number with a number, a string with a string; a quoted number in YAML is a string.' },
   PLC5060: { severity: 'error', message: '{option}: "{value}" is not a value {kind} steps take', hint: 'A {kind} step takes: {allowed}.' },
+  PLC5061: { severity: 'error', message: 'tuning.hyperband of step type {step} {problem}', hint: 'StrategyConfig.HyperbandStrategyConfig goes with strategy: Hyperband, and its minResource is at most its maxResource.' },
   PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC6003: { severity: 'warning', message: 'node "{node}" is not connected to any other node', hint: 'Wire its inputs or outputs to other nodes, list it under after:, or move it to a pipeline of its own.' },

@@ -1772,6 +1772,23 @@ condition: { greaterThanOrEqual: [ "\${params.MinAuc}", "0.8" ] }
 # fixed
 condition: { greaterThanOrEqual: [ "\${params.MinAuc}", 0.8 ] }
 \`\`\``,
+  PLC5061: `A tuning step type's \`hyperband:\` settings (StrategyConfig.HyperbandStrategyConfig) are only taken by a
+tuning job whose strategy is Hyperband, and its minResource may not exceed its maxResource;
+CreateHyperParameterTuningJob refuses the request otherwise.
+
+\`\`\`yaml
+# trips PLC5061
+tuning:
+  strategy: Bayesian
+  hyperband: { minResource: 1, maxResource: 27 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+tuning:
+  strategy: Hyperband
+  hyperband: { minResource: 1, maxResource: 27 }
+\`\`\``,
   PLC5060: `A port's data option has a value the step's kind does not take: a processing job reads its
 inputs in File or Pipe mode (FastFile is for training jobs), and only a training channel names an
 AugmentedManifestFile. The hint lists the values the kind takes.

@@ -19,6 +19,11 @@ export function checkTuningStep(step: StepType, bag: DiagnosticBag): void {
   if (!hasOwn(tuning.metrics, tuning.objective.metric)) {
     bag.report('PLC5024', source.locate(['tuning', 'objective', 'metric']), { step: doc.name, metric: tuning.objective.metric, defined: Object.keys(tuning.metrics) });
   }
+  if (tuning.hyperband) {
+    const { minResource, maxResource } = tuning.hyperband;
+    const problem = (tuning.strategy ?? 'Bayesian') !== 'Hyperband' ? `is for strategy Hyperband, not ${tuning.strategy ?? 'Bayesian'}` : minResource !== undefined && maxResource !== undefined && minResource > maxResource ? `has minResource ${minResource} above maxResource ${maxResource}` : undefined;
+    if (problem) bag.report('PLC5061', source.locate(['tuning', 'hyperband'], 'key'), { step: doc.name, problem });
+  }
   // A ${config.*} binding is resolved per node; only a written-out map can be compared here.
   const fixed = typeof doc.training?.hyperparameters === 'object' ? doc.training.hyperparameters : {};
   for (const [name, range] of Object.entries(tuning.ranges)) {

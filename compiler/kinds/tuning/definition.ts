@@ -10,8 +10,9 @@ export function tuningArguments(step: TuningStepIR): JsonObject {
     return found.length > 0 ? found.map(renderRange) : undefined;
   };
   return {
-    HyperParameterTuningJobConfig: {
+    HyperParameterTuningJobConfig: compact({
       Strategy: step.strategy,
+      StrategyConfig: step.hyperband ? { HyperbandStrategyConfig: compact({ MinResource: step.hyperband.minResource, MaxResource: step.hyperband.maxResource }) } : undefined,
       HyperParameterTuningJobObjective: { Type: step.objective.type, MetricName: step.objective.metric },
       ResourceLimits: { MaxNumberOfTrainingJobs: renderExpr(step.maxJobs), MaxParallelTrainingJobs: renderExpr(step.maxParallelJobs) },
       ParameterRanges: compact({
@@ -19,12 +20,18 @@ export function tuningArguments(step: TuningStepIR): JsonObject {
         IntegerParameterRanges: ranges('Integer'),
         CategoricalParameterRanges: ranges('Categorical'),
       }),
-    },
+      TrainingJobEarlyStoppingType: step.earlyStopping,
+    }),
     TrainingJobDefinition: trainingJob(step, {
       algorithm: { MetricDefinitions: step.metrics.map(([name, regex]) => ({ Name: name, Regex: regex })) },
       hyperparameterKey: 'StaticHyperParameters',
     }),
-    ...compact({ Tags: renderTags(step.tags) }),
+    ...compact({
+      WarmStartConfig: step.warmStart
+        ? { ParentHyperParameterTuningJobs: step.warmStart.parents.map((name) => ({ HyperParameterTuningJobName: renderExpr(name) })), WarmStartType: step.warmStart.type }
+        : undefined,
+      Tags: renderTags(step.tags),
+    }),
   };
 }
 

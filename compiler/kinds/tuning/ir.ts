@@ -16,4 +16,10 @@ export interface TuningStepIR extends StepBaseIR, TrainingJobIR {
   maxJobs: Expr;
   maxParallelJobs: Expr;
   ranges: TuningRangeIR[];
+  /** TrainingJobEarlyStoppingType. */
+  earlyStopping?: 'Off' | 'Auto';
+  /** StrategyConfig.HyperbandStrategyConfig. */
+  hyperband?: { minResource?: number; maxResource?: number };
+  /** WarmStartConfig: the parent tuning jobs by name. */
+  warmStart?: { parents: Expr[]; type: 'IdenticalDataAndAlgorithm' | 'TransferLearning' };
 }

@@ -18,6 +18,7 @@ export function lowerTuning(node: WiredNode, base: StepBaseIR, context: Lowering
   const maxJobs = context.typed(node, tuning.maxJobs, ['tuning', 'maxJobs'], 'integer');
   const maxParallelJobs = context.typed(node, tuning.maxParallelJobs, ['tuning', 'maxParallelJobs'], 'integer');
   const ranges = Object.entries(tuning.ranges).map(([name, range]) => lowerRange(node, name, range, context));
+  const parents = tuning.warmStart && context.list(node, tuning.warmStart.parentJobs, ['tuning', 'warmStart', 'parentJobs']);
   if (!maxJobs || !maxParallelJobs || !ranges.every((r): r is TuningRangeIR => r !== undefined)) return undefined;
   return {
     ...job,
@@ -28,6 +29,9 @@ export function lowerTuning(node: WiredNode, base: StepBaseIR, context: Lowering
     maxJobs,
     maxParallelJobs,
     ranges,
+    ...(tuning.earlyStopping ? { earlyStopping: tuning.earlyStopping } : {}),
+    ...(tuning.hyperband ? { hyperband: tuning.hyperband } : {}),
+    ...(tuning.warmStart && parents ? { warmStart: { parents, type: tuning.warmStart.type } } : {}),
   };
 }
 
