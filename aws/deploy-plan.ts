@@ -17,13 +17,15 @@ export interface Tag {
   Value: string;
 }
 
-/** The members CreatePipeline and UpdatePipeline share, plus Tags (CreatePipeline only). */
+/** The members CreatePipeline and UpdatePipeline share, plus Tags (CreatePipeline only; an update applies them with AddTags). */
 export interface PipelineRequest {
   PipelineName: string;
+  PipelineDisplayName?: string;
   PipelineDescription?: string;
   RoleArn: string;
   PipelineDefinition?: string;
   PipelineDefinitionS3Location?: { Bucket: string; ObjectKey: string };
+  ParallelismConfiguration?: { MaxParallelExecutionSteps: number };
   Tags?: Tag[];
 }
 
@@ -41,6 +43,7 @@ export interface DeployInput {
   definition: string;
   codePrefix?: string;
   role: string;
+  /** From --tag; they win over the pipeline file's `tags:` for a key both set. */
   tags: Tag[];
 }
 
@@ -50,11 +53,16 @@ export function planDeploy(input: DeployInput): PlanResult {
   const prefix = input.codePrefix === undefined ? undefined : parseS3Uri(input.codePrefix);
   // The compiler reports a script without codePrefix (PLC7004), so code implies a prefix.
   const code = prefix ? input.ir.code.map((object) => ({ location: below(prefix, object.key), bytes: object.bytes })) : [];
+  const given = new Set(input.tags.map((t) => t.Key));
+  const tags = [...input.ir.tags.filter(([key]) => !given.has(key)).map(([Key, Value]) => ({ Key, Value })), ...input.tags];
+  const { displayName, description, parallelism } = input.ir;
   const request: PipelineRequest = {
     PipelineName: input.ir.name,
-    ...(input.ir.description !== undefined ? { PipelineDescription: input.ir.description } : {}),
+    ...(displayName !== undefined ? { PipelineDisplayName: displayName } : {}),
+    ...(description !== undefined ? { PipelineDescription: description } : {}),
     RoleArn: input.role,
-    ...(input.tags.length > 0 ? { Tags: input.tags } : {}),
+    ...(parallelism !== undefined ? { ParallelismConfiguration: { MaxParallelExecutionSteps: parallelism } } : {}),
+    ...(tags.length > 0 ? { Tags: tags } : {}),
   };
   const bytes = Buffer.from(input.definition, 'utf8');
   if (bytes.length < inlineDefinitionLimit) return { plan: { code, request: { ...request, PipelineDefinition: input.definition } } };

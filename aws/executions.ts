@@ -10,9 +10,14 @@ import {
 import { call } from './aws-call.js';
 import type { Override } from './overrides.js';
 
-export async function startExecution(client: SageMakerClient, pipeline: string, overrides: readonly Override[]): Promise<string> {
+/** `parallelism` overrides the pipeline's ParallelismConfiguration for this execution. */
+export async function startExecution(client: SageMakerClient, pipeline: string, overrides: readonly Override[], parallelism?: number): Promise<string> {
   const started = await call('sagemaker:StartPipelineExecution', () =>
-    client.send(new StartPipelineExecutionCommand({ PipelineName: pipeline, PipelineParameters: overrides.map(({ name, value }) => ({ Name: name, Value: value })) })),
+    client.send(new StartPipelineExecutionCommand({
+      PipelineName: pipeline,
+      PipelineParameters: overrides.map(({ name, value }) => ({ Name: name, Value: value })),
+      ...(parallelism !== undefined ? { ParallelismConfiguration: { MaxParallelExecutionSteps: parallelism } } : {}),
+    })),
   );
   return started.PipelineExecutionArn!;
 }

@@ -1,6 +1,6 @@
 // The deployed pipeline: read it (DescribePipeline) and create or update it in one call each, so a
 // refused request leaves the pipeline exactly as it was.
-import { CreatePipelineCommand, DescribePipelineCommand, UpdatePipelineCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { AddTagsCommand, CreatePipelineCommand, DescribePipelineCommand, UpdatePipelineCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { AwsFailure, call, isNotFound } from './aws-call.js';
 import type { PipelineRequest } from './deploy-plan.js';
 
@@ -44,8 +44,10 @@ export async function upsertPipeline(client: SageMakerClient, request: PipelineR
     const created = await call('sagemaker:CreatePipeline', () => client.send(new CreatePipelineCommand(request)));
     return { arn: created.PipelineArn ?? request.PipelineName, action: 'created' };
   }
-  // UpdatePipeline takes no tags: they belong to the pipeline's creation (see docs/deploy.md).
-  const { Tags: _tags, ...update } = request;
+  // UpdatePipeline takes no tags; AddTags sets the wanted ones afterwards (see docs/deploy.md).
+  const { Tags: tags, ...update } = request;
   const updated = await call('sagemaker:UpdatePipeline', () => client.send(new UpdatePipelineCommand(update)));
-  return { arn: updated.PipelineArn ?? existing.arn, action: 'updated' };
+  const arn = updated.PipelineArn ?? existing.arn;
+  if (tags?.length) await call('sagemaker:AddTags', () => client.send(new AddTagsCommand({ ResourceArn: arn, Tags: tags })));
+  return { arn, action: 'updated' };
 }

@@ -31,7 +31,8 @@ import { loadStepLibrary } from './link/step-library.js';
 import type { SourceFile } from './source/source-file.js';
 import type { SourceText } from './source/text-source.js';
 import { validateDocument } from './validate/validate-document.js';
-import { wirePipeline, type WiredPipeline } from './wire/wire-pipeline.js';
+import { wirePipeline } from './wire/wire-pipeline.js';
+import type { WiredPipeline } from './stages.js';
 
 export interface CompileOptions {
   /** Folder that relative paths and displayed paths are taken from. */

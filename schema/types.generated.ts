@@ -133,6 +133,86 @@ export interface InputPort {
    * The folder layout the input needs: splits (train/, val/ and test/ sub-folders, as TabularPreprocessing's training job type writes) or single (one data set). Unset: either; a producer output of the other layout is an error (PLC3030).
    */
   layout?: 'splits' | 'single';
+  /**
+   * MIME type of the channel's data (Training and Tuning: Channel.ContentType), e.g. text/csv for the built-in XGBoost; may be a ${config.*} binding.
+   */
+  contentType?: string | number | boolean;
+  /**
+   * How the data is spread over the instances (S3DataDistributionType): FullyReplicated (the default) or ShardedByS3Key.
+   */
+  distribution?: ('FullyReplicated' | 'ShardedByS3Key') | string;
+  /**
+   * How the data reaches the container: File (the default), Pipe, or FastFile (Training and Tuning only). Training: Channel.InputMode; Processing: S3InputMode.
+   */
+  inputMode?: ('File' | 'Pipe' | 'FastFile') | string;
+  /**
+   * Compression of the data (CompressionType; Processing: S3CompressionType): None (the default) or Gzip.
+   */
+  compression?: ('None' | 'Gzip') | string;
+  /**
+   * RecordIO wrapping of the records (Training and Tuning: RecordWrapperType): None or RecordIO.
+   */
+  recordWrapper?: ('None' | 'RecordIO') | string;
+  /**
+   * What the location names (S3DataType): an S3Prefix (the default), a ManifestFile listing the objects, or an AugmentedManifestFile (Training and Tuning; give attributeNames).
+   */
+  dataType?: ('S3Prefix' | 'ManifestFile' | 'AugmentedManifestFile') | string;
+  /**
+   * The attributes of each augmented manifest line the job reads (S3DataSource.AttributeNames; with dataType AugmentedManifestFile).
+   *
+   * @minItems 1
+   * @maxItems 16
+   */
+  attributeNames?:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
 }
 export interface OutputPort {
   /**
@@ -195,6 +275,10 @@ export interface OutputPort {
    * Lambda and Callback steps only: the OutputType of this output parameter (String by default). Other steps read the output by wiring <node>.<output>, which compiles to Steps.<step>.OutputParameters['<output>'].
    */
   outputType?: 'String' | 'Integer' | 'Boolean' | 'Float';
+  /**
+   * When the output is uploaded (Processing: S3UploadMode): EndOfJob (the default) or Continuous, while the job runs.
+   */
+  uploadMode?: ('EndOfJob' | 'Continuous') | string;
 }
 /**
  * JSON Schema (draft-07 subset) of this step's configuration: the fields a pipeline node may set, with types, defaults and descriptions. role and outputPrefix are always present.
@@ -597,6 +681,44 @@ export interface Tuning {
   ranges: {
     [k: string]: TuningRange;
   };
+  /**
+   * Stop training jobs that are unlikely to beat the best so far (TrainingJobEarlyStoppingType): Off (the default) or Auto.
+   */
+  earlyStopping?: 'Off' | 'Auto';
+  /**
+   * Resources of the Hyperband strategy (StrategyConfig.HyperbandStrategyConfig), in epochs or whatever the training job counts; needs strategy: Hyperband.
+   */
+  hyperband?: {
+    /**
+     * Least resource a training job gets before it may be stopped (MinResource).
+     */
+    minResource?: number;
+    /**
+     * Most resource a training job gets (MaxResource).
+     */
+    maxResource?: number;
+  };
+  /**
+   * Start from earlier tuning jobs (WarmStartConfig): their names and how they relate to this one.
+   */
+  warmStart?: {
+    /**
+     * Names of the parent tuning jobs (ParentHyperParameterTuningJobs, 1 to 5); each may be a ${config.*} binding.
+     *
+     * @minItems 1
+     * @maxItems 5
+     */
+    parentJobs:
+      | [string | string]
+      | [string | string, string | string]
+      | [string | string, string | string, string | string]
+      | [string | string, string | string, string | string, string | string]
+      | [string | string, string | string, string | string, string | string, string | string];
+    /**
+     * IdenticalDataAndAlgorithm (same data and image) or TransferLearning (WarmStartType).
+     */
+    type: 'IdenticalDataAndAlgorithm' | 'TransferLearning';
+  };
 }
 export interface TuningRange {
   /**
@@ -776,6 +898,35 @@ export interface PipelineDocument {
    */
   description?: string;
   /**
+   * PipelineDisplayName of CreatePipeline and UpdatePipeline: letters, digits and single hyphens, at most 256.
+   */
+  displayName?: string;
+  /**
+   * Tags of the pipeline itself (CreatePipeline Tags; plc deploy keeps the deployed pipeline's in sync with them), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256. Jobs take theirs from the tags config field.
+   */
+  tags?: {
+    [k: string]: string;
+  };
+  /**
+   * At most this many steps run at once (ParallelismConfiguration.MaxParallelExecutionSteps, set by plc deploy; plc run --parallelism overrides it for one execution).
+   */
+  parallelism?: number;
+  /**
+   * PipelineExperimentConfig: by default an experiment named after the pipeline with a trial per execution, as the SageMaker SDK writes it. false turns experiment tracking off; experimentName and trialName may use ${pipeline.name}, ${execution.*} and ${params.*}.
+   */
+  experiment?:
+    | false
+    | {
+        /**
+         * The experiment (ExperimentName); the pipeline's name by default.
+         */
+        experimentName?: string;
+        /**
+         * The trial of each execution (TrialName); the execution's id by default.
+         */
+        trialName?: string;
+      };
+  /**
    * AWS region the pipeline runs in; framework images resolve to this region's ECR URIs.
    */
   region?: string;
@@ -813,6 +964,113 @@ export interface BaseConfig {
    * S3 prefix under which each step writes its outputs (<outputPrefix>/<step name>/<port>). May use ${pipeline.name} and ${execution.*}.
    */
   outputPrefix?: string;
+  /**
+   * Network settings of the jobs, as each kind's API takes them: Processing (NetworkConfig), Training and Tuning (VpcConfig, EnableNetworkIsolation, EnableInterContainerTrafficEncryption) and Model (VpcConfig, EnableNetworkIsolation). Kinds whose API has no such member (Transform runs in its model's network) do not use it.
+   */
+  network?: {
+    /**
+     * IDs of the VPC subnets the jobs run in (VpcConfig.Subnets, 1 to 16). Give securityGroupIds with them.
+     *
+     * @minItems 1
+     * @maxItems 16
+     *
+     * Items: A subnet ID, e.g. subnet-0123456789abcdef0.
+     */
+    subnets?:
+      | [string]
+      | [string, string]
+      | [string, string, string]
+      | [string, string, string, string]
+      | [string, string, string, string, string]
+      | [string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ];
+    /**
+     * IDs of the VPC security groups of the jobs (VpcConfig.SecurityGroupIds, 1 to 5). Give subnets with them.
+     *
+     * @minItems 1
+     * @maxItems 5
+     *
+     * Items: A security group ID, e.g. sg-0123456789abcdef0.
+     */
+    securityGroupIds?:
+      | [string]
+      | [string, string]
+      | [string, string, string]
+      | [string, string, string, string]
+      | [string, string, string, string, string];
+    /**
+     * Run the containers without network access (EnableNetworkIsolation).
+     */
+    enableNetworkIsolation?: boolean;
+    /**
+     * Encrypt the traffic between the instances of a distributed job (EnableInterContainerTrafficEncryption; Processing, Training, Tuning).
+     */
+    encryptInterContainerTraffic?: boolean;
+  };
+  /**
+   * KMS keys of the jobs, as each kind's API takes them: the storage volumes of Processing, Training, Tuning and Transform jobs (VolumeKmsKeyId) and what they upload (KmsKeyId of the output config). Model, RegisterModel, Lambda, Callback and EMR steps do not use them.
+   */
+  encryption?: {
+    /**
+     * KMS key (ID, ARN or alias) that encrypts the ML storage volumes attached to the instances (VolumeKmsKeyId).
+     */
+    volumeKmsKeyId?: string;
+    /**
+     * KMS key (ID, ARN or alias) that encrypts the job's outputs in S3 (KmsKeyId of ProcessingOutputConfig, OutputDataConfig or TransformOutput).
+     */
+    outputKmsKeyId?: string;
+  };
+  /**
+   * Tags of the jobs (Tags of CreateProcessingJob, CreateTrainingJob, CreateHyperParameterTuningJob, CreateTransformJob, CreateModel and CreateModelPackage, where a registration's own tags win), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256.
+   */
+  tags?: {
+    /**
+     * The tag's value (a ${params.*} String parameter may stand here).
+     */
+    [k: string]: string;
+  };
   [k: string]: unknown;
 }
 /**

@@ -17,13 +17,14 @@ import { backendLoaders, backendNames } from '../compiler/backends/registry.js';
 import { definitionText } from '../compiler/backends/sagemaker/sagemaker-backend.js';
 import { compilePipeline } from '../compiler/driver.js';
 import { literal, type Expr } from '../compiler/ir/expr.js';
-import type { PipelineIR, ProcessingStepIR } from '../compiler/ir/pipeline.js';
+import type { PipelineIR } from '../compiler/ir/pipeline.js';
+import type { ProcessingStepIR } from '../compiler/kinds/processing/ir.js';
 import { available, fixture, parsePython, repo, runPlc, tempDir } from './support/helpers.js';
 
 const example = join(repo, 'examples/xgboost-e2e.pipeline.yaml');
 
-function compileWith(backend: Backend): EmittedFile[] {
-  const result = compilePipeline(example, { cwd: repo, parsePython, backend });
+function compileWith(backend: Backend, pipeline = example): EmittedFile[] {
+  const result = compilePipeline(pipeline, { cwd: repo, parsePython, backend });
   assert.equal(result.diagnostics, []);
   return result.files!;
 }
@@ -40,7 +41,7 @@ function processing(name: string, extra: Partial<ProcessingStepIR> = {}): Proces
     kind: 'Processing', name, dependsOn: [], retry: [],
     image: literal('image'), role: literal('arn:aws:iam::111122223333:role/R'),
     resources: { instanceType: literal('ml.m5.xlarge'), instanceCount: literal(1), volumeSizeGB: literal(30) },
-    arguments: [], environment: [], inputs: [], outputs: [], propertyFiles: [],
+    arguments: [], environment: [], inputs: [], outputs: [], propertyFiles: [], tags: [],
     ...extra,
   };
 }
@@ -48,10 +49,15 @@ function processing(name: string, extra: Partial<ProcessingStepIR> = {}): Proces
 const output = (step: string, port: string): Expr => ({ kind: 'property', step, path: `ProcessingOutputConfig.Outputs['${port}'].S3Output.S3Uri` });
 
 /** Evaluate, then a condition on the evaluation's AUC: register on success, fail otherwise. */
+/** The experiment config every pipeline has unless it turns it off. */
+const experiment: PipelineIR['experiment'] = { experimentName: { kind: 'execution', name: 'PipelineName' }, trialName: { kind: 'execution', name: 'PipelineExecutionId' } };
+
 const conditionIR: PipelineIR = {
   name: 'gated',
   parameters: [],
   code: [],
+  tags: [],
+  experiment,
   edges: [{ from: { step: 'prepare', port: 'processed_data' }, to: { step: 'evaluate', port: 'eval_data' } }],
   steps: [
     processing('prepare', { origin: { stepType: 'TabularPreprocessing', jobType: 'calibration' } }),
@@ -96,7 +102,7 @@ test('graph: a condition is a diamond with then/else edges, Fail an octagon/hexa
 test('graph: labels are escaped for Mermaid and DOT', () => {
   assert.is(mermaidText('a "b" <i>#1</i> & c|d `e`\nf'), 'a #34;b#34; #60;i#62;#35;1#60;/i#62; #38; c#124;d #96;e#96;<br/>f');
   assert.is(dotString('say "hi"\\n\nnext'), '"say \\"hi\\"\\\\n\\nnext"');
-  const hostile: PipelineIR = { name: 'p "x"', parameters: [], code: [], steps: [processing('a', { origin: { stepType: 'T"]; s9["x' } }), processing('b', { dependsOn: ['a'] })] };
+  const hostile: PipelineIR = { name: 'p "x"', parameters: [], code: [], tags: [], experiment, steps: [processing('a', { origin: { stepType: 'T"]; s9["x' } }), processing('b', { dependsOn: ['a'] })] };
   const [mermaid, dot] = graphBackend.emit(hostile);
   assert.ok(mermaid!.contents.includes('  s1["a<br/>T#34;]; s9[#34;x"]\n'), mermaid!.contents);
   assert.ok(mermaid!.contents.includes('  s1 -.-> s2\n'));
@@ -136,9 +142,23 @@ test('cloudformation: an AWS::SageMaker::Pipeline template carrying the sagemake
   assert.is(twoRoles.Resources.Pipeline.Properties.PipelineDefinition.PipelineDefinitionBody, definitionText(twoRolesIR));
 });
 
+/** The pipeline-level settings of a pipeline file, as AWS::SageMaker::Pipeline properties. */
+const jobSettingsTemplate = (): EmittedFile => compileWith(cloudformationBackend, fixture('builds/job-settings/pipeline.yaml'))[0]!;
+
+test('cloudformation: the pipeline\'s display name, parallelism and tags', () => {
+  const { PipelineDefinition: _definition, ...properties } = JSON.parse(jobSettingsTemplate().contents).Resources.Pipeline.Properties;
+  assert.equal(properties, {
+    PipelineName: 'job-settings',
+    PipelineDisplayName: 'Job-Settings',
+    RoleArn: { Ref: 'RoleArn' },
+    ParallelismConfiguration: { MaxParallelExecutionSteps: 4 },
+    Tags: [{ Key: 'team', Value: 'fraud' }, { Key: 'cost-center', Value: 'ml-42' }],
+  });
+});
+
 test('cloudformation: cfn-lint finds nothing in the templates', () => {
   const dir = tempDir();
-  const templates = [build(cloudformationBackend)[0]!, cloudformationBackend.emit(twoRolesIR)[0]!];
+  const templates = [build(cloudformationBackend)[0]!, cloudformationBackend.emit(twoRolesIR)[0]!, jobSettingsTemplate()];
   for (const { name, contents } of templates) writeFileSync(join(dir, name), contents);
   // One run for both: cfn-lint takes seconds to start.
   const result = spawnSync('cfn-lint', ['--format', 'parseable', ...templates.map((t) => join(dir, t.name))], { encoding: 'utf8' });

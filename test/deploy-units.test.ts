@@ -46,7 +46,7 @@ test('overrides: declared names, values of the declared type, within the enum', 
 });
 
 test('a definition goes inline below 100 KB and to a content-addressed S3 key from there', () => {
-  const ir = { name: 'p', parameters: [], steps: [], code: [] };
+  const ir = { name: 'p', parameters: [], steps: [], code: [], tags: [], experiment: false as const };
   const plan = (size: number, codePrefix?: string) => planDeploy({ ir, definition: 'x'.repeat(size), role: 'arn:aws:iam::111122223333:role/R', tags: [], ...(codePrefix ? { codePrefix } : {}) });
   const small = plan(inlineDefinitionLimit - 1);
   assert.ok('plan' in small && small.plan.request.PipelineDefinition !== undefined);

@@ -3,7 +3,7 @@
 // request. moto stores definitions without checking them and cannot list execution steps
 // (../shared/reference/sagemaker-format.md §4), so nothing here relies on either.
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DescribePipelineCommand, ListPipelineParametersForExecutionCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { DescribePipelineCommand, ListPipelineParametersForExecutionCommand, ListTagsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -97,7 +97,10 @@ withMoto('deploying again uploads nothing; a change shows in plc diff (2, then 0
   const update = await plc(['deploy', changed, '--endpoint-url', moto.endpoint, '--tag', 'team=fraud']);
   assert.is(update.status, 0, update.stderr);
   assert.match(update.stderr, /updated pipeline/);
-  assert.match(update.stderr, /note: --tag applies when a pipeline is created; UpdatePipeline takes no tags/);
+  assert.not.match(update.stderr, /note:/);
+  // UpdatePipeline takes no tags: deploy sets them with AddTags.
+  const tagged = await clients(moto.endpoint).sagemaker.send(new ListTagsCommand({ ResourceArn: update.stdout.trim() }));
+  assert.equal(tagged.Tags, [{ Key: 'team', Value: 'fraud' }]);
   assert.is(await storedDefinition(moto.endpoint), sent((await plc(['build', changed])).stdout));
   assert.is((await plc(['diff', changed, '--endpoint-url', moto.endpoint])).status, 0);
 });

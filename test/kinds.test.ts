@@ -1,12 +1,16 @@
 // The Tuning, Lambda, Callback and EMR kinds end to end: where consumers read their outputs, what
 // each kind's Arguments and envelope hold (fixtures/builds/<kind>/ pins the whole definitions),
 // and the kind rules that have no error fixture of their own.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { outputLocation } from '../compiler/sagemaker/property-paths.js';
-import { compile, fixture, runPlc, tempDir } from './support/helpers.js';
+import { stepKind, stepKinds } from '../compiler/kinds/registry.js';
+import type { SageMakerKind } from '../compiler/kinds/kind.js';
+import { walkFiles } from '../compiler/util/walk.js';
+import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
+
+const outputLocation = (kind: SageMakerKind, step: string, port: string, path: string | undefined) => stepKind(kind).outputLocation(step, port, path);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Step = { Name: string; Type: string; Arguments: { [key: string]: Json }; [key: string]: Json };
@@ -117,6 +121,37 @@ test('plc steps list shows HyperparameterTuning, and plc check steps finds nothi
   const check = runPlc(['check', 'steps/hyperparameter-tuning.step.yaml']);
   assert.is(check.status, 0, check.stdout + check.stderr);
   assert.match(check.stdout + check.stderr, '0 errors, 0 warnings');
+});
+
+test('experiment: false leaves PipelineExperimentConfig out of the definition', () => {
+  const dir = tempDir();
+  const text = readFileSync(fixture('builds/job-settings/pipeline.yaml'), 'utf8').replace(/^experiment: .*$/m, 'experiment: false');
+  writeFileSync(join(dir, 'pipeline.yaml'), text);
+  cpSync(fixture('builds/job-settings/steps'), join(dir, 'steps'), { recursive: true });
+  const result = compile(join(dir, 'pipeline.yaml'), dir);
+  assert.equal(result.diagnostics, []);
+  const definition = JSON.parse(result.files![0]!.contents) as Record<string, unknown>;
+  assert.equal(Object.keys(definition), ['Version', 'Metadata', 'Parameters', 'Steps']);
+});
+
+test('the kind registry holds every kind of the step schema, once, each in its own folder', () => {
+  const schema = JSON.parse(readFileSync(join(repo, 'schema/step.schema.json'), 'utf8')) as { properties: { sagemaker: { enum: string[] } } };
+  const names = stepKinds.map((k) => k.name);
+  assert.equal([...names].sort(), [...schema.properties.sagemaker.enum].sort());
+  assert.is(new Set(names).size, names.length);
+});
+
+// Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
+// Generated tables (the API limits by kind) and the prose of explanations.ts are data, not code.
+test('no compiler module outside compiler/kinds/ names a step kind', () => {
+  const kindName = new RegExp(`['"](${stepKinds.map((k) => k.name).join('|')})['"]`);
+  const root = join(repo, 'compiler');
+  const files = walkFiles(root, { file: (name) => name.endsWith('.ts') && name !== 'explanations.ts', skipFolder: () => false }).files;
+  const naming = files.map((file) => file.slice(root.length + 1)).filter((file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    return !file.startsWith('kinds/') && !text.startsWith('// Generated') && kindName.test(text);
+  });
+  assert.equal(naming, []);
 });
 
 test.run();

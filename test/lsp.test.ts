@@ -86,8 +86,9 @@ Lsp('completion at jobType: offers only that step type\'s job types', async ({ c
 });
 
 Lsp('completion inside config: offers that step type\'s config keys and no other step\'s', async ({ client }) => {
+  // The job settings every step has (network, encryption, tags) are completed with its own fields.
   const { uri, at } = openAt(client, `kind: Pipeline\nname: demo\nnodes:\n  prep:\n    step: TabularPreprocessing\n    jobType: training\n    config:\n      |\n`);
-  assert.equal(labels(await client.completion(uri, at)), ['instanceCount', 'instanceType', 'labelField', 'missingValues', 'outputPrefix', 'randomSeed', 'role', 'testValRatio', 'trainRatio', 'volumeSizeGB']);
+  assert.equal(labels(await client.completion(uri, at)), ['encryption', 'instanceCount', 'instanceType', 'labelField', 'missingValues', 'network', 'outputPrefix', 'randomSeed', 'role', 'tags', 'testValRatio', 'trainRatio', 'volumeSizeGB']);
   const train = openAt(client, `kind: Pipeline\nname: demo\nnodes:\n  train:\n    step: XGBoostTraining\n    config:\n      |\n`);
   const keys = labels(await client.completion(train.uri, train.at));
   assert.ok(keys.includes('numRound') && !keys.includes('trainRatio'), keys.join(', '));

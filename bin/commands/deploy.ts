@@ -23,7 +23,7 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
       yargs
         .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
         .option('role', { type: 'string', description: "IAM role ARN the pipeline runs as (default: the pipeline's defaults.role)" })
-        .option('tag', { type: 'string', array: true, default: [], description: 'Key=Value tag for a new pipeline (repeatable)' })
+        .option('tag', { type: 'string', array: true, default: [], description: 'Key=Value tag of the pipeline, over the file\'s tags: (repeatable)' })
         .option('dry-run', { type: 'boolean', default: false, description: 'Print the uploads and the request as JSON; call nothing' })
         .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' }),
     )
@@ -65,9 +65,6 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
     try {
       const deployed = await deploy(target, plan);
       process.stderr.write(`plc: ${deployed.action} pipeline ${doc.name}; code objects: ${deployed.code.uploaded} uploaded, ${deployed.code.present} already there\n`);
-      if (deployed.action === 'updated' && tags.assignments.length > 0) {
-        process.stderr.write('plc: note: --tag applies when a pipeline is created; UpdatePipeline takes no tags, so the existing pipeline keeps its own (see docs/deploy.md)\n');
-      }
       process.stdout.write(`${deployed.arn}\n`);
       process.exitCode = ExitCode.Ok;
     } catch (failure) {

@@ -14,6 +14,7 @@ interface RunArgs extends AwsArgs, LocalArgs {
   parameter: string[];
   wait: boolean;
   'poll-interval': number;
+  parallelism?: number;
   format: DiagnosticFormat;
   local: boolean;
 }
@@ -28,6 +29,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         .option('parameter', { alias: 'P', type: 'string', array: true, default: [], description: 'Override a parameter: Name=Value (repeatable); checked against its declared type and enum (-p names a pipeline in other commands)' })
         .option('wait', { type: 'boolean', default: false, description: 'Follow the execution to the end; exit 0 only when it succeeded' })
         .option('poll-interval', { type: 'number', default: 10, description: 'Seconds between status checks with --wait' })
+        .option('parallelism', { type: 'number', description: 'Run at most this many steps at once in this execution (over the pipeline\'s parallelism:)' })
         .option('format', { type: 'string', default: 'pretty', choices: diagnosticFormats, description: 'How to print diagnostics (to stderr)' })
         .option('local', { type: 'boolean', default: false, description: 'Run the pipeline on this machine instead: S3 is a folder, each job runs its script as its container would (docs/local-run.md)' })
         .option('s3-root', { type: 'string', description: 'With --local: the folder that stands for S3 (s3://bucket/key is DIR/bucket/key); default .plc/local/s3' })
@@ -49,6 +51,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     }
     const interval = args['poll-interval'];
     if (!(Number.isFinite(interval) && interval > 0)) return usageError('--poll-interval takes a number of seconds above 0');
+    const { parallelism } = args;
+    if (parallelism !== undefined && !(Number.isInteger(parallelism) && parallelism >= 1)) return usageError('--parallelism takes a whole number of steps, 1 or more');
     const parsed = parseAssignments(args.parameter);
     if ('malformed' in parsed) return usageError(`-P ${parsed.malformed}: write Name=Value`);
     const overrides = parsed.assignments;
@@ -87,7 +91,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         const problems = checkOverrides(declaredParameters(parseDefinition(deployed.definition)), overrides);
         if (problems.length > 0) return refuse(problems);
       }
-      const arn = await startExecution(client, name, overrides);
+      const arn = await startExecution(client, name, overrides, parallelism);
       process.stdout.write(`${arn}\n`);
       if (!args.wait) return void (process.exitCode = ExitCode.Ok);
       const { watchExecution } = await import('../../aws/watch-execution.js');

@@ -6,32 +6,12 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import type { Value } from '../ir/expr.js';
 import { interpolate, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
-import type { ExpandedNode, ExpandedPipeline } from '../expand/expand-variants.js';
 import { hasOwn } from '../util/own.js';
 import { UnsupportedPatternError } from '../validate/linear-regexp.js';
 import { reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
 import { pipelineScope, stepScope } from './scopes.js';
-
-export interface ConfigEntry {
-  value: Value;
-  /** Where the value was set: a step default, a pipeline default or the node's config. */
-  origin: Site;
-}
-
-export interface BoundNode extends ExpandedNode {
-  config: ReadonlyMap<string, ConfigEntry>;
-  /** False when the config has errors (reported); later passes still check the node's wiring. */
-  configValid: boolean;
-  /** Resolves the `${config.*}` and `${jobType}` references of this node's step type. */
-  stepScope: ReferenceResolver;
-}
-
-export interface BoundPipeline extends ExpandedPipeline {
-  bound: BoundNode[];
-  /** Resolves `${params.*}`, `${execution.*}` and `${pipeline.name}` in pipeline values. */
-  scope: ReferenceResolver;
-}
+import type { BoundNode, BoundPipeline, ConfigEntry, ExpandedNode, ExpandedPipeline } from '../stages.js';
 
 const configErrorCodes: SchemaErrorCodes = { type: 'PLC2003', unknownKey: 'PLC2001', missingKey: 'PLC2002', notAllowed: 'PLC2003', constraint: 'PLC2003' };
 

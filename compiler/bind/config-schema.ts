@@ -4,7 +4,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import type { ConfigField } from '../../schema/types.generated.js';
 import { precompiledConfigValidator } from '../link/builtin-library.js';
 import type { StepType } from '../link/step-library.js';
-import { containerKinds } from '../sagemaker/kinds.js';
+import { runsContainer, stepKind } from '../kinds/registry.js';
 import { linearRegExp } from '../validate/linear-regexp.js';
 import { createAjv, loadSchema } from '../validate/validate-document.js';
 
@@ -33,7 +33,7 @@ function base(): Record<string, ConfigField> {
 export function configJsonSchema(step: StepType): { fields: Record<string, ConfigField>; required: string[]; jsonSchema: Record<string, unknown> } {
   const fields = { ...base(), ...(step.doc.config?.properties ?? {}) };
   // Lambda, Callback and EMR steps run no SageMaker job: no role to pass, no outputs to place.
-  const baseNeeded = containerKinds.includes(step.doc.sagemaker) ? baseRequired : [];
+  const baseNeeded = runsContainer(stepKind(step.doc.sagemaker)) ? baseRequired : [];
   const required = [...new Set([...baseNeeded, ...(step.doc.config?.required ?? [])])];
   // `derived` is plc's, not JSON Schema's: it is evaluated by bind, not by ajv.
   const properties = Object.fromEntries(Object.entries(fields).map(([key, { derived: _derived, ...field }]) => [key, field]));

@@ -2,8 +2,8 @@
 // a node linked to no other node is reported as an orphan.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { ControlStep } from '../control/control-nodes.js';
-import type { WiredPipeline } from '../wire/wire-pipeline.js';
 import { hasOwn } from '../util/own.js';
+import type { WiredPipeline } from '../stages.js';
 
 /** What a condition or fail node adds to the graph: the nodes it reads run first; branches after it. */
 export interface ControlLinks {

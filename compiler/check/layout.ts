@@ -4,7 +4,7 @@
 // time (a training step reading a calibration set has no train/ folder), so wiring checks it.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { StepType } from '../link/step-library.js';
-import type { WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
+import type { WiredNode, WiredPipeline } from '../stages.js';
 import { hasOwn, own } from '../util/own.js';
 
 type Layout = 'splits' | 'single';

@@ -5,7 +5,7 @@
 // generated from botocore (compiler/sagemaker/api-shapes.ts).
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Location } from '../source/source-file.js';
-import type { BoundNode } from '../bind/bind-pipeline.js';
+import type { BoundNode } from '../stages.js';
 import { apiShapes, type ApiShape } from '../sagemaker/api-shapes.js';
 
 export interface ShapeViolation {

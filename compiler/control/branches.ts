@@ -4,7 +4,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import type { StepIR } from '../ir/pipeline.js';
-import type { LinkedPipeline } from '../link/link-pipeline.js';
+import type { LinkedPipeline } from '../stages.js';
 
 const branches = ['then', 'else'] as const;
 

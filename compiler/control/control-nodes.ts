@@ -7,12 +7,11 @@ import { suggest } from '../diagnostics/did-you-mean.js';
 import { isExpr, literal, type Expr } from '../ir/expr.js';
 import type { ConditionIR, ConditionStepIR, FailStepIR } from '../ir/pipeline.js';
 import { interpolate, type ReferenceResolver } from '../interpolation/interpolate.js';
-import type { ControlNode } from '../link/link-pipeline.js';
 import { unknownReference } from '../bind/scopes.js';
-import { apiLimits } from '../sagemaker/api-limits.js';
+import { stepKind } from '../kinds/registry.js';
 import type { DataPath } from '../source/source-file.js';
 import { own } from '../util/own.js';
-import type { WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
+import type { ControlNode, WiredNode, WiredPipeline } from '../stages.js';
 
 /** A control node's step, still without its branch steps (see branches.ts). */
 export interface ControlStep {
@@ -22,13 +21,10 @@ export interface ControlStep {
   reads: Set<string>;
 }
 
-/** Kinds whose properties are not a Describe* response (sagemaker-format.md §2.4). */
-const fixedProperties: Readonly<Record<string, readonly string[]>> = {
+/** The properties of control steps (sagemaker-format.md §2.4); step kinds list theirs in compiler/kinds/. */
+const fixedProperties: Readonly<Record<ControlNode['kind'], readonly string[]>> = {
   Condition: ['Outcome'],
   Fail: [],
-  Lambda: ['OutputParameters'],
-  Callback: ['OutputParameters'],
-  EMR: ['ActionOnFailure', 'Config', 'Id', 'Name', 'Status'],
 };
 
 const comparisons = {
@@ -69,7 +65,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
       }
       reads.add(id);
       const kind = producer ? producer.step.doc.sagemaker : control!.kind;
-      const known: readonly string[] = own(apiLimits.stepProperties, kind) ?? own(fixedProperties, kind) ?? [];
+      const known: readonly string[] = producer ? stepKind(producer.step.doc.sagemaker).properties : fixedProperties[control!.kind];
       const root = /^[A-Za-z0-9_]+/.exec(path)?.[0] ?? path;
       if (!known.includes(root)) {
         bag.report('PLC5030', where, { node: id, kind, property: root, allowed: known }, suggest(root, known));
@@ -111,7 +107,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
         bag.report('PLC3002', at([...path, 0]), { node: id, step: producer.step.doc.name, port, allowed }, suggest(port, allowed));
         return undefined;
       }
-      if (!output.propertyFile || producer.step.doc.sagemaker !== 'Processing') {
+      if (!output.propertyFile || !stepKind(producer.step.doc.sagemaker).outputs.propertyFiles) {
         bag.report('PLC3013', at([...path, 0]), { node: id, port, step: producer.step.doc.name });
         return undefined;
       }

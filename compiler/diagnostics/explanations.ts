@@ -917,6 +917,20 @@ config:
     first: { type: string, default: base }
     second: { type: string, derived: "\${config.first}-b" }
 \`\`\``,
+  PLC2014: `A node's \`config:\` sets a job setting (\`network\`, …) that the API of its step's kind has no member
+for, so plc would drop it. A Transform job, for one, runs in the network of its model: set the
+network on the Model node. In the pipeline's \`defaults:\` a job setting applies to the kinds that
+take it and is not reported.
+
+\`\`\`yaml
+# trips PLC2014
+score: { step: BatchTransform, jobType: testing, config: { network: { enableNetworkIsolation: true } } }
+\`\`\`
+
+\`\`\`yaml
+# fixed: the model the transform job uses is isolated
+model: { step: XGBoostModel, config: { network: { enableNetworkIsolation: true } } }
+\`\`\``,
   PLC3001: `A node id is expected and the name is not one: an entry of \`after:\`, or the \`<node>\` part of a wire
 \`<node>.<output>\` under \`inputs:\`. Both use node ids, the keys under \`nodes:\`, not step type names
 or \`name:\` values.
@@ -2134,6 +2148,38 @@ nodes:
 # fixed
 nodes:
   register: { step: ModelRegistration, config: { modelPackageGroup: fraud-xgboost } }
+\`\`\``,
+  PLC5061: `A tuning step type's \`hyperband:\` settings (StrategyConfig.HyperbandStrategyConfig) are only taken by a
+tuning job whose strategy is Hyperband, and its minResource may not exceed its maxResource;
+CreateHyperParameterTuningJob refuses the request otherwise.
+
+\`\`\`yaml
+# trips PLC5061
+tuning:
+  strategy: Bayesian
+  hyperband: { minResource: 1, maxResource: 27 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+tuning:
+  strategy: Hyperband
+  hyperband: { minResource: 1, maxResource: 27 }
+\`\`\``,
+  PLC5060: `A port's data option has a value the step's kind does not take: a processing job reads its
+inputs in File or Pipe mode (FastFile is for training jobs), and only a training channel names an
+AugmentedManifestFile. The hint lists the values the kind takes.
+
+\`\`\`yaml
+# trips PLC5060 (sagemaker: Processing)
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, inputMode: FastFile }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+inputs:
+  data: { type: dataset, path: /opt/ml/processing/input/data, inputMode: Pipe }
 \`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of

@@ -4,20 +4,11 @@
 import type { StepDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
-import type { LinkedNode, LinkedPipeline } from '../link/link-pipeline.js';
 import type { StepType } from '../link/step-library.js';
 import { own } from '../util/own.js';
 import { validateStepData } from '../validate/validate-document.js';
 import { deepMerge } from './deep-merge.js';
-
-export interface ExpandedNode extends LinkedNode {
-  /** The node's job type, when its step type has job types and the node chose a valid one. */
-  jobType: string | undefined;
-}
-
-export interface ExpandedPipeline extends LinkedPipeline {
-  expanded: ExpandedNode[];
-}
+import type { ExpandedNode, ExpandedPipeline, LinkedNode, LinkedPipeline } from '../stages.js';
 
 /** One merged step type per (step type, job type), so later caches keyed by step type hold. */
 const variantCache = new WeakMap<StepType, Map<string, StepType | undefined>>();

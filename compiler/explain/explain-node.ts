@@ -1,9 +1,9 @@
 // What `plc explain <pipeline> <node>` shows: a node's step type, job type and final config,
 // each value with the layer and file:line that set it.
-import type { BoundNode } from '../bind/bind-pipeline.js';
 import { configSchemaOf } from '../bind/config-schema.js';
 import type { Expr, Value } from '../ir/expr.js';
 import type { Location } from '../source/source-file.js';
+import type { BoundNode } from '../stages.js';
 
 export interface ExplainedValue {
   field: string;

@@ -2,7 +2,7 @@
 // wired explicitly, matched among the after: neighbours (with every candidate's score and the
 // reasons behind it), ambiguous, or left unbound.
 import type { Candidate } from '../wire/match-ports.js';
-import type { PortWiring, WiredNode } from '../wire/wire-pipeline.js';
+import type { PortWiring, WiredNode } from '../stages.js';
 
 export interface WiringExplanation {
   node: string;

@@ -1,11 +1,20 @@
 // The backend-neutral pipeline IR that `lower` produces and every backend consumes. Only
 // resolved facts live here: names, typed expressions, concrete jobs; no YAML, no source ranges.
-import type { Expr, ParameterType, Scalar, Value } from './expr.js';
+import type { KindStepIR } from '../kinds/registry.js';
+import type { Expr, ParameterType, Scalar } from './expr.js';
 
 export interface PipelineIR {
   name: string;
   /** Not part of the definition: CreatePipeline takes it as PipelineDescription. */
   description?: string;
+  /** PipelineDisplayName of CreatePipeline and UpdatePipeline. */
+  displayName?: string;
+  /** The pipeline's own tags (CreatePipeline Tags; kept in sync by plc deploy). */
+  tags: [string, string][];
+  /** ParallelismConfiguration.MaxParallelExecutionSteps, set by deploy (plc run may override it). */
+  parallelism?: number;
+  /** PipelineExperimentConfig of the definition, or false for none. */
+  experiment: { experimentName: Expr; trialName: Expr } | false;
   parameters: ParameterIR[];
   steps: StepIR[];
   /** Content-addressed code objects, by key relative to the pipeline's codePrefix; sorted by key. */
@@ -47,7 +56,8 @@ export interface RetryPolicyIR {
   expireAfterMin?: number;
 }
 
-interface StepBase {
+/** The envelope every step has: name, origin, display name, ordering, caching and retries. */
+export interface StepBaseIR {
   name: string;
   /** The plc step type (and job type) the step was made from; SageMaker never sees it. */
   origin?: { stepType: string; jobType?: string };
@@ -60,6 +70,7 @@ interface StepBase {
   retry: RetryPolicyIR[];
 }
 
+/** The compute of a job (processing, training, transform). */
 export interface Resources {
   instanceType: Expr;
   instanceCount: Expr;
@@ -67,132 +78,19 @@ export interface Resources {
   maxRuntimeSeconds?: Expr;
 }
 
-export interface ProcessingStepIR extends StepBase {
-  kind: 'Processing';
-  image: Expr;
-  role: Expr;
-  resources: Resources;
-  /** ContainerEntrypoint, e.g. ["python3", "/opt/ml/processing/input/code/x.py"]. */
-  entrypoint?: Expr[];
-  arguments: Expr[];
-  environment: [string, Expr][];
-  inputs: { name: string; localPath: string; source: Expr }[];
-  outputs: { name: string; localPath: string; destination: Expr }[];
-  propertyFiles: { name: string; output: string; path: string }[];
+/** The network of a job (config `network`), for the kinds whose API takes it. */
+export interface NetworkIR {
+  vpc?: { subnets: Expr[]; securityGroupIds: Expr[] };
+  isolation?: Expr;
+  trafficEncryption?: Expr;
 }
 
-/** A training job, as CreateTrainingJob and a tuning job's TrainingJobDefinition both describe it. */
-export interface TrainingJobIR {
-  image: Expr;
-  role: Expr;
-  resources: Resources & { maxRuntimeSeconds: Expr };
-  inputMode: 'File' | 'Pipe' | 'FastFile';
-  channels: { name: string; source: Expr }[];
-  outputPath: Expr;
-  hyperparameters: [string, Expr][];
-  environment: [string, Expr][];
-  spot?: Expr;
-  /** StoppingCondition.MaxWaitTimeInSeconds, for spot training. */
-  maxWaitSeconds?: Expr;
-}
-
-export interface TrainingStepIR extends StepBase, TrainingJobIR {
-  kind: 'Training';
-  debugHook: boolean;
-  profilerIntervalMs?: number;
-}
-
-export type TuningRangeIR =
-  | { name: string; type: 'Continuous' | 'Integer'; min: Expr; max: Expr; scaling: 'Auto' | 'Linear' | 'Logarithmic' | 'ReverseLogarithmic' }
-  | { name: string; type: 'Categorical'; values: Expr[] };
-
-/** A hyperparameter tuning job: many training jobs from one definition, searching `ranges`. */
-export interface TuningStepIR extends StepBase, TrainingJobIR {
-  kind: 'Tuning';
-  strategy: 'Bayesian' | 'Random' | 'Hyperband' | 'Grid';
-  objective: { type: 'Maximize' | 'Minimize'; metric: string };
-  /** AlgorithmSpecification.MetricDefinitions: metric name and the regex that finds it in the log. */
-  metrics: [name: string, regex: string][];
-  maxJobs: Expr;
-  maxParallelJobs: Expr;
-  ranges: TuningRangeIR[];
-}
-
-/** An output parameter of a Lambda or Callback step; consumers read Steps.<step>.OutputParameters['<name>']. */
-export interface OutputParameterIR {
-  name: string;
-  type: 'String' | 'Integer' | 'Boolean' | 'Float';
-}
-
-/** Invokes a Lambda function with `arguments` as its event. */
-export interface LambdaStepIR extends StepBase {
-  kind: 'Lambda';
-  functionArn: Expr;
-  arguments: [string, Value][];
-  outputs: OutputParameterIR[];
-}
-
-/** Sends `arguments` to an SQS queue and waits for a SendPipelineExecutionStepSuccess with the outputs. */
-export interface CallbackStepIR extends StepBase {
-  kind: 'Callback';
-  queueUrl: Expr;
-  arguments: [string, Value][];
-  outputs: OutputParameterIR[];
-}
-
-/** A Hadoop JAR step on a running EMR cluster (id) or on one created for the step (config). */
-export interface EmrStepIR extends StepBase {
-  kind: 'EMR';
-  cluster: { id: Expr; executionRoleArn?: Expr } | { config: Value };
-  jar: Expr;
-  args: Expr[];
-  mainClass?: Expr;
-  properties: [string, Expr][];
-}
-
-/** CreateModel: a SageMaker model from model artifacts and an inference image. */
-export interface ModelStepIR extends StepBase {
-  kind: 'Model';
-  image: Expr;
-  role: Expr;
-  modelData: Expr;
-}
-
-/** A batch transform job over a data set with a SageMaker model. */
-export interface TransformStepIR extends StepBase {
-  kind: 'Transform';
-  modelName: Expr;
-  input: Expr;
-  output: Expr;
-  resources: Pick<Resources, 'instanceType' | 'instanceCount'>;
-  contentType?: Expr;
-  splitType?: string;
-  accept?: Expr;
-  assembleWith?: string;
-  batchStrategy?: string;
-  maxPayloadMB?: Expr;
-}
-
-/** CreateModelPackage: the model registered in a model package group. */
-export interface RegisterModelStepIR extends StepBase {
-  kind: 'RegisterModel';
-  image: Expr;
-  modelData: Expr;
-  group: Expr;
-  approvalStatus: Expr;
-  /** ModelPackageDescription (the step's own Description is the node's). */
-  packageDescription?: Expr;
-  contentTypes: string[];
-  responseTypes: string[];
-  inferenceInstanceTypes?: string[];
-  transformInstanceTypes?: string[];
-  /** ModelMetrics.ModelQuality.Statistics. */
-  metrics?: { contentType: string; location: Expr };
-  /** DriftCheckBaselines.ModelQuality.Constraints. */
-  constraints?: { contentType: string; location: Expr };
-  tags: [string, Expr][];
-  samplePayload?: Expr;
-  task?: string;
+/** The KMS keys of a job (config `encryption`), for the kinds whose API takes them. */
+export interface EncryptionIR {
+  /** VolumeKmsKeyId of the job's resources. */
+  volumeKey?: Expr;
+  /** KmsKeyId of its output config. */
+  outputKey?: Expr;
 }
 
 /** A test over expressions, as the Condition step's Conditions list holds them. */
@@ -203,7 +101,7 @@ export type ConditionIR =
   | { kind: 'or'; conditions: ConditionIR[] };
 
 /** Runs ifSteps when every condition holds, elseSteps otherwise; branch steps live only here. */
-export interface ConditionStepIR extends StepBase {
+export interface ConditionStepIR extends StepBaseIR {
   kind: 'Condition';
   conditions: ConditionIR[];
   ifSteps: StepIR[];
@@ -211,11 +109,10 @@ export interface ConditionStepIR extends StepBase {
 }
 
 /** Stops the execution with a message. */
-export interface FailStepIR extends StepBase {
+export interface FailStepIR extends StepBaseIR {
   kind: 'Fail';
   errorMessage: Expr;
 }
 
-export type StepIR =
-  | ProcessingStepIR | TrainingStepIR | ModelStepIR | TransformStepIR | RegisterModelStepIR | ConditionStepIR | FailStepIR
-  | TuningStepIR | LambdaStepIR | CallbackStepIR | EmrStepIR;
+/** A step of one of the kinds in compiler/kinds/registry.ts, or a control step. */
+export type StepIR = KindStepIR | ConditionStepIR | FailStepIR;

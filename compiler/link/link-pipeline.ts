@@ -7,33 +7,7 @@ import { suggest } from '../diagnostics/did-you-mean.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { StepLibrary, StepType } from './step-library.js';
 import { hasOwn } from '../util/own.js';
-
-export type NodeDocument = PipelineDocument['nodes'][string];
-
-export interface LinkedNode {
-  id: string;
-  doc: NodeDocument;
-  step: StepType;
-  /** The SageMaker step name: the node's name: when given, else its id. */
-  stepName: string;
-}
-
-/** A node that runs no step type: a condition with its branches, or a fail node. */
-export interface ControlNode {
-  id: string;
-  doc: NodeDocument;
-  kind: 'Condition' | 'Fail';
-  stepName: string;
-}
-
-export interface LinkedPipeline {
-  doc: PipelineDocument;
-  source: SourceFile;
-  library: StepLibrary;
-  /** Step nodes in the order the pipeline lists them, which is the order of the emitted steps. */
-  nodes: LinkedNode[];
-  controls: ControlNode[];
-}
+import type { ControlNode, LinkedNode, LinkedPipeline, NodeDocument } from '../stages.js';
 
 /** The keys each kind of node takes; the first is the one that gives the node its kind. */
 const nodeKeys = {

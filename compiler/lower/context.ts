@@ -1,12 +1,15 @@
-// What a kind's own lowering module may ask of the pipeline lowering: the pipeline, the bag, and
-// step-type bindings resolved against one node's config (with the same diagnostics everywhere).
+// What a kind's lowering (compiler/kinds/<kind>/lower.ts) may ask of the pipeline lowering: the
+// pipeline, the bag, step-type bindings resolved against one node's config, and the parts of a job
+// every kind resolves the same way (with the same diagnostics everywhere).
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Expr, Value } from '../ir/expr.js';
-import type { StepIR } from '../ir/pipeline.js';
+import type { Resources } from '../ir/pipeline.js';
+import type { ImageScope } from '../sagemaker/images.js';
 import type { DataPath } from '../source/source-file.js';
-import type { WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
+import type { CodeBundle } from './code-bundle.js';
+import type { InputSource, WiredNode, WiredPipeline } from '../stages.js';
 
-export interface NodeBindings {
+export interface LoweringContext {
   readonly pipeline: WiredPipeline;
   readonly bag: DiagnosticBag;
   /** Any binding: scalars become expressions, lists and mappings keep their shape. */
@@ -21,9 +24,28 @@ export interface NodeBindings {
   list(node: WiredNode, raw: readonly unknown[], path: DataPath): Expr[];
   /** Whether a binding names exactly one optional config field that is unset and has no default. */
   leftOut(node: WiredNode, raw: unknown): boolean;
+  /** The node's execution role (config `role`). */
+  role(node: WiredNode): Expr | undefined;
+  /** The instance type, checked against the kind's list when it is a literal. */
+  instanceType(node: WiredNode): Expr | undefined;
+  /** compute: instance type, count, volume and run time. */
+  resources(node: WiredNode): Resources | undefined;
+  /** compute.image, resolved for the region; a framework image for the given instance type (GPU or CPU). */
+  image(node: WiredNode, scope: ImageScope, instanceType?: Expr): Expr | undefined;
+  /** The step type's code, collected once per step type. */
+  bundle(node: WiredNode): CodeBundle | undefined;
+  /** codePrefix; undefined (reported once) when the pipeline has code but no codePrefix. */
+  codeLocation(): Expr | undefined;
+  /** A code object to upload under codePrefix, made only the first time its key (named by its content's hash) is added. */
+  addCode(key: string, bytes: () => Uint8Array, sources: readonly string[]): void;
+  /** Where the node's output `port` goes: placed by the node, else <outputPrefix>/<step name>/<port>. */
+  outputLocation(node: WiredNode, port: string): Expr;
+  /** <outputPrefix>/<step name>, or with a port below it. */
+  defaultLocation(node: WiredNode, port?: string): Expr;
+  /** The bound input of a kind whose ports have fixed roles by type. */
+  inputOfType(node: WiredNode, type: string): InputSource | undefined;
+  /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
+  fileInput(node: WiredNode, type: string): Expr | undefined;
+  /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */
+  checkStringMap(node: WiredNode, entries: readonly [string, Expr][], limits: { entries: { max: number }; value: { max: number } }, what: 'environment variable' | 'hyperparameter', path: DataPath): void;
 }
-
-/** The envelope members every step has, as the pipeline lowering resolved them for the node. */
-export type StepBaseIR = Pick<StepIR, 'name' | 'displayName' | 'description' | 'dependsOn' | 'cache' | 'retry'>;
-
-export type KindLowering = (node: WiredNode, base: StepBaseIR, bindings: NodeBindings) => StepIR | undefined;

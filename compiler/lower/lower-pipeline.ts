@@ -6,24 +6,21 @@ import type { StepType } from '../link/step-library.js';
 import { describeTypes, valueAt } from '../validate/schema-errors.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
-import { asString, concat, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
-import type { CodeObject, DataEdgeIR, ModelStepIR, ParameterIR, PipelineIR, ProcessingStepIR, RegisterModelStepIR, Resources, RetryPolicyIR, StepIR, TrainingStepIR, TransformStepIR } from '../ir/pipeline.js';
-import { isTrainingJobKind } from '../sagemaker/kinds.js';
+import { asString, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
+import type { CodeObject, DataEdgeIR, ParameterIR, PipelineIR, Resources, RetryPolicyIR, StepBaseIR, StepIR } from '../ir/pipeline.js';
+import { jobSettingNames } from '../kinds/kind.js';
+import { runsContainer, stepKind, stepKinds } from '../kinds/registry.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
 import { hasOwn } from '../util/own.js';
 import type { DataPath, Location } from '../source/source-file.js';
 import { resolveImageUri, type ImageScope } from '../sagemaker/images.js';
-import { apiLimits } from '../sagemaker/api-limits.js';
-import { isTrainingOutputPath, processingCodeDir } from '../sagemaker/property-paths.js';
-import type { InputSource, WiredNode, WiredPipeline } from '../wire/wire-pipeline.js';
-import { archive, collectCode, type CodeBundle } from './code-bundle.js';
+import { collectCode, type CodeBundle } from './code-bundle.js';
 import type { ControlLinks } from '../check/graph.js';
 import { arrangeSteps } from '../control/branches.js';
-import type { NodeBindings } from './context.js';
-import { containerlessLowerings } from './containerless.js';
-import { lowerTuning } from './tuning.js';
-
+import type { LoweringContext } from './context.js';
+import { s3Path } from './s3-paths.js';
+import type { InputSource, WiredNode, WiredPipeline } from '../stages.js';
 
 export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): PipelineIR {
   const code = new Map<string, CodeObject>();
@@ -37,6 +34,10 @@ export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag:
   return {
     name: pipeline.doc.name,
     ...(pipeline.doc.description !== undefined ? { description: pipeline.doc.description } : {}),
+    ...(pipeline.doc.displayName !== undefined ? { displayName: pipeline.doc.displayName } : {}),
+    tags: Object.entries(pipeline.doc.tags ?? {}),
+    ...(pipeline.doc.parallelism !== undefined ? { parallelism: pipeline.doc.parallelism } : {}),
+    experiment: lowerExperiment(pipeline, bag),
     parameters: lowerParameters(pipeline.doc, pipeline.source.keysInOrder(['parameters'])),
     steps,
     code: [...code].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, object]) => object),
@@ -50,6 +51,22 @@ function dataEdges(pipeline: WiredPipeline): DataEdgeIR[] {
   return pipeline.edges.map(({ from, to }) => ({ from: { step: stepName.get(from.node)!, port: from.port }, to: { step: stepName.get(to.node)!, port: to.port } }));
 }
 
+/**
+ * PipelineExperimentConfig: by default, as the SDK writes it, an experiment named after the
+ * pipeline and a trial per execution; `experiment: false` leaves it out (no experiment tracking).
+ */
+function lowerExperiment(pipeline: WiredPipeline, bag: DiagnosticBag): PipelineIR['experiment'] {
+  const experiment = pipeline.doc.experiment;
+  if (experiment === false) return false;
+  const name = (key: 'experimentName' | 'trialName', fallback: string): Expr => {
+    const raw = experiment?.[key];
+    if (raw === undefined) return { kind: 'execution', name: fallback };
+    const value = interpolate(raw, { source: pipeline.source, path: ['experiment', key] }, pipeline.scope, bag);
+    return value && isExpr(value) ? value : literal(raw);
+  };
+  return { experimentName: name('experimentName', 'PipelineName'), trialName: name('trialName', 'PipelineExecutionId') };
+}
+
 function lowerParameters(doc: PipelineDocument, order: readonly string[]): ParameterIR[] {
   return order.map((name) => [name, doc.parameters![name]!] as const).map(([name, p]) => ({
     name,
@@ -59,32 +76,7 @@ function lowerParameters(doc: PipelineDocument, order: readonly string[]): Param
   }));
 }
 
-/** Removes trailing slashes so joined S3 paths never get `//`. */
-function withoutTrailingSlash(expr: Expr): Expr {
-  if (expr.kind === 'literal' && typeof expr.value === 'string') return literal(expr.value.replace(/\/+$/, ''));
-  if (expr.kind === 'join' && expr.on === '' && expr.values.length > 0) {
-    return { ...expr, values: [...expr.values.slice(0, -1), withoutTrailingSlash(expr.values.at(-1)!)] };
-  }
-  return expr;
-}
-
-function s3Path(prefix: Expr, ...segments: string[]): Expr {
-  return concat([withoutTrailingSlash(prefix), literal('/' + segments.join('/'))]);
-}
-
-/** What every step kind carries besides its kind-specific job. */
-type StepBaseIR = Pick<ProcessingStepIR, 'name' | 'origin' | 'displayName' | 'description' | 'dependsOn' | 'cache' | 'retry'>;
-
-/** The parts of a job that are resolved the same way for every kind. */
-interface JobParts {
-  role: Expr;
-  image: Expr;
-  resources: Resources;
-  environment: [string, Expr][];
-  bundle: CodeBundle | undefined;
-}
-
-class NodeLowering implements NodeBindings {
+class NodeLowering implements LoweringContext {
   private codePrefixReported = false;
 
   private readonly stepNames: ReadonlyMap<string, string>;
@@ -101,7 +93,7 @@ class NodeLowering implements NodeBindings {
 
   lower(node: WiredNode): StepIR | undefined {
     const step = node.step.doc;
-    const base = {
+    const base: StepBaseIR = {
       name: node.stepName,
       origin: { stepType: step.name, ...(node.jobType !== undefined ? { jobType: node.jobType } : {}) },
       ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),
@@ -110,154 +102,26 @@ class NodeLowering implements NodeBindings {
       ...(node.doc.cache ? { cache: typeof node.doc.cache === 'object' ? { expireAfter: node.doc.cache.expireAfter } : {} } : {}),
       retry: this.retryPolicies(node),
     };
-    const bundle = step.script ? this.bundle(node) : undefined;
+    // Code is checked even when the config is not, so both are reported in one run.
+    if (step.script) this.bundle(node);
     if (!node.configValid) return undefined; // reported by bind; bindings would only repeat it
-    const containerless = containerlessLowerings.get(step.sagemaker);
-    if (containerless) return containerless(node, base, this);
-    if (!step.compute) return undefined; // reported by the step checks
-    if (step.sagemaker === 'Model' || step.sagemaker === 'Transform' || step.sagemaker === 'RegisterModel') {
-      if (node.doc.cache && step.sagemaker !== 'Transform') {
-        this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: step.sagemaker, node: node.id });
-      }
-      return step.sagemaker === 'Model' ? this.model(node, base) : step.sagemaker === 'Transform' ? this.transform(node, base) : this.registerModel(node, base);
+    const kind = stepKind(step.sagemaker);
+    if (runsContainer(kind) && !step.compute) return undefined; // reported by the step checks
+    if (kind.uncached && node.doc.cache) {
+      this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: kind.name, node: node.id });
     }
-    const role = this.configExpr(node, 'role');
-    const resources = this.resources(node);
-    const image = this.image(node, isTrainingJobKind(step.sagemaker) ? 'training' : 'processing');
-    if (!role || !image || !resources || (step.script && !bundle)) return undefined;
-    const environment = this.entries(node, step.script?.env ?? {}, ['script', 'env']);
-    const environmentLimits = step.sagemaker === 'Processing' ? apiLimits.processingEnvironment : apiLimits.trainingEnvironment;
-    this.checkStringMap(node, environment, environmentLimits, 'environment variable', ['script', 'env']);
-    return step.sagemaker === 'Processing'
-      ? this.processing(node, base, { role, image, resources, environment, bundle })
-      : step.sagemaker === 'Tuning'
-        ? lowerTuning(node, this.training(node, base, { role, image, resources, environment, bundle }), this)
-        : this.training(node, base, { role, image, resources, environment, bundle });
+    this.checkJobSettings(node);
+    return kind.lower(node, base, this);
   }
 
-  private processing(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): ProcessingStepIR {
-    const step = node.step.doc;
-    const inputs = Object.entries(step.inputs ?? {})
-      .filter(([port]) => node.inputs.has(port))
-      .map(([port, spec]) => ({ name: port, localPath: spec.path!, source: node.inputs.get(port)!.location }));
-    const outputs = Object.entries(step.outputs ?? {}).map(([port, spec]) => ({
-      name: port,
-      localPath: spec.path!,
-      destination: node.outputLocations.get(port) ?? this.defaultLocation(node, port),
-    }));
-    const propertyFiles = Object.entries(step.outputs ?? {})
-      .filter(([, spec]) => spec.propertyFile)
-      .map(([port, spec]) => ({ name: spec.propertyFile!.name, output: port, path: spec.propertyFile!.path }));
-    const lowered: ProcessingStepIR = {
-      kind: 'Processing', ...base, image, role, resources,
-      arguments: this.list(node, step.script?.arguments ?? [], ['script', 'arguments']),
-      environment, inputs, outputs, propertyFiles,
-    };
-    if (bundle) {
-      const prefix = this.codeLocation();
-      for (const file of bundle.files) {
-        const key = `code/${bundle.hash}/${file.path}`;
-        this.code.set(key, { key, bytes: file.bytes, sources: [file.source] });
-      }
-      lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });
-      lowered.entrypoint = [literal('python3'), literal(`${processingCodeDir}/${bundle.entryPoint}`)];
+  /** A job setting in the node's own config that its kind's API has no member for would be dropped. */
+  private checkJobSettings(node: WiredNode): void {
+    const kind = stepKind(node.step.doc.sagemaker);
+    for (const setting of jobSettingNames) {
+      if (!hasOwn(node.doc.config, setting) || kind.jobSettings.includes(setting)) continue;
+      const kinds = stepKinds.filter((k) => k.jobSettings.includes(setting)).map((k) => k.name);
+      this.bag.report('PLC2014', this.pipeline.source.locate(['nodes', node.id, 'config', setting], 'key'), { node: node.id, setting, kind: kind.name, kinds: kinds.join(', ') });
     }
-    return lowered;
-  }
-
-  private training(node: WiredNode, base: StepBaseIR, { role, image, resources, environment, bundle }: JobParts): TrainingStepIR {
-    const step = node.step.doc;
-    const training = step.training ?? {};
-    const channels = Object.keys(step.inputs ?? {}).filter((port) => node.inputs.has(port)).map((port) => ({ name: port, source: node.inputs.get(port)!.location }));
-    const hyperparameters = this.hyperparameters(node);
-    if (bundle) {
-      const prefix = this.codeLocation();
-      const key = `code/${bundle.hash}/sourcedir.tar.gz`;
-      // One archive per bundle, however many nodes train with it: the key is the bundle's hash.
-      if (!this.code.has(key)) this.code.set(key, { key, bytes: archive(bundle), sources: bundle.files.map((file) => file.source) });
-      // Script mode reads these JSON-encoded, as the SageMaker SDK writes them.
-      hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
-      if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(constantOf(s3Path(prefix, key))))]);
-    }
-    this.checkStringMap(node, hyperparameters, apiLimits.hyperParameters, 'hyperparameter', ['training', 'hyperparameters']);
-    const spot = training.spot !== undefined ? this.typed(node, training.spot, ['training', 'spot'], 'boolean') : undefined;
-    const maxWaitSeconds = training.maxWaitSeconds !== undefined ? this.typed(node, training.maxWaitSeconds, ['training', 'maxWaitSeconds'], 'integer') : undefined;
-    if (spot && constantOf(spot) === true && !maxWaitSeconds) {
-      this.bag.report('PLC5006', node.step.source.locate(['training', 'spot']), { step: step.name });
-    }
-    return {
-      kind: 'Training', ...base, image, role,
-      resources: { ...resources, maxRuntimeSeconds: resources.maxRuntimeSeconds ?? literal(86400) },
-      ...(maxWaitSeconds ? { maxWaitSeconds } : {}),
-      inputMode: training.inputMode ?? 'File',
-      channels,
-      outputPath: this.trainingOutputPath(node),
-      hyperparameters,
-      environment,
-      ...(spot ? { spot } : {}),
-      debugHook: training.debugHook ?? false,
-      ...(training.profilerIntervalMs !== undefined ? { profilerIntervalMs: training.profilerIntervalMs } : {}),
-    };
-  }
-
-  private model(node: WiredNode, base: StepBaseIR): ModelStepIR | undefined {
-    const role = this.configExpr(node, 'role');
-    const image = this.image(node, 'inference');
-    const modelData = this.fileInput(node, 'model');
-    return role && image && modelData ? { kind: 'Model', ...base, role, image, modelData } : undefined;
-  }
-
-  private transform(node: WiredNode, base: StepBaseIR): TransformStepIR | undefined {
-    const settings = node.step.doc.transform ?? {};
-    const modelName = this.inputOfType(node, 'model-name');
-    const input = this.inputOfType(node, 'dataset');
-    const [port] = Object.keys(node.step.doc.outputs ?? {});
-    const instanceType = this.instanceType(node);
-    const instanceCount = node.step.doc.compute?.instanceCount === undefined ? literal(1) : this.typed(node, node.step.doc.compute.instanceCount, ['compute', 'instanceCount'], 'integer');
-    const optional = (key: 'contentType' | 'accept' | 'maxPayloadMB', type: 'string' | 'integer') =>
-      settings[key] === undefined ? {} : { [key]: this.typed(node, settings[key], ['transform', key], type) };
-    if (!modelName || !input || port === undefined || !instanceType || !instanceCount) return undefined;
-    return {
-      kind: 'Transform', ...base,
-      modelName: modelName.location,
-      input: input.location,
-      output: node.outputLocations.get(port) ?? this.defaultLocation(node, port),
-      resources: { instanceType, instanceCount },
-      ...optional('contentType', 'string'),
-      ...optional('accept', 'string'),
-      ...optional('maxPayloadMB', 'integer'),
-      ...(settings.splitType ? { splitType: settings.splitType } : {}),
-      ...(settings.assembleWith ? { assembleWith: settings.assembleWith } : {}),
-      ...(settings.batchStrategy ? { batchStrategy: settings.batchStrategy } : {}),
-    } as TransformStepIR;
-  }
-
-  private registerModel(node: WiredNode, base: StepBaseIR): RegisterModelStepIR | undefined {
-    const registration = node.step.doc.registration!;
-    const image = this.image(node, 'inference');
-    const model = this.fileInput(node, 'model');
-    const metrics = this.inputOfType(node, 'metrics') && this.fileInput(node, 'metrics');
-    const payload = this.inputOfType(node, 'payload') && this.fileInput(node, 'payload');
-    const constraints = this.inputOfType(node, 'constraints') && this.fileInput(node, 'constraints');
-    const group = this.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
-    const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : this.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
-    const description = registration.description === undefined ? undefined : this.typed(node, registration.description, ['registration', 'description'], 'string');
-    if (!image || !model || !group || !approvalStatus) return undefined;
-    return {
-      kind: 'RegisterModel', ...base, image, group, approvalStatus,
-      modelData: model,
-      ...(description ? { packageDescription: description } : {}),
-      // The API accepts a package without them, but endpoints and transforms need to know.
-      contentTypes: registration.contentTypes ?? ['text/csv'],
-      responseTypes: registration.responseTypes ?? ['text/csv'],
-      ...(registration.inferenceInstanceTypes ? { inferenceInstanceTypes: registration.inferenceInstanceTypes } : {}),
-      ...(registration.transformInstanceTypes ? { transformInstanceTypes: registration.transformInstanceTypes } : {}),
-      ...(metrics ? { metrics: { contentType: registration.metricsContentType ?? 'application/json', location: metrics } } : {}),
-      ...(constraints ? { constraints: { contentType: registration.constraintsContentType ?? 'application/json', location: constraints } } : {}),
-      tags: this.entries(node, registration.tags ?? {}, ['registration', 'tags']),
-      ...(payload ? { samplePayload: payload } : {}),
-      ...(registration.task ? { task: registration.task } : {}),
-    };
   }
 
   /** after: neighbours that feed the node no data; a data edge already orders the steps. */
@@ -267,13 +131,13 @@ class NodeLowering implements NodeBindings {
   }
 
   /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */
-  private inputOfType(node: WiredNode, type: string): InputSource | undefined {
+  inputOfType(node: WiredNode, type: string): InputSource | undefined {
     const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
     return port === undefined ? undefined : node.inputs.get(port);
   }
 
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
-  private fileInput(node: WiredNode, type: string): Expr | undefined {
+  fileInput(node: WiredNode, type: string): Expr | undefined {
     const input = this.inputOfType(node, type);
     if (!input) return undefined;
     if (input.file !== undefined) return s3Path(input.location, input.file);
@@ -287,32 +151,24 @@ class NodeLowering implements NodeBindings {
     return input.location;
   }
 
-  /** A training job has one S3OutputPath; a node may place it through either output port. */
-  private trainingOutputPath(node: WiredNode): Expr {
-    const placed = Object.entries(node.step.doc.outputs ?? {})
-      .filter(([port, spec]) => node.outputLocations.has(port) && spec.path !== undefined && isTrainingOutputPath(spec.path))
-      .map(([port]) => [port, node.outputLocations.get(port)!] as const);
-    const distinct = new Set(placed.map(([, e]) => JSON.stringify(e)));
-    if (distinct.size > 1) {
-      this.bag.report('PLC5005', this.pipeline.source.locate(['nodes', node.id, 'outputs']), { what: 'outputs of a training node', value: placed.map(([p]) => p).join(', '), detail: 'a training job writes all outputs under one S3OutputPath; place at most one of them' });
-    }
-    return placed[0]?.[1] ?? this.defaultLocation(node);
+  outputLocation(node: WiredNode, port: string): Expr {
+    return node.outputLocations.get(port) ?? this.defaultLocation(node, port);
   }
 
-  private defaultLocation(node: WiredNode, port?: string): Expr {
+  defaultLocation(node: WiredNode, port?: string): Expr {
     const prefix = node.config.get('outputPrefix')!.value as Expr;
     return port === undefined ? s3Path(prefix, node.stepName) : s3Path(prefix, node.stepName, port);
   }
 
   /** Code is collected once per step type, however many nodes use it. */
-  private bundle(node: WiredNode): CodeBundle | undefined {
+  bundle(node: WiredNode): CodeBundle | undefined {
     if (!this.bundles.has(node.step)) this.bundles.set(node.step, collectCode(node.step, this.bag));
     return this.bundles.get(node.step);
   }
 
   private readonly bundles = new Map<StepType, CodeBundle | undefined>();
 
-  private codeLocation(): Expr | undefined {
+  codeLocation(): Expr | undefined {
     const prefix = this.pipeline.doc.codePrefix;
     if (prefix === undefined) {
       if (!this.codePrefixReported) {
@@ -325,7 +181,12 @@ class NodeLowering implements NodeBindings {
     return literal(prefix);
   }
 
-  private image(node: WiredNode, scope: ImageScope): Expr | undefined {
+  addCode(key: string, bytes: () => Uint8Array, sources: readonly string[]): void {
+    // A key names its content (the bundle's hash): one object however many nodes use the code.
+    if (!this.code.has(key)) this.code.set(key, { key, bytes: bytes(), sources: [...sources] });
+  }
+
+  image(node: WiredNode, scope: ImageScope, instanceType?: Expr): Expr | undefined {
     const image = node.step.doc.compute?.image;
     const step = node.step.doc.name;
     if (image === undefined) return undefined;
@@ -335,9 +196,9 @@ class NodeLowering implements NodeBindings {
       this.bag.report('PLC7002', this.pipeline.source.locate(['nodes', node.id, 'step']), { step, framework: image.framework });
       return undefined;
     }
-    const instanceType = constantOf(this.resourcesCache.get(node)?.instanceType);
+    const instance = constantOf(instanceType);
     // Only PyTorch has GPU images; other frameworks' one image serves every instance type.
-    const processor = image.processor ?? (image.framework === 'pytorch' && typeof instanceType === 'string' && /^ml\.(p|g)\d/.test(instanceType) ? 'gpu' : 'cpu');
+    const processor = image.processor ?? (image.framework === 'pytorch' && typeof instance === 'string' && /^ml\.(p|g)\d/.test(instance) ? 'gpu' : 'cpu');
     const resolved = resolveImageUri({ framework: image.framework, version: image.version, processor, scope, region, ...(image.pyVersion ? { pyVersion: image.pyVersion } : {}) });
     if (resolved.ok) return literal(resolved.uri);
     const value = { framework: image.framework, version: image.version, region, processor, pyVersion: image.pyVersion ?? '' }[resolved.problem];
@@ -346,9 +207,7 @@ class NodeLowering implements NodeBindings {
     return undefined;
   }
 
-  private readonly resourcesCache = new Map<WiredNode, Resources>();
-
-  private resources(node: WiredNode): Resources | undefined {
+  resources(node: WiredNode): Resources | undefined {
     const compute = node.step.doc.compute;
     const get = (key: 'instanceCount' | 'volumeSizeGB' | 'maxRuntimeSeconds', fallback?: number) => {
       const raw = compute?.[key];
@@ -359,22 +218,7 @@ class NodeLowering implements NodeBindings {
     const volumeSizeGB = get('volumeSizeGB', 30);
     const maxRuntimeSeconds = get('maxRuntimeSeconds');
     if (!instanceType || !instanceCount || !volumeSizeGB) return undefined;
-    const resources = { instanceType, instanceCount, volumeSizeGB, ...(maxRuntimeSeconds ? { maxRuntimeSeconds } : {}) };
-    this.resourcesCache.set(node, resources);
-    return resources;
-  }
-
-  private hyperparameters(node: WiredNode): [string, Expr][] {
-    const raw = node.step.doc.training?.hyperparameters;
-    if (raw === undefined) return [];
-    if (typeof raw === 'object') return this.entries(node, raw, ['training', 'hyperparameters']);
-    const value = this.bind(node, raw, ['training', 'hyperparameters']);
-    if (!value) return [];
-    if (value.kind !== 'map' || !value.entries.every(([, v]) => isExpr(v))) {
-      this.bag.report('PLC0101', node.step.source.locate(['training', 'hyperparameters']), { where: '"training.hyperparameters"', expected: 'a mapping of single values' });
-      return [];
-    }
-    return value.entries.map(([k, v]) => [k, asString(v as Expr)]);
+    return { instanceType, instanceCount, volumeSizeGB, ...(maxRuntimeSeconds ? { maxRuntimeSeconds } : {}) };
   }
 
   private retryPolicies(node: WiredNode): RetryPolicyIR[] {
@@ -392,8 +236,8 @@ class NodeLowering implements NodeBindings {
     });
   }
 
-  private configExpr(node: WiredNode, key: string): Expr | undefined {
-    const value = node.config.get(key)?.value;
+  role(node: WiredNode): Expr | undefined {
+    const value = node.config.get('role')?.value;
     return value && isExpr(value) ? value : undefined;
   }
 
@@ -402,14 +246,13 @@ class NodeLowering implements NodeBindings {
   }
 
   /** The instance type, checked against the API's list for the step's kind when it is a literal. */
-  private instanceType(node: WiredNode): Expr | undefined {
+  instanceType(node: WiredNode): Expr | undefined {
     const raw = node.step.doc.compute?.instanceType;
     const expr = this.typed(node, raw, ['compute', 'instanceType'], 'string');
-    const kind = (isTrainingJobKind(node.step.doc.sagemaker) ? 'Training' : node.step.doc.sagemaker) as keyof typeof apiLimits.instanceTypes;
-    const allowed: readonly string[] = apiLimits.instanceTypes[kind];
+    const instances = stepKind(node.step.doc.sagemaker).instanceTypes;
     const value = constantOf(expr);
-    if (typeof value !== 'string' || allowed.includes(value)) return expr;
-    this.bag.report('PLC5015', this.bindingLocation(node, raw, ['compute', 'instanceType']), { value, kind, allowed: [...allowed] }, suggest(value, allowed));
+    if (!instances || typeof value !== 'string' || instances.allowed.includes(value)) return expr;
+    this.bag.report('PLC5015', this.bindingLocation(node, raw, ['compute', 'instanceType']), { value, kind: instances.jobs, allowed: [...instances.allowed] }, suggest(value, instances.allowed));
     return undefined;
   }
 
@@ -421,7 +264,7 @@ class NodeLowering implements NodeBindings {
   }
 
   /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */
-  private checkStringMap(node: WiredNode, entries: readonly [string, Expr][], limits: { entries: { max: number }; value: { max: number } }, what: 'environment variable' | 'hyperparameter', path: DataPath): void {
+  checkStringMap(node: WiredNode, entries: readonly [string, Expr][], limits: { entries: { max: number }; value: { max: number } }, what: 'environment variable' | 'hyperparameter', path: DataPath): void {
     if (entries.length > limits.entries.max) {
       this.bag.report('PLC5016', node.step.source.locate(path, 'key'), { node: node.id, count: entries.length, what: `${what}s`, max: limits.entries.max });
     }

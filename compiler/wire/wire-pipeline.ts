@@ -6,52 +6,11 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { isExpr, type Expr } from '../ir/expr.js';
 import { interpolate } from '../interpolation/interpolate.js';
-import type { BoundNode, BoundPipeline } from '../bind/bind-pipeline.js';
-import type { ExpandedNode } from '../expand/expand-variants.js';
 import type { DataPath } from '../source/source-file.js';
-import { outputLocation } from '../sagemaker/property-paths.js';
+import { stepKind } from '../kinds/registry.js';
 import { hasOwn, own } from '../util/own.js';
 import { describeCandidate, matchPorts, type Candidate, type Neighbour } from './match-ports.js';
-
-export interface DataEdge {
-  from: { node: string; port: string };
-  to: { node: string; port: string };
-}
-
-/**
- * Where an input reads from. `file` names the file consumers that need one read (the producer
- * port's `file`, or its property file); `folder` says the location is a processing output folder.
- */
-export interface InputSource {
-  location: Expr;
-  file?: string;
-  folder?: { node: string; port: string };
-}
-
-/** How one input port of a node got (or failed to get) its data, for errors and plc explain --wiring. */
-export interface PortWiring {
-  port: string;
-  required: boolean;
-  how: 'explicit' | 'matched' | 'ambiguous' | 'unbound';
-  /** What feeds it: "<node>.<output>" or the location written under inputs:. */
-  from?: string;
-  /** The after: neighbours' outputs with their scores, best first (empty for explicit wires). */
-  candidates: Candidate[];
-}
-
-export interface WiredNode extends BoundNode {
-  /** Where each bound input port reads from. */
-  inputs: ReadonlyMap<string, InputSource>;
-  /** Every declared input, in declaration order. */
-  wiring: PortWiring[];
-  /** Output ports whose S3 location the node sets (others use <outputPrefix>/<step>/<port>). */
-  outputLocations: ReadonlyMap<string, Expr>;
-}
-
-export interface WiredPipeline extends BoundPipeline {
-  wired: WiredNode[];
-  edges: DataEdge[];
-}
+import type { BoundNode, BoundPipeline, DataEdge, ExpandedNode, InputSource, PortWiring, WiredNode, WiredPipeline } from '../stages.js';
 
 const portReference = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)$/;
 const locationPrefix = /^(s3|https):\/\//;
@@ -71,10 +30,11 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
     const taken = new Map<string, string>();
     const connect = (producer: ExpandedNode, output: string, port: string) => {
       const producerPort = producer.step.doc.outputs![output]!;
-      const location = outputLocation(producer.step.doc.sagemaker, producer.stepName, output, producerPort.path);
+      const producerKind = stepKind(producer.step.doc.sagemaker);
+      const location = producerKind.outputLocation(producer.stepName, output, producerPort.path);
       if (location === undefined) return; // the producer's port is invalid for its kind, reported by the step checks
       const file = producerPort.file ?? producerPort.propertyFile?.path;
-      const folder = producer.step.doc.sagemaker === 'Processing' ? { node: producer.id, port: output } : undefined;
+      const folder = producerKind.outputs.folders ? { node: producer.id, port: output } : undefined;
       inputs.set(port, { location, ...(file !== undefined ? { file } : {}), ...(folder ? { folder } : {}) });
       taken.set(`${producer.id}.${output}`, port);
       edges.push({ from: { node: producer.id, port: output }, to: { node: node.id, port } });
@@ -186,9 +146,6 @@ function resolveOutputName(outputs: Record<string, { aliases?: string[] }>, name
   return Object.keys(outputs).sort().find((key) => outputs[key]!.aliases?.includes(name));
 }
 
-/** The kinds whose outputs are S3 locations the job writes to, which a node may choose. */
-const placeableKinds: readonly string[] = ['Processing', 'Training', 'Tuning', 'Transform'];
-
 function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticBag): Map<string, Expr> {
   const locations = new Map<string, Expr>();
   const outputs = node.step.doc.outputs ?? {};
@@ -199,7 +156,8 @@ function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticB
       bag.report('PLC3007', pipeline.source.locate(path, 'key'), { node: node.id, step: node.step.doc.name, port, allowed }, suggest(port, allowed));
       continue;
     }
-    if (!placeableKinds.includes(node.step.doc.sagemaker)) {
+    // Only outputs that are S3 locations the job writes to can be placed.
+    if (!stepKind(node.step.doc.sagemaker).outputs.placeable) {
       bag.report('PLC3014', pipeline.source.locate(path, 'key'), { node: node.id, port, kind: node.step.doc.sagemaker });
       continue;
     }

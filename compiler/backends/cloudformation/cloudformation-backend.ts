@@ -42,9 +42,12 @@ function template(ir: PipelineIR): object {
         Type: 'AWS::SageMaker::Pipeline',
         Properties: {
           PipelineName: ir.name,
+          ...(ir.displayName !== undefined ? { PipelineDisplayName: ir.displayName } : {}),
           ...(ir.description !== undefined ? { PipelineDescription: ir.description } : {}),
           PipelineDefinition: { PipelineDefinitionBody: definitionText(ir) },
           RoleArn: { Ref: 'RoleArn' },
+          ...(ir.parallelism !== undefined ? { ParallelismConfiguration: { MaxParallelExecutionSteps: ir.parallelism } } : {}),
+          ...(ir.tags.length > 0 ? { Tags: ir.tags.map(([Key, Value]) => ({ Key, Value })) } : {}),
         },
       },
     },

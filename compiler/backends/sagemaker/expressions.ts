@@ -29,3 +29,10 @@ export function renderValue(value: Value): Json {
   if (value.kind === 'list') return value.items.map(renderValue);
   return Object.fromEntries(value.entries.map(([key, item]) => [key, renderValue(item)]));
 }
+
+export type JsonObject = { [key: string]: Json };
+
+/** Drops undefined members, keeping the order the object was written in. */
+export function compact(object: Record<string, Json | undefined>): JsonObject {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as JsonObject;
+}

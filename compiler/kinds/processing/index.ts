@@ -1,0 +1,25 @@
+// Processing: a container of the step type's runs its script over input folders and uploads its
+// output folders (CreateProcessingJob). The only kind with property files.
+import { apiLimits } from '../../sagemaker/api-limits.js';
+import { property } from '../../sagemaker/property-paths.js';
+import type { StepKind } from '../kind.js';
+import { checkProcessingStep, processingPortOptions } from './check.js';
+import { processingArguments, processingMembers } from './definition.js';
+import type { ProcessingStepIR } from './ir.js';
+import { lowerProcessing } from './lower.js';
+
+export const processingKind: StepKind<ProcessingStepIR> = {
+  name: 'Processing',
+  sections: ['script', 'compute', 'inputs', 'outputs'],
+  requires: ['compute'],
+  jobSettings: ['network', 'encryption', 'tags'],
+  portOptions: processingPortOptions,
+  instanceTypes: { jobs: 'Processing', allowed: apiLimits.instanceTypes.Processing },
+  outputs: { placeable: true, folders: true, propertyFiles: true },
+  properties: apiLimits.stepProperties.Processing,
+  check: checkProcessingStep,
+  outputLocation: (step, port) => property(step, `ProcessingOutputConfig.Outputs['${port}'].S3Output.S3Uri`),
+  lower: lowerProcessing,
+  arguments: processingArguments,
+  members: processingMembers,
+};

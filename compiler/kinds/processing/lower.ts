@@ -1,0 +1,44 @@
+// A processing job: the container runs the step type's script (delivered as the `code` input, a
+// content-addressed prefix under codePrefix) with its arguments, environment and ports.
+import { literal } from '../../ir/expr.js';
+import type { StepBaseIR } from '../../ir/pipeline.js';
+import type { LoweringContext } from '../../lower/context.js';
+import { s3Path } from '../../lower/s3-paths.js';
+import { apiLimits } from '../../sagemaker/api-limits.js';
+import { encryptionOf, networkOf, tagsOf } from '../../lower/job-settings.js';
+import { lowerJobParts } from '../job.js';
+import { lowerPortOptions } from '../ports.js';
+import { processingCodeDir, processingPortOptions } from './check.js';
+import type { ProcessingStepIR } from './ir.js';
+import type { WiredNode } from '../../stages.js';
+
+export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: LoweringContext): ProcessingStepIR | undefined {
+  const parts = lowerJobParts(node, context, { imageScope: 'processing', environmentLimits: apiLimits.processingEnvironment });
+  if (!parts) return undefined;
+  const { role, image, resources, environment, bundle } = parts;
+  const step = node.step.doc;
+  const inputs = Object.entries(step.inputs ?? {})
+    .filter(([port]) => node.inputs.has(port))
+    .map(([port, spec]) => ({ name: port, localPath: spec.path!, source: node.inputs.get(port)!.location, options: lowerPortOptions(node, 'inputs', port, processingPortOptions, context) }));
+  const outputs = Object.entries(step.outputs ?? {}).map(([port, spec]) => ({ name: port, localPath: spec.path!, destination: context.outputLocation(node, port), options: lowerPortOptions(node, 'outputs', port, processingPortOptions, context) }));
+  const propertyFiles = Object.entries(step.outputs ?? {})
+    .filter(([, spec]) => spec.propertyFile)
+    .map(([port, spec]) => ({ name: spec.propertyFile!.name, output: port, path: spec.propertyFile!.path }));
+  const network = networkOf(node);
+  const encryption = encryptionOf(node);
+  const lowered: ProcessingStepIR = {
+    kind: 'Processing', ...base, image, role, resources,
+    arguments: context.list(node, step.script?.arguments ?? [], ['script', 'arguments']),
+    environment, inputs, outputs, propertyFiles,
+    tags: tagsOf(node),
+    ...(network ? { network } : {}),
+    ...(encryption ? { encryption } : {}),
+  };
+  if (bundle) {
+    const prefix = context.codeLocation();
+    for (const file of bundle.files) context.addCode(`code/${bundle.hash}/${file.path}`, () => file.bytes, [file.source]);
+    lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });
+    lowered.entrypoint = [literal('python3'), literal(`${processingCodeDir}/${bundle.entryPoint}`)];
+  }
+  return lowered;
+}

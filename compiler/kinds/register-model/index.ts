@@ -1,0 +1,101 @@
+// RegisterModel: the model registered in a model package group (CreateModelPackage), with its
+// metrics, drift baselines and sample payload when wired; its output is the package's ARN.
+import { compact, renderExpr } from '../../backends/sagemaker/expressions.js';
+import { literal, type Expr } from '../../ir/expr.js';
+import type { StepBaseIR } from '../../ir/pipeline.js';
+import { apiLimits } from '../../sagemaker/api-limits.js';
+import { property } from '../../sagemaker/property-paths.js';
+import type { StepKind } from '../kind.js';
+import { tagsOf } from '../../lower/job-settings.js';
+import { checkPortRoles } from '../ports.js';
+import { renderTags } from '../settings.js';
+
+/** CreateModelPackage: the model registered in a model package group. */
+export interface RegisterModelStepIR extends StepBaseIR {
+  kind: 'RegisterModel';
+  image: Expr;
+  modelData: Expr;
+  group: Expr;
+  approvalStatus: Expr;
+  /** ModelPackageDescription (the step's own Description is the node's). */
+  packageDescription?: Expr;
+  contentTypes: string[];
+  responseTypes: string[];
+  inferenceInstanceTypes?: string[];
+  transformInstanceTypes?: string[];
+  /** ModelMetrics.ModelQuality.Statistics. */
+  metrics?: { contentType: string; location: Expr };
+  /** DriftCheckBaselines.ModelQuality.Constraints. */
+  constraints?: { contentType: string; location: Expr };
+  tags: [string, Expr][];
+  samplePayload?: Expr;
+  task?: string;
+}
+
+/** The job's tags (config `tags`) and the registration's own, which win for a key both set. */
+function mergeTags(job: [string, Expr][], registration: [string, Expr][]): [string, Expr][] {
+  const own = new Set(registration.map(([key]) => key));
+  return [...job.filter(([key]) => !own.has(key)), ...registration];
+}
+
+const roles = { inputs: { model: [1, 1], metrics: [0, 1], constraints: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } } as const;
+
+export const registerModelKind: StepKind<RegisterModelStepIR> = {
+  name: 'RegisterModel',
+  sections: ['registration', 'compute', 'inputs', 'outputs'],
+  requires: ['registration', 'compute'],
+  jobSettings: ['tags'],
+  portOptions: { inputs: {}, outputs: {} },
+  outputs: {},
+  uncached: true,
+  properties: apiLimits.stepProperties.RegisterModel,
+  check: (step, bag) => checkPortRoles(step, roles, bag),
+  outputLocation: (step) => property(step, 'ModelPackageArn'),
+  lower(node, base, context) {
+    const registration = node.step.doc.registration;
+    if (!registration) return undefined; // required (PLC0103)
+    const image = context.image(node, 'inference');
+    const model = context.fileInput(node, 'model');
+    const metrics = context.inputOfType(node, 'metrics') && context.fileInput(node, 'metrics');
+    const payload = context.inputOfType(node, 'payload') && context.fileInput(node, 'payload');
+    const constraints = context.inputOfType(node, 'constraints') && context.fileInput(node, 'constraints');
+    const group = context.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
+    const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : context.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
+    const description = registration.description === undefined ? undefined : context.typed(node, registration.description, ['registration', 'description'], 'string');
+    if (!image || !model || !group || !approvalStatus) return undefined;
+    return {
+      kind: 'RegisterModel', ...base, image, group, approvalStatus,
+      modelData: model,
+      ...(description ? { packageDescription: description } : {}),
+      // The API accepts a package without them, but endpoints and transforms need to know.
+      contentTypes: registration.contentTypes ?? ['text/csv'],
+      responseTypes: registration.responseTypes ?? ['text/csv'],
+      ...(registration.inferenceInstanceTypes ? { inferenceInstanceTypes: registration.inferenceInstanceTypes } : {}),
+      ...(registration.transformInstanceTypes ? { transformInstanceTypes: registration.transformInstanceTypes } : {}),
+      ...(metrics ? { metrics: { contentType: registration.metricsContentType ?? 'application/json', location: metrics } } : {}),
+      ...(constraints ? { constraints: { contentType: registration.constraintsContentType ?? 'application/json', location: constraints } } : {}),
+      tags: mergeTags(tagsOf(node), context.entries(node, registration.tags ?? {}, ['registration', 'tags'])),
+      ...(payload ? { samplePayload: payload } : {}),
+      ...(registration.task ? { task: registration.task } : {}),
+    };
+  },
+  /** CreateModelPackage minus ModelPackageName, as the SDK's _RegisterModelStep writes it. */
+  arguments: (step) => compact({
+    ModelPackageGroupName: renderExpr(step.group),
+    ModelApprovalStatus: renderExpr(step.approvalStatus),
+    InferenceSpecification: compact({
+      Containers: [{ Image: renderExpr(step.image), ModelDataUrl: renderExpr(step.modelData) }],
+      SupportedContentTypes: step.contentTypes,
+      SupportedResponseMIMETypes: step.responseTypes,
+      SupportedRealtimeInferenceInstanceTypes: step.inferenceInstanceTypes,
+      SupportedTransformInstanceTypes: step.transformInstanceTypes,
+    }),
+    ModelMetrics: step.metrics ? { ModelQuality: { Statistics: { ContentType: step.metrics.contentType, S3Uri: renderExpr(step.metrics.location) } } } : undefined,
+    DriftCheckBaselines: step.constraints ? { ModelQuality: { Constraints: { ContentType: step.constraints.contentType, S3Uri: renderExpr(step.constraints.location) } } } : undefined,
+    ModelPackageDescription: step.packageDescription && renderExpr(step.packageDescription),
+    SamplePayloadUrl: step.samplePayload && renderExpr(step.samplePayload),
+    Tags: renderTags(step.tags),
+    Task: step.task,
+    SkipModelValidation: 'None',
+  }),
+};

@@ -1,0 +1,20 @@
+// The ports of a training job (a Training step's, or each of a Tuning step's jobs) are at fixed
+// container paths: channels at /opt/ml/input/data/<port>, outputs the model and output folders.
+// Script mode passes hyperparameters, not command-line arguments.
+import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import type { StepType } from '../../link/step-library.js';
+import { normalizePath } from '../../sagemaker/property-paths.js';
+import { portPaths } from '../ports.js';
+import { isTrainingOutputPath, trainingChannelPath } from './outputs.js';
+
+export function checkTrainingJob(step: StepType, bag: DiagnosticBag): void {
+  const { doc, source } = step;
+  if (doc.script?.arguments?.length) bag.report('PLC5020', source.locate(['script', 'arguments'], 'key'), { step: doc.name });
+  const { inputs, outputs } = portPaths(step, bag);
+  for (const [port, path] of inputs) {
+    if (normalizePath(path) !== trainingChannelPath(port)) bag.report('PLC5001', source.locate(['inputs', port, 'path']), { port, step: doc.name, path });
+  }
+  for (const [port, path] of outputs) {
+    if (!isTrainingOutputPath(path)) bag.report('PLC5002', source.locate(['outputs', port, 'path']), { port, step: doc.name, path });
+  }
+}
