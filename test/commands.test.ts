@@ -25,7 +25,7 @@ test('plc explain shows every config value of a node with its layer and file:lin
   assert.is(where('numRound'), `node config 200 ${example}:33`);
   assert.is(where('maxDepth'), `node config "\${params.MaxDepth}" ${example}:32`);
   assert.is(where('labelField'), `pipeline defaults "is_fraud" ${example}:18`);
-  assert.is(where('eta'), 'step default 0.3 steps/xgboost-training.step.yaml:32');
+  assert.is(where('eta'), 'step default 0.3 steps/xgboost-training.step.yaml:33');
   assert.is(byField.get('objective')!.layer, 'unset');
   for (const entry of explanation.config) if (entry.layer !== 'unset') assert.ok(entry.location, `${entry.field} has a location`);
 });

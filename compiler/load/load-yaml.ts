@@ -104,6 +104,12 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
 }
 
 function reportYamlError(error: YAMLError, source: SourceFile, bag: DiagnosticBag): void {
+  if (error.code === 'DUPLICATE_KEY') {
+    // duplicateKeyErrors points at the key's first character; underline the whole key.
+    const token = /^("[^"\n]*"|'[^'\n]*'|[^:\s,{}[\]]+)/.exec(source.text.slice(error.pos[0]))?.[0] ?? '';
+    bag.report('PLC0002', source.location(error.pos[0], error.pos[0] + Math.max(1, token.length)), { key: token.replace(/^["']|["']$/g, '') });
+    return;
+  }
   const location = source.location(error.pos[0], error.pos[1]);
   if (error.code === 'MULTIPLE_DOCS') {
     bag.report('PLC0007', location);
