@@ -58,8 +58,10 @@ function duplicateKeyErrors(document: Document): YAMLParseError[] {
       for (const { key, value } of node.items) {
         pending.push(key, value);
         if (!isScalar(key) || Number.isNaN(key.value)) continue; // NaN equals nothing, as with ===
-        if (seen.has(key.value) && key.range) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        seen.add(key.value);
+        // Integers are read as bigint (exactParseOptions); 1 and 1.0 are still one key.
+        const keyValue = typeof key.value === 'bigint' ? Number(key.value) : key.value;
+        if (seen.has(keyValue) && key.range) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(keyValue);
       }
     } else if (isSeq(node)) {
       for (const item of node.items) pending.push(item); // not push(...items): a long list would overflow the stack

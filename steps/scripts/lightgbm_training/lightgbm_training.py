@@ -203,6 +203,7 @@ def main(
         raise UserError(f"LightGBM refused the configuration: {err}") from None
     # No early stopping, so the final round's values describe the saved model.
     metrics = {"validation": {name: float(values[-1]) for name, values in history.get("validation", {}).items()}}
+    _check_metrics_computed(resolved.get("metric"), metrics["validation"])
 
     model_dir = output_paths["model"]
     os.makedirs(model_dir, exist_ok=True)
@@ -215,6 +216,16 @@ def main(
 
     return {"rows": {"train": len(train), "val": len(val)}, "features": len(features),
             "hyperparameters": resolved, "metrics": metrics, "lightgbm_version": lgb.__version__}
+
+
+def _check_metrics_computed(requested, computed: dict) -> None:
+    """LightGBM skips a metric name it does not know without an error; the job would end with
+    fewer metrics than asked for (and a tuning objective or quality gate reading nothing)."""
+    names = [name for name in dict.fromkeys(requested or []) if name.lower() not in ("none", "na", "null", "custom")]
+    if len(computed) < len(names):
+        unknown = [name for name in names if name not in computed]
+        raise UserError(f"LightGBM refused the configuration: it computed {sorted(computed) or 'no metric'} "
+                        f"for metric {','.join(names)!r}; names it does not know are skipped: {unknown}")
 
 
 def _write_json(path: str, value) -> None:
