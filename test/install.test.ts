@@ -2,25 +2,15 @@
 // init` a project, install the project's dependencies and `plc check` there — against a registry
 // that has every dependency but no package named plc (test/support/lockfile-registry.ts), so
 // nothing on the way may ask for that unpublished name.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startLockfileRegistry, type LockfileRegistry } from './support/lockfile-registry.js';
-import { repo, tempDir, type RunResult } from './support/helpers.js';
+import { repo, runAsync, tempDir, type RunResult } from './support/helpers.js';
 
-function run(command: string, args: string[], cwd: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (command: string, args: string[], cwd: string): Promise<RunResult> =>
+  runAsync(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
 
 /** npm against the registry without plc; tarballs come from npm's cache by their integrity. */
 const npm = (registry: LockfileRegistry, args: string[], cwd: string): Promise<RunResult> =>

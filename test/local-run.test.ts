@@ -152,6 +152,12 @@ test('the e2e example runs locally: quality gate on the real AUC, local registra
   assert.is(only.status, 0, only.stderr);
   assert.match(only.stderr, /evaluate\s+succeeded/);
   assert.match(only.stderr, /train\s+reused/);
+
+  // --from reruns a step and everything after it; the steps before keep their recorded outputs.
+  const from = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '--from', 'calibrate', '--no-cache'], { cwd: root });
+  assert.is(from.status, 0, from.stderr);
+  for (const step of ['calibrate', 'package', 'register']) assert.match(from.stderr, new RegExp(`${step}\\s+succeeded`));
+  for (const step of ['train', 'evaluate']) assert.match(from.stderr, new RegExp(`${step}\\s+reused`));
 });
 
 test('the tabular example runs locally and writes its model archive', async () => {

@@ -119,7 +119,7 @@ export function projectFiles(options: { name: string; plcSpec: string; pipelineS
     { path: stepSchema, contents: options.stepSchemaText },
     { path: '.vscode/settings.json', contents: json({ 'yaml.schemas': { [pipelineSchema]: '*.pipeline.yaml', [stepSchema]: '*.step.yaml' } }) },
     { path: 'package.json', contents: json({ name: options.name.toLowerCase(), private: true, scripts: { check: 'plc check', build: `plc build ${pipelineFile} -o build/definition.json` }, devDependencies: { plc: options.plcSpec } }) },
-    { path: '.gitignore', contents: 'node_modules/\nbuild/\nplc.sarif\n' },
+    { path: '.gitignore', contents: 'node_modules/\nbuild/\nplc.sarif\n.plc/local/\n' },
     { path: '.github/workflows/plc.yml', contents: workflow(pipelineFile) },
     { path: '.pre-commit-config.yaml', contents: preCommit },
     { path: 'README.md', contents: readme(options.name, pipelineFile, options.plcSpec) },

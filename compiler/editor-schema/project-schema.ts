@@ -2,15 +2,29 @@
 // schema records the pipeline it was made for (`x-plc-pipeline`, relative to the schema file), so
 // `plc new step` can regenerate it and `plc check` can report it stale (PLC0040) — the editor
 // otherwise flags a new step type as unknown while plc check passes.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { inspectLibrary, type LibraryResult } from '../driver.js';
+import { maxFileBytes } from '../load/read-document.js';
 import { packageRoot } from '../../schema/paths.js';
 import { generatePipelineSchema } from './pipeline-schema.js';
 
 const generatedId = 'https://plc.dev/schema/v1/pipeline.generated.schema.json';
+
+/**
+ * A file's text when it is a regular file within the document size limit, else undefined: a
+ * modeline or pipeline naming a device or FIFO (/dev/zero) must not make plc check read forever.
+ */
+function readRegularFile(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size <= maxFileBytes ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The nodes of a pipeline as written, for completion; anything unreadable gives none. */
 function nodesOf(pipelineText: string): Record<string, { step?: unknown }> {
@@ -30,9 +44,10 @@ export function schemaTextFor(library: LibraryResult['library'], pipeline: { fil
 
 /** The pipeline a generated schema file was made for (absolute), when it is one plc generated. */
 export function generatedFrom(schemaFile: string): string | undefined {
-  if (!existsSync(schemaFile)) return undefined;
+  const text = readRegularFile(schemaFile);
+  if (text === undefined) return undefined;
   try {
-    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { $id?: unknown; 'x-plc-pipeline'?: unknown };
+    const schema = JSON.parse(text) as { $id?: unknown; 'x-plc-pipeline'?: unknown };
     if (schema.$id !== generatedId || typeof schema['x-plc-pipeline'] !== 'string') return undefined;
     return resolve(dirname(schemaFile), schema['x-plc-pipeline']);
   } catch {
@@ -43,10 +58,11 @@ export function generatedFrom(schemaFile: string): string | undefined {
 /** What the schema file should hold now, or undefined when its pipeline's libraries do not load. */
 export function freshSchemaText(schemaFile: string, cwd: string): string | undefined {
   const pipeline = generatedFrom(schemaFile);
-  if (pipeline === undefined || !existsSync(pipeline)) return undefined;
+  const text = pipeline === undefined ? undefined : readRegularFile(pipeline);
+  if (pipeline === undefined || text === undefined) return undefined;
   const result = inspectLibrary({ cwd }, pipeline);
   if (result.diagnostics.some((d) => d.severity === 'error')) return undefined;
-  return schemaTextFor(result.library, { file: pipeline, text: readFileSync(pipeline, 'utf8') }, schemaFile, cwd);
+  return schemaTextFor(result.library, { file: pipeline, text }, schemaFile, cwd);
 }
 
 const modeline = /^# yaml-language-server: \$schema=(\S+)/;
@@ -56,15 +72,15 @@ const modeline = /^# yaml-language-server: \$schema=(\S+)/;
  * schema writes now. `checked` avoids comparing one schema file once per pipeline using it.
  */
 export function staleSchemaDiagnostic(pipelineFile: string, cwd: string, checked: Set<string>): Diagnostic | undefined {
-  if (!existsSync(pipelineFile)) return undefined;
-  const first = readFileSync(pipelineFile, 'utf8').split('\n', 1)[0] ?? '';
+  const first = readRegularFile(pipelineFile)?.split('\n', 1)[0];
+  if (first === undefined) return undefined;
   const match = modeline.exec(first);
   if (!match || /^[a-z]+:/i.test(match[1]!)) return undefined;
   const schemaFile = resolve(dirname(pipelineFile), match[1]!);
   if (checked.has(schemaFile)) return undefined;
   checked.add(schemaFile);
   const fresh = freshSchemaText(schemaFile, cwd);
-  if (fresh === undefined || fresh === readFileSync(schemaFile, 'utf8')) return undefined;
+  if (fresh === undefined || fresh === readRegularFile(schemaFile)) return undefined;
   const pipeline = relative(cwd, generatedFrom(schemaFile)!) || '.';
   const start = first.indexOf(match[1]!) + 1;
   return createDiagnostic('PLC0040', { file: relative(cwd, pipelineFile), range: { start: { line: 1, column: start }, end: { line: 1, column: start + match[1]!.length } } }, { schema: relative(cwd, schemaFile), command: `plc schema -p ${pipeline} -o ${relative(cwd, schemaFile)}` });

@@ -18,13 +18,10 @@ export function runPlc(args: string[], cwd = repo): RunResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/**
- * The CLI in a child process without blocking this one, for tests whose servers run in-process;
- * `env` replaces the environment (NO_COLOR is always set).
- */
-export function runPlcAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+/** A command in a child process without blocking this one; `env` replaces the environment. */
+export function runAsync(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args], { cwd: options.cwd ?? repo, env: { ...(options.env ?? process.env), NO_COLOR: '1' } });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -33,6 +30,13 @@ export function runPlcAsync(args: string[], options: { cwd?: string; env?: NodeJ
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/**
+ * The CLI in a child process without blocking this one, for tests whose servers run in-process;
+ * `env` replaces the environment (NO_COLOR is always set).
+ */
+export const runPlcAsync = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> =>
+  runAsync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args], { cwd: options.cwd ?? repo, env: { ...(options.env ?? process.env), NO_COLOR: '1' } });
 
 /** Loaded once: the script checks need it, and loading is asynchronous. */
 export const parsePython = await loadPythonParser();
