@@ -3,7 +3,7 @@
 // same words whichever command and option named it.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { displayPath } from '../compiler/load/load-yaml.js';
+import { displayPath } from '../compiler/source/display-path.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { ExitCode, usageError } from './exit.js';
 

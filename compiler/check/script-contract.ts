@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { displayPath } from '../load/load-yaml.js';
+import { displayPath } from '../source/display-path.js';
 import { precompiledScriptAnalysis } from '../link/builtin-library.js';
 import { stepFolder, type StepType } from '../link/step-library.js';
 import { normalizePath } from '../sagemaker/property-paths.js';

@@ -1,9 +1,10 @@
 // Pass 1, load: read a YAML file into data plus a source map. YAML problems (syntax, duplicate
 // keys, tabs, alias bombs, unknown tags) and unreadable files (read-document.ts) become diagnostics;
 // nothing here throws for bad input.
-import { relative, resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type YAMLError, type YAMLWarning } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../source/display-path.js';
 import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
 import { checkExactIntegers, exactParseOptions } from './document-values.js';
 import type { SourceText } from '../source/text-source.js';
@@ -17,11 +18,6 @@ export interface LoadedDocument {
 /** Bounds the work aliases can cause (billion-laughs style documents). */
 const maxAliasCount = 100;
 
-/** How a path is shown to the user: relative to the working folder when that is shorter. */
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
 
 /** What one compilation shares across passes: where it runs, what it found, what it read. */
 export interface Session {
