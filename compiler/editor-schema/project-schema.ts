@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { inspectLibrary, type LibraryResult } from '../driver.js';
+import { inspectLibrary, type LibraryResult } from '../inspect-library.js';
 import { maxFileBytes } from '../load/read-document.js';
 import { packageRoot } from '../../schema/paths.js';
 import { generatePipelineSchema } from './pipeline-schema.js';

@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../schema/paths.js';
-import { inspectLibrary } from '../driver.js';
+import { inspectLibrary } from '../inspect-library.js';
 import { renderStepCatalog } from './step-catalog.js';
 
 const folder = join(packageRoot, 'docs', 'steps');
