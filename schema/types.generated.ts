@@ -568,6 +568,12 @@ export interface Training {
    */
   debugHook?: boolean;
   /**
+   * Metrics the training job reports, by name: the regular expression that finds each value in the job's log (AlgorithmSpecification.MetricDefinitions). Conditions may read only these from FinalMetricDataList. A Tuning step type defines them under tuning.metrics.
+   */
+  metricDefinitions?: {
+    [k: string]: string;
+  };
+  /**
    * Enable the SageMaker profiler (ProfilerConfig) with this sampling interval in milliseconds.
    */
   profilerIntervalMs?: 100 | 200 | 500 | 1000 | 5000 | 60000;

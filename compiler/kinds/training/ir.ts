@@ -23,6 +23,8 @@ export interface TrainingJobIR {
 
 export interface TrainingStepIR extends StepBaseIR, TrainingJobIR {
   kind: 'Training';
+  /** AlgorithmSpecification.MetricDefinitions: metric name and the regex that finds it in the log. */
+  metricDefinitions: [name: string, regex: string][];
   debugHook: boolean;
   profilerIntervalMs?: number;
 }

@@ -50,6 +50,7 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
     ...(spot ? { spot } : {}),
     ...(network ? { network } : {}),
     ...(encryption ? { encryption } : {}),
+    metricDefinitions: Object.entries(training.metricDefinitions ?? {}),
     debugHook: training.debugHook ?? false,
     ...(training.profilerIntervalMs !== undefined ? { profilerIntervalMs: training.profilerIntervalMs } : {}),
   };
