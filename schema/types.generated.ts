@@ -564,6 +564,19 @@ export interface Training {
    */
   maxWaitSeconds?: string | number | boolean;
   /**
+   * Sync the container's checkpoint folder with S3 (CheckpointConfig), so a spot or retried job resumes; {} for the defaults.
+   */
+  checkpoints?: {
+    /**
+     * A literal, or a string with ${config.<field>} / ${jobType} references.
+     */
+    s3Uri?: string | number | boolean;
+    /**
+     * The folder in the container the job writes checkpoints to (CheckpointConfig.LocalPath); SageMaker's default is /opt/ml/checkpoints.
+     */
+    localPath?: string;
+  };
+  /**
    * Write a SageMaker Debugger hook config (DebugHookConfig) next to the job output.
    */
   debugHook?: boolean;

@@ -15,6 +15,8 @@ export interface TrainingJobIR {
   spot?: Expr;
   /** StoppingCondition.MaxWaitTimeInSeconds, for spot training. */
   maxWaitSeconds?: Expr;
+  /** CheckpointConfig: where the job keeps checkpoints in S3, and its folder in the container when not the default. */
+  checkpoints?: { s3Uri: Expr; localPath?: string };
   network?: NetworkIR;
   encryption?: EncryptionIR;
   /** Tags of the job (a tuning job's own, not its training jobs'). */

@@ -9,7 +9,8 @@ import { apiLimits } from '../../sagemaker/api-limits.js';
 import { encryptionOf, networkOf, tagsOf } from '../../lower/job-settings.js';
 import { lowerJobParts } from '../job.js';
 import { lowerPortOptions } from '../ports.js';
-import type { TrainingStepIR } from './ir.js';
+import type { Training } from '../../../schema/types.generated.js';
+import type { TrainingJobIR, TrainingStepIR } from './ir.js';
 import { channelOptions, isTrainingOutputPath } from './outputs.js';
 import type { WiredNode } from '../../stages.js';
 
@@ -35,6 +36,7 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
   if (spot && constantOf(spot) === true && !maxWaitSeconds) {
     context.bag.report('PLC5006', node.step.source.locate(['training', 'spot']), { step: step.name });
   }
+  const checkpoints = training.checkpoints && lowerCheckpoints(node, training.checkpoints, context);
   const network = networkOf(node);
   const encryption = encryptionOf(node);
   return {
@@ -48,12 +50,20 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
     environment,
     tags: tagsOf(node),
     ...(spot ? { spot } : {}),
+    ...(checkpoints ? { checkpoints } : {}),
     ...(network ? { network } : {}),
     ...(encryption ? { encryption } : {}),
     metricDefinitions: Object.entries(training.metricDefinitions ?? {}),
     debugHook: training.debugHook ?? false,
     ...(training.profilerIntervalMs !== undefined ? { profilerIntervalMs: training.profilerIntervalMs } : {}),
   };
+}
+
+/** CheckpointConfig; its S3 URI below the node's output location unless the step type binds one. */
+function lowerCheckpoints(node: WiredNode, checkpoints: NonNullable<Training['checkpoints']>, context: LoweringContext): TrainingJobIR['checkpoints'] {
+  const s3Uri = checkpoints.s3Uri === undefined ? context.defaultLocation(node, 'checkpoints') : context.typed(node, checkpoints.s3Uri, ['training', 'checkpoints', 's3Uri'], 'string');
+  if (!s3Uri) return undefined;
+  return { s3Uri, ...(checkpoints.localPath !== undefined ? { localPath: checkpoints.localPath } : {}) };
 }
 
 function lowerHyperparameters(node: WiredNode, context: LoweringContext): [string, Expr][] {
