@@ -564,6 +564,10 @@ export interface Training {
    */
   maxWaitSeconds?: string | number | boolean;
   /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxRetryAttempts?: string | number | boolean;
+  /**
    * Sync the container's checkpoint folder with S3 (CheckpointConfig), so a spot or retried job resumes; {} for the defaults.
    */
   checkpoints?: {

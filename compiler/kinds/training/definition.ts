@@ -59,6 +59,7 @@ export function trainingJob(job: TrainingJobIR, variant: { hyperparameterKey: 'H
         }))
       : undefined,
     ...renderTrainingNetwork(job.network),
+    RetryStrategy: job.maxRetryAttempts ? { MaximumRetryAttempts: renderExpr(job.maxRetryAttempts) } : undefined,
     CheckpointConfig: job.checkpoints ? compact({ S3Uri: renderExpr(job.checkpoints.s3Uri), LocalPath: job.checkpoints.localPath }) : undefined,
     ...variant.debugging,
     Environment: job.environment.length > 0 ? renderEntries(job.environment) : undefined,

@@ -15,6 +15,8 @@ export interface TrainingJobIR {
   spot?: Expr;
   /** StoppingCondition.MaxWaitTimeInSeconds, for spot training. */
   maxWaitSeconds?: Expr;
+  /** RetryStrategy.MaximumRetryAttempts. */
+  maxRetryAttempts?: Expr;
   /** CheckpointConfig: where the job keeps checkpoints in S3, and its folder in the container when not the default. */
   checkpoints?: { s3Uri: Expr; localPath?: string };
   network?: NetworkIR;

@@ -36,6 +36,7 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
   if (spot && constantOf(spot) === true && !maxWaitSeconds) {
     context.bag.report('PLC5006', node.step.source.locate(['training', 'spot']), { step: step.name });
   }
+  const maxRetryAttempts = training.maxRetryAttempts !== undefined ? context.typed(node, training.maxRetryAttempts, ['training', 'maxRetryAttempts'], 'integer') : undefined;
   const checkpoints = training.checkpoints && lowerCheckpoints(node, training.checkpoints, context);
   const network = networkOf(node);
   const encryption = encryptionOf(node);
@@ -51,6 +52,7 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
     tags: tagsOf(node),
     ...(spot ? { spot } : {}),
     ...(checkpoints ? { checkpoints } : {}),
+    ...(maxRetryAttempts ? { maxRetryAttempts } : {}),
     ...(network ? { network } : {}),
     ...(encryption ? { encryption } : {}),
     metricDefinitions: Object.entries(training.metricDefinitions ?? {}),
