@@ -564,6 +564,23 @@ export interface Training {
    */
   maxWaitSeconds?: string | number | boolean;
   /**
+   * How a framework container spreads the job over its instances and GPUs, passed as the SDK's estimators pass their distribution setting (sagemaker_* hyperparameters).
+   */
+  distribution?: {
+    /**
+     * torch_distributed (torchrun), mpi (e.g. Horovod) or parameter_server (TensorFlow, MXNet).
+     */
+    strategy: 'torch_distributed' | 'mpi' | 'parameter_server';
+    /**
+     * mpi: processes started on each instance (sagemaker_mpi_num_of_processes_per_host).
+     */
+    processesPerHost?: number;
+    /**
+     * mpi: extra mpirun options (sagemaker_mpi_custom_mpi_options).
+     */
+    customMpiOptions?: string;
+  };
+  /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
   maxRetryAttempts?: string | number | boolean;

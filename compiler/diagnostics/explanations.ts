@@ -2164,6 +2164,22 @@ gate: { condition: { greaterThan: [ "\${steps.train.FinalMetricDataList['validat
 # fixed
 gate: { condition: { greaterThan: [ "\${steps.train.FinalMetricDataList['validation:f1'].Value}", 0.8 ] }, then: [register] }
 \`\`\``,
+  PLC5063: `\`training.distribution\` passes the launcher settings to a framework container as the
+SDK's estimators do: \`processesPerHost\` and \`customMpiOptions\` become the
+\`sagemaker_mpi_*\` hyperparameters, which only the mpi launcher reads. With torch_distributed or
+parameter_server they would be sent and never used.
+
+\`\`\`yaml
+# trips PLC5063
+training:
+  distribution: { strategy: torch_distributed, processesPerHost: 8 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+training:
+  distribution: { strategy: mpi, processesPerHost: 8 }
+\`\`\``,
   PLC5061: `A tuning step type's \`hyperband:\` settings (StrategyConfig.HyperbandStrategyConfig) are only taken by a
 tuning job whose strategy is Hyperband, and its minResource may not exceed its maxResource;
 CreateHyperParameterTuningJob refuses the request otherwise.

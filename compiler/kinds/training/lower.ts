@@ -11,6 +11,7 @@ import { lowerJobParts } from '../job.js';
 import { lowerPortOptions } from '../ports.js';
 import type { Training } from '../../../schema/types.generated.js';
 import type { TrainingJobIR, TrainingStepIR } from './ir.js';
+import { distributionHyperparameters } from './distribution.js';
 import { channelOptions, isTrainingOutputPath } from './outputs.js';
 import type { WiredNode } from '../../stages.js';
 
@@ -30,6 +31,7 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
     hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
     if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(constantOf(s3Path(prefix, key))))]);
   }
+  if (training.distribution) hyperparameters.push(...distributionHyperparameters(training.distribution, resources.instanceType));
   context.checkStringMap(node, hyperparameters, apiLimits.hyperParameters, 'hyperparameter', ['training', 'hyperparameters']);
   const spot = training.spot !== undefined ? context.typed(node, training.spot, ['training', 'spot'], 'boolean') : undefined;
   const maxWaitSeconds = training.maxWaitSeconds !== undefined ? context.typed(node, training.maxWaitSeconds, ['training', 'maxWaitSeconds'], 'integer') : undefined;
