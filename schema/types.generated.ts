@@ -564,9 +564,49 @@ export interface Training {
    */
   maxWaitSeconds?: string | number | boolean;
   /**
+   * How a framework container spreads the job over its instances and GPUs, passed as the SDK's estimators pass their distribution setting (sagemaker_* hyperparameters).
+   */
+  distribution?: {
+    /**
+     * torch_distributed (torchrun), mpi (e.g. Horovod) or parameter_server (TensorFlow, MXNet).
+     */
+    strategy: 'torch_distributed' | 'mpi' | 'parameter_server';
+    /**
+     * mpi: processes started on each instance (sagemaker_mpi_num_of_processes_per_host).
+     */
+    processesPerHost?: number;
+    /**
+     * mpi: extra mpirun options (sagemaker_mpi_custom_mpi_options).
+     */
+    customMpiOptions?: string;
+  };
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxRetryAttempts?: string | number | boolean;
+  /**
+   * Sync the container's checkpoint folder with S3 (CheckpointConfig), so a spot or retried job resumes; {} for the defaults.
+   */
+  checkpoints?: {
+    /**
+     * A literal, or a string with ${config.<field>} / ${jobType} references.
+     */
+    s3Uri?: string | number | boolean;
+    /**
+     * The folder in the container the job writes checkpoints to (CheckpointConfig.LocalPath); SageMaker's default is /opt/ml/checkpoints.
+     */
+    localPath?: string;
+  };
+  /**
    * Write a SageMaker Debugger hook config (DebugHookConfig) next to the job output.
    */
   debugHook?: boolean;
+  /**
+   * Metrics the training job reports, by name: the regular expression that finds each value in the job's log (AlgorithmSpecification.MetricDefinitions). Conditions may read only these from FinalMetricDataList. A Tuning step type defines them under tuning.metrics.
+   */
+  metricDefinitions?: {
+    [k: string]: string;
+  };
   /**
    * Enable the SageMaker profiler (ProfilerConfig) with this sampling interval in milliseconds.
    */

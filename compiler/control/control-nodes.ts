@@ -27,6 +27,13 @@ const fixedProperties: Readonly<Record<ControlNode['kind'], readonly string[]>> 
   Fail: [],
 };
 
+/** `FinalMetricDataList['x']…` of a step whose kind knows its metrics, when x is not one of them. */
+function undeclaredMetric(producer: WiredNode, path: string): { metric: string; defined: readonly string[] } | undefined {
+  const metric = /^FinalMetricDataList\['([^']*)'\]/.exec(path)?.[1];
+  const defined = metric === undefined ? undefined : stepKind(producer.step.doc.sagemaker).metrics?.(producer.step);
+  return metric !== undefined && defined && !defined.includes(metric) ? { metric, defined } : undefined;
+}
+
 const comparisons = {
   equal: 'Equals',
   greaterThan: 'GreaterThan',
@@ -69,6 +76,11 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
       const root = /^[A-Za-z0-9_]+/.exec(path)?.[0] ?? path;
       if (!known.includes(root)) {
         bag.report('PLC5030', where, { node: id, kind, property: root, allowed: known }, suggest(root, known));
+        return undefined;
+      }
+      const undefinedMetric = producer && undeclaredMetric(producer, path);
+      if (undefinedMetric) {
+        bag.report('PLC5062', where, { node: id, step: producer!.step.doc.name, ...undefinedMetric }, suggest(undefinedMetric.metric, undefinedMetric.defined));
         return undefined;
       }
       return { kind: 'property', step: producer ? producer.stepName : control!.stepName, path };

@@ -2149,6 +2149,37 @@ nodes:
 nodes:
   register: { step: ModelRegistration, config: { modelPackageGroup: fraud-xgboost } }
 \`\`\``,
+  PLC5062: `A training job's \`FinalMetricDataList\` holds the metrics SageMaker found in its log with the
+step type's \`training.metricDefinitions\` (AlgorithmSpecification.MetricDefinitions). A condition
+reading a metric that is not defined would fail at run time, when the property does not resolve.
+The check applies when the step type defines metrics; a built-in algorithm's image (e.g. XGBoost's
+\`validation:auc\`) reports metrics of its own, so steps without metricDefinitions are not checked.
+
+\`\`\`yaml
+# trips PLC5062: the step type defines validation:f1 only
+gate: { condition: { greaterThan: [ "\${steps.train.FinalMetricDataList['validation:auc'].Value}", 0.8 ] }, then: [register] }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+gate: { condition: { greaterThan: [ "\${steps.train.FinalMetricDataList['validation:f1'].Value}", 0.8 ] }, then: [register] }
+\`\`\``,
+  PLC5063: `\`training.distribution\` passes the launcher settings to a framework container as the
+SDK's estimators do: \`processesPerHost\` and \`customMpiOptions\` become the
+\`sagemaker_mpi_*\` hyperparameters, which only the mpi launcher reads. With torch_distributed or
+parameter_server they would be sent and never used.
+
+\`\`\`yaml
+# trips PLC5063
+training:
+  distribution: { strategy: torch_distributed, processesPerHost: 8 }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+training:
+  distribution: { strategy: mpi, processesPerHost: 8 }
+\`\`\``,
   PLC5061: `A tuning step type's \`hyperband:\` settings (StrategyConfig.HyperbandStrategyConfig) are only taken by a
 tuning job whose strategy is Hyperband, and its minResource may not exceed its maxResource;
 CreateHyperParameterTuningJob refuses the request otherwise.

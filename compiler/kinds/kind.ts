@@ -60,6 +60,8 @@ export interface StepKind<S extends KindStep = KindStep> {
   readonly uncached?: boolean;
   /** The top-level properties `${steps.<node>.…}` may read on its steps (the Describe* response). */
   readonly properties: readonly string[];
+  /** The metrics its jobs report (FinalMetricDataList), when the step type names them all; undefined when unknown (an image may emit its own). */
+  metrics?(step: StepType): readonly string[] | undefined;
   /** The kind's own rules for a step type of it (ports, sections), after the shared ones. */
   check(step: StepType, bag: DiagnosticBag): void;
   /** Where output `port` (at `containerPath`) of step `step` lands; undefined when the kind cannot produce it. */

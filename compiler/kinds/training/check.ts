@@ -5,11 +5,16 @@ import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { StepType } from '../../link/step-library.js';
 import { normalizePath } from '../../sagemaker/property-paths.js';
 import { portPaths } from '../ports.js';
+import { mpiOnly } from './distribution.js';
 import { isTrainingOutputPath, trainingChannelPath } from './outputs.js';
 
 export function checkTrainingJob(step: StepType, bag: DiagnosticBag): void {
   const { doc, source } = step;
   if (doc.script?.arguments?.length) bag.report('PLC5020', source.locate(['script', 'arguments'], 'key'), { step: doc.name });
+  const distribution = doc.training?.distribution;
+  for (const key of mpiOnly) {
+    if (distribution?.[key] !== undefined && distribution.strategy !== 'mpi') bag.report('PLC5063', source.locate(['training', 'distribution', key], 'key'), { step: doc.name, setting: key, strategy: distribution.strategy });
+  }
   const { inputs, outputs } = portPaths(step, bag);
   for (const [port, path] of inputs) {
     if (normalizePath(path) !== trainingChannelPath(port)) bag.report('PLC5001', source.locate(['inputs', port, 'path']), { port, step: doc.name, path });

@@ -12,6 +12,7 @@ export function trainingArguments(step: TrainingStepIR): JsonObject {
   const outputPath = renderExpr(step.outputPath);
   return compact({ ...trainingJob(step, {
     hyperparameterKey: 'HyperParameters',
+    ...(step.metricDefinitions.length > 0 ? { algorithm: { MetricDefinitions: metricDefinitions(step.metricDefinitions) } } : {}),
     debugging: {
       DebugHookConfig: step.debugHook ? { S3OutputPath: outputPath, CollectionConfigurations: [] } : undefined,
       ProfilerConfig: step.profilerIntervalMs !== undefined
@@ -20,6 +21,9 @@ export function trainingArguments(step: TrainingStepIR): JsonObject {
     },
   }), Tags: renderTags(step.tags) });
 }
+
+/** As the SDK's estimators write metric_definitions: Name, then Regex. */
+export const metricDefinitions = (metrics: [string, string][]): JsonObject[] => metrics.map(([name, regex]) => ({ Name: name, Regex: regex }));
 
 export function trainingJob(job: TrainingJobIR, variant: { hyperparameterKey: 'HyperParameters' | 'StaticHyperParameters'; algorithm?: JsonObject; debugging?: Record<string, Json | undefined> }): JsonObject {
   const { resources } = job;
@@ -55,6 +59,8 @@ export function trainingJob(job: TrainingJobIR, variant: { hyperparameterKey: 'H
         }))
       : undefined,
     ...renderTrainingNetwork(job.network),
+    RetryStrategy: job.maxRetryAttempts ? { MaximumRetryAttempts: renderExpr(job.maxRetryAttempts) } : undefined,
+    CheckpointConfig: job.checkpoints ? compact({ S3Uri: renderExpr(job.checkpoints.s3Uri), LocalPath: job.checkpoints.localPath }) : undefined,
     ...variant.debugging,
     Environment: job.environment.length > 0 ? renderEntries(job.environment) : undefined,
   });

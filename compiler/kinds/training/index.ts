@@ -17,6 +17,8 @@ export const trainingKind: StepKind<TrainingStepIR> = {
   instanceTypes: { jobs: 'Training', allowed: apiLimits.instanceTypes.Training },
   outputs: { placeable: true },
   properties: apiLimits.stepProperties.Training,
+  // Only declared metrics are known: a built-in algorithm's image reports its own (e.g. XGBoost's validation:auc).
+  metrics: (step) => (step.doc.training?.metricDefinitions ? Object.keys(step.doc.training.metricDefinitions) : undefined),
   check: checkTrainingJob,
   outputLocation: (step, _port, containerPath) => (containerPath === undefined ? undefined : trainingOutput(step, containerPath)),
   lower: lowerTraining,

@@ -15,6 +15,10 @@ export interface TrainingJobIR {
   spot?: Expr;
   /** StoppingCondition.MaxWaitTimeInSeconds, for spot training. */
   maxWaitSeconds?: Expr;
+  /** RetryStrategy.MaximumRetryAttempts. */
+  maxRetryAttempts?: Expr;
+  /** CheckpointConfig: where the job keeps checkpoints in S3, and its folder in the container when not the default. */
+  checkpoints?: { s3Uri: Expr; localPath?: string };
   network?: NetworkIR;
   encryption?: EncryptionIR;
   /** Tags of the job (a tuning job's own, not its training jobs'). */
@@ -23,6 +27,8 @@ export interface TrainingJobIR {
 
 export interface TrainingStepIR extends StepBaseIR, TrainingJobIR {
   kind: 'Training';
+  /** AlgorithmSpecification.MetricDefinitions: metric name and the regex that finds it in the log. */
+  metricDefinitions: [name: string, regex: string][];
   debugHook: boolean;
   profilerIntervalMs?: number;
 }

@@ -9,7 +9,9 @@ import { apiLimits } from '../../sagemaker/api-limits.js';
 import { encryptionOf, networkOf, tagsOf } from '../../lower/job-settings.js';
 import { lowerJobParts } from '../job.js';
 import { lowerPortOptions } from '../ports.js';
-import type { TrainingStepIR } from './ir.js';
+import type { Training } from '../../../schema/types.generated.js';
+import type { TrainingJobIR, TrainingStepIR } from './ir.js';
+import { distributionHyperparameters } from './distribution.js';
 import { channelOptions, isTrainingOutputPath } from './outputs.js';
 import type { WiredNode } from '../../stages.js';
 
@@ -29,12 +31,15 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
     hyperparameters.push(['sagemaker_program', literal(JSON.stringify(bundle.entryPoint))]);
     if (prefix) hyperparameters.push(['sagemaker_submit_directory', literal(JSON.stringify(constantOf(s3Path(prefix, key))))]);
   }
+  if (training.distribution) hyperparameters.push(...distributionHyperparameters(training.distribution, resources.instanceType));
   context.checkStringMap(node, hyperparameters, apiLimits.hyperParameters, 'hyperparameter', ['training', 'hyperparameters']);
   const spot = training.spot !== undefined ? context.typed(node, training.spot, ['training', 'spot'], 'boolean') : undefined;
   const maxWaitSeconds = training.maxWaitSeconds !== undefined ? context.typed(node, training.maxWaitSeconds, ['training', 'maxWaitSeconds'], 'integer') : undefined;
   if (spot && constantOf(spot) === true && !maxWaitSeconds) {
     context.bag.report('PLC5006', node.step.source.locate(['training', 'spot']), { step: step.name });
   }
+  const maxRetryAttempts = training.maxRetryAttempts !== undefined ? context.typed(node, training.maxRetryAttempts, ['training', 'maxRetryAttempts'], 'integer') : undefined;
+  const checkpoints = training.checkpoints && lowerCheckpoints(node, training.checkpoints, context);
   const network = networkOf(node);
   const encryption = encryptionOf(node);
   return {
@@ -48,11 +53,21 @@ export function lowerTraining(node: WiredNode, base: StepBaseIR, context: Loweri
     environment,
     tags: tagsOf(node),
     ...(spot ? { spot } : {}),
+    ...(checkpoints ? { checkpoints } : {}),
+    ...(maxRetryAttempts ? { maxRetryAttempts } : {}),
     ...(network ? { network } : {}),
     ...(encryption ? { encryption } : {}),
+    metricDefinitions: Object.entries(training.metricDefinitions ?? {}),
     debugHook: training.debugHook ?? false,
     ...(training.profilerIntervalMs !== undefined ? { profilerIntervalMs: training.profilerIntervalMs } : {}),
   };
+}
+
+/** CheckpointConfig; its S3 URI below the node's output location unless the step type binds one. */
+function lowerCheckpoints(node: WiredNode, checkpoints: NonNullable<Training['checkpoints']>, context: LoweringContext): TrainingJobIR['checkpoints'] {
+  const s3Uri = checkpoints.s3Uri === undefined ? context.defaultLocation(node, 'checkpoints') : context.typed(node, checkpoints.s3Uri, ['training', 'checkpoints', 's3Uri'], 'string');
+  if (!s3Uri) return undefined;
+  return { s3Uri, ...(checkpoints.localPath !== undefined ? { localPath: checkpoints.localPath } : {}) };
 }
 
 function lowerHyperparameters(node: WiredNode, context: LoweringContext): [string, Expr][] {

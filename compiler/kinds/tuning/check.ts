@@ -10,8 +10,8 @@ import { checkTrainingJob } from '../training/check.js';
 export function checkTuningStep(step: StepType, bag: DiagnosticBag): void {
   const { doc, source } = step;
   checkTrainingJob(step, bag);
-  // A tuning job's TrainingJobDefinition has no debugger or profiler settings.
-  for (const key of ['debugHook', 'profilerIntervalMs'] as const) {
+  // A tuning job's TrainingJobDefinition has no debugger or profiler settings; its metrics are tuning.metrics.
+  for (const key of ['debugHook', 'profilerIntervalMs', 'metricDefinitions'] as const) {
     if (doc.training?.[key] !== undefined) bag.report('PLC5011', source.locate(['training', key], 'key'), { section: `training.${key}`, step: doc.name, kind: doc.sagemaker, kinds: 'Training' });
   }
   const tuning = doc.tuning;

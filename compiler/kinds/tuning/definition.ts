@@ -1,7 +1,7 @@
 // CreateHyperParameterTuningJob minus its name; the training jobs are TrainingJobDefinition.
 import { compact, renderExpr, type JsonObject } from '../../backends/sagemaker/expressions.js';
 import { renderTags } from '../settings.js';
-import { trainingJob } from '../training/definition.js';
+import { metricDefinitions, trainingJob } from '../training/definition.js';
 import type { TuningRangeIR, TuningStepIR } from './ir.js';
 
 export function tuningArguments(step: TuningStepIR): JsonObject {
@@ -23,7 +23,7 @@ export function tuningArguments(step: TuningStepIR): JsonObject {
       TrainingJobEarlyStoppingType: step.earlyStopping,
     }),
     TrainingJobDefinition: trainingJob(step, {
-      algorithm: { MetricDefinitions: step.metrics.map(([name, regex]) => ({ Name: name, Regex: regex })) },
+      algorithm: { MetricDefinitions: metricDefinitions(step.metrics) },
       hyperparameterKey: 'StaticHyperParameters',
     }),
     ...compact({

@@ -13,8 +13,8 @@ export function lowerTuning(node: WiredNode, base: StepBaseIR, context: Lowering
   const training = lowerTraining(node, base, context);
   const tuning = node.step.doc.tuning;
   if (!training || !tuning) return undefined; // reported by the step checks (PLC0103)
-  // Debugger and profiler settings are refused on tuning step types (PLC5011); the rest is the job.
-  const { kind: _kind, debugHook: _debugHook, profilerIntervalMs: _profiler, ...job } = training;
+  // Debugger, profiler and training metric settings are refused on tuning step types (PLC5011); the rest is the job.
+  const { kind: _kind, debugHook: _debugHook, profilerIntervalMs: _profiler, metricDefinitions: _metrics, ...job } = training;
   const maxJobs = context.typed(node, tuning.maxJobs, ['tuning', 'maxJobs'], 'integer');
   const maxParallelJobs = context.typed(node, tuning.maxParallelJobs, ['tuning', 'maxParallelJobs'], 'integer');
   const ranges = Object.entries(tuning.ranges).map(([name, range]) => lowerRange(node, name, range, context));
