@@ -86,6 +86,7 @@ export interface StepDocument {
   lambda?: Lambda;
   callback?: Callback;
   emr?: Emr;
+  processing?: Processing;
   /**
    * Overrides per job type, deep-merged over the rest of the step type: mappings merge key by key, lists replace, and null removes a key. The merged result must be a valid step type.
    */
@@ -810,6 +811,25 @@ export interface Emr {
   properties?: {
     [k: string]: ScalarBinding;
   };
+}
+/**
+ * Processing-only settings (sagemaker: Processing) for a container that keeps its own entrypoint: no script, the arguments (and optionally the entrypoint) given here.
+ */
+export interface Processing {
+  /**
+   * The command the container runs instead of its image's ENTRYPOINT (AppSpecification.ContainerEntrypoint), e.g. [Rscript, /opt/program/score.R]; not with script, whose entry point plc runs.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  containerEntrypoint?: [string, ...string[]];
+  /**
+   * Arguments passed to the container's entrypoint, in order (AppSpecification.ContainerArguments), each a literal or bound to ${config.*} / ${jobType}; not with script, whose arguments are script.arguments.
+   *
+   * @minItems 1
+   * @maxItems 256
+   */
+  containerArguments?: [ScalarBinding, ...ScalarBinding[]];
 }
 export interface Variant {
   /**

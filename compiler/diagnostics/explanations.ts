@@ -2181,6 +2181,24 @@ inputs:
 inputs:
   data: { type: dataset, path: /opt/ml/processing/input/data, inputMode: Pipe }
 \`\`\``,
+  PLC5071: `A processing step type either runs a Python script, whose entrypoint (\`python3\` on the
+entry point in the \`code\` input) and arguments (\`script.arguments\`) plc writes, or keeps its
+container's own: then \`processing.containerArguments\` are passed to the image's ENTRYPOINT, or to
+\`processing.containerEntrypoint\` when given. Both at once would leave one of them unused.
+
+\`\`\`yaml
+# trips PLC5071
+script: { entryPoint: report.py }
+processing:
+  containerEntrypoint: [Rscript, /opt/program/report.R]
+\`\`\`
+
+\`\`\`yaml
+# fixed
+processing:
+  containerEntrypoint: [Rscript, /opt/program/report.R]
+  containerArguments: [--title, "\${config.title}"]
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.

@@ -1,5 +1,6 @@
 // A processing job: the container runs the step type's script (delivered as the `code` input, a
-// content-addressed prefix under codePrefix) with its arguments, environment and ports.
+// content-addressed prefix under codePrefix) with its arguments, environment and ports, or, with
+// no script, its own entrypoint (or processing.containerEntrypoint) with processing.containerArguments.
 import { literal } from '../../ir/expr.js';
 import type { StepBaseIR } from '../../ir/pipeline.js';
 import type { LoweringContext } from '../../lower/context.js';
@@ -28,7 +29,10 @@ export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: Lowe
   const encryption = encryptionOf(node);
   const lowered: ProcessingStepIR = {
     kind: 'Processing', ...base, image, role, resources,
-    arguments: context.list(node, step.script?.arguments ?? [], ['script', 'arguments']),
+    arguments: step.script
+      ? context.list(node, step.script.arguments ?? [], ['script', 'arguments'])
+      : context.list(node, step.processing?.containerArguments ?? [], ['processing', 'containerArguments']),
+    ...(step.processing?.containerEntrypoint ? { entrypoint: step.processing.containerEntrypoint.map((part) => literal(part)) } : {}),
     environment, inputs, outputs, propertyFiles,
     tags: tagsOf(node),
     ...(network ? { network } : {}),
