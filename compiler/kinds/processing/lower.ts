@@ -11,12 +11,13 @@ import { lowerJobParts } from '../job.js';
 import { lowerPortOptions } from '../ports.js';
 import { processingCodeDir, processingPortOptions } from './check.js';
 import type { ProcessingStepIR } from './ir.js';
+import { processingEntrypoint } from './runner.js';
 import type { WiredNode } from '../../stages.js';
 
 export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: LoweringContext): ProcessingStepIR | undefined {
   const parts = lowerJobParts(node, context, { imageScope: 'processing', environmentLimits: apiLimits.processingEnvironment });
   if (!parts) return undefined;
-  const { role, image, resources, environment, bundle } = parts;
+  const { role, image, resources, environment } = parts;
   const step = node.step.doc;
   const inputs = Object.entries(step.inputs ?? {})
     .filter(([port]) => node.inputs.has(port))
@@ -38,11 +39,12 @@ export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: Lowe
     ...(network ? { network } : {}),
     ...(encryption ? { encryption } : {}),
   };
-  if (bundle) {
+  if (parts.bundle) {
+    const { bundle, entrypoint } = processingEntrypoint(parts.bundle, processingCodeDir);
     const prefix = context.codeLocation();
     for (const file of bundle.files) context.addCode(`code/${bundle.hash}/${file.path}`, () => file.bytes, [file.source]);
     lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });
-    lowered.entrypoint = [literal('python3'), literal(`${processingCodeDir}/${bundle.entryPoint}`)];
+    lowered.entrypoint = entrypoint.map((part) => literal(part));
   }
   return lowered;
 }
