@@ -473,9 +473,16 @@ export interface ConfigField1 {
  */
 export interface Script {
   /**
-   * The Python file to run, relative to sourceDir (or to this step file when there is no sourceDir).
+   * The file to run, relative to sourceDir (or to this step file when there is no sourceDir): a Python file, or on a processing step type any program with script.interpreter.
    */
   entryPoint: string;
+  /**
+   * Processing only: the command that runs the entry point, e.g. [bash] or [Rscript]; default python3, which a Python (.py) entry point needs no interpreter for.
+   *
+   * @minItems 1
+   * @maxItems 97
+   */
+  interpreter?: [string, ...string[]];
   /**
    * Folder, relative to this step file, shipped whole with the entry point.
    */

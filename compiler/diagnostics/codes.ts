@@ -141,6 +141,8 @@ export const diagnosticTable = {
   PLC5060: { severity: 'error', message: '{option}: "{value}" is not a value {kind} steps take', hint: 'A {kind} step takes: {allowed}.' },
   PLC5061: { severity: 'error', message: 'tuning.hyperband of step type {step} {problem}', hint: 'StrategyConfig.HyperbandStrategyConfig goes with strategy: Hyperband, and its minResource is at most its maxResource.' },
   PLC5071: { severity: 'error', message: 'processing step type {step} has both script and processing.{member}', hint: 'With a script plc runs python3 on its entry point with script.arguments; drop the script to run the container\'s own entrypoint, or drop processing.{member}.' },
+  PLC5072: { severity: 'error', message: 'step type {step} runs {path}, which is not a Python file, and names no script.interpreter', hint: 'plc runs a script with python3 unless script.interpreter names the program that runs it, e.g. interpreter: [bash] or [Rscript].' },
+  PLC5073: { severity: 'error', message: '{kind} step type {step} runs Python entry points only, not its {what}', hint: 'Its container runs the entry point with Python; a {kinds} step type takes script.interpreter for other programs.' },
   PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC6003: { severity: 'warning', message: 'node "{node}" is not connected to any other node', hint: 'Wire its inputs or outputs to other nodes, list it under after:, or move it to a pipeline of its own.' },

@@ -56,6 +56,8 @@ export interface StepKind<S extends KindStep = KindStep> {
   readonly jobSettings: readonly JobSetting[];
   /** The data options its ports take (others are PLC5011; values it does not take, PLC5060). */
   readonly portOptions: PortOptions;
+  /** Its script may name the program that runs it (script.interpreter); others run Python entry points only (PLC5073). */
+  readonly interpreters?: boolean;
   /** SageMaker does not cache its steps (PLC5014). */
   readonly uncached?: boolean;
   /** The top-level properties `${steps.<node>.…}` may read on its steps (the Describe* response). */

@@ -13,6 +13,7 @@ export const processingKind: StepKind<ProcessingStepIR> = {
   sections: ['script', 'processing', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['network', 'encryption', 'tags'],
+  interpreters: true,
   portOptions: processingPortOptions,
   instanceTypes: { jobs: 'Processing', allowed: apiLimits.instanceTypes.Processing },
   outputs: { placeable: true, folders: true, propertyFiles: true },

@@ -40,7 +40,7 @@ export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: Lowe
     ...(encryption ? { encryption } : {}),
   };
   if (parts.bundle) {
-    const { bundle, entrypoint } = processingEntrypoint(parts.bundle, processingCodeDir);
+    const { bundle, entrypoint } = processingEntrypoint(parts.bundle, processingCodeDir, step.script?.interpreter);
     const prefix = context.codeLocation();
     for (const file of bundle.files) context.addCode(`code/${bundle.hash}/${file.path}`, () => file.bytes, [file.source]);
     lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });

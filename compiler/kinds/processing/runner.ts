@@ -18,8 +18,8 @@ exec "$@"
 `;
 
 /** ContainerEntrypoint for the bundle in `codeDir`, and the bundle as shipped (with the runner when it has requirements). */
-export function processingEntrypoint(bundle: CodeBundle, codeDir: string): { bundle: CodeBundle; entrypoint: string[] } {
-  const script = ['python3', `${codeDir}/${bundle.entryPoint}`];
+export function processingEntrypoint(bundle: CodeBundle, codeDir: string, interpreter: readonly string[] = ['python3']): { bundle: CodeBundle; entrypoint: string[] } {
+  const script = [...interpreter, `${codeDir}/${bundle.entryPoint}`];
   const requirements = bundle.files.find((file) => file.path === 'requirements.txt');
   if (!requirements) return { bundle, entrypoint: script };
   const runner = { path: runnerName, bytes: Buffer.from(runnerText), source: requirements.source };
