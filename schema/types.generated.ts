@@ -86,6 +86,7 @@ export interface StepDocument {
   lambda?: Lambda;
   callback?: Callback;
   emr?: Emr;
+  processing?: Processing;
   /**
    * Overrides per job type, deep-merged over the rest of the step type: mappings merge key by key, lists replace, and null removes a key. The merged result must be a valid step type.
    */
@@ -472,9 +473,16 @@ export interface ConfigField1 {
  */
 export interface Script {
   /**
-   * The Python file to run, relative to sourceDir (or to this step file when there is no sourceDir).
+   * The file to run, relative to sourceDir (or to this step file when there is no sourceDir): a Python file, or on a processing step type any program with script.interpreter.
    */
   entryPoint: string;
+  /**
+   * Processing only: the command that runs the entry point, e.g. [bash] or [Rscript]; default python3, which a Python (.py) entry point needs no interpreter for.
+   *
+   * @minItems 1
+   * @maxItems 97
+   */
+  interpreter?: [string, ...string[]];
   /**
    * Folder, relative to this step file, shipped whole with the entry point.
    */
@@ -850,6 +858,25 @@ export interface Emr {
   properties?: {
     [k: string]: ScalarBinding;
   };
+}
+/**
+ * Processing-only settings (sagemaker: Processing) for a container that keeps its own entrypoint: no script, the arguments (and optionally the entrypoint) given here.
+ */
+export interface Processing {
+  /**
+   * The command the container runs instead of its image's ENTRYPOINT (AppSpecification.ContainerEntrypoint), e.g. [Rscript, /opt/program/score.R]; not with script, whose entry point plc runs.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  containerEntrypoint?: [string, ...string[]];
+  /**
+   * Arguments passed to the container's entrypoint, in order (AppSpecification.ContainerArguments), each a literal or bound to ${config.*} / ${jobType}; not with script, whose arguments are script.arguments.
+   *
+   * @minItems 1
+   * @maxItems 256
+   */
+  containerArguments?: [ScalarBinding, ...ScalarBinding[]];
 }
 export interface Variant {
   /**

@@ -135,7 +135,8 @@ export function analyseScript(root: SyntaxNode, file: string): ScriptAnalysis {
 /** Parses the step's entry point and reports every disagreement with its declarations. */
 export function checkScriptContract(step: StepType, parse: ParsePython, cwd: string, sources: Map<string, SourceText>, bag: DiagnosticBag): void {
   const script = step.doc.script;
-  if (!script) return;
+  // Only a Python entry point has a contract to read; others run with script.interpreter (PLC5072).
+  if (!script || !script.entryPoint.endsWith('.py')) return;
   const root = script.sourceDir !== undefined ? resolve(stepFolder(step), script.sourceDir) : stepFolder(step);
   const entry = resolve(root, script.entryPoint);
   // A missing, escaping or irregular one (a FIFO would block the read) is reported with the code bundle (PLC4001, PLC4003).

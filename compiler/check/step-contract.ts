@@ -50,6 +50,15 @@ export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
       }
     }
   }
+  if (doc.script) {
+    const python = doc.script.entryPoint.endsWith('.py');
+    if (!kind.interpreters && (doc.script.interpreter !== undefined || !python)) {
+      const [path, what] = doc.script.interpreter !== undefined ? [['script', 'interpreter'], 'script.interpreter'] : [['script', 'entryPoint'], `entry point ${doc.script.entryPoint}`];
+      bag.report('PLC5073', source.locate(path), { step: doc.name, kind: kind.name, what, kinds: names(kindsWith((k) => k.interpreters === true)) });
+    } else if (!python && doc.script.interpreter === undefined) {
+      bag.report('PLC5072', source.locate(['script', 'entryPoint']), { step: doc.name, path: doc.script.entryPoint });
+    }
+  }
   for (const section of kind.requires) {
     if (doc[section] === undefined) bag.report('PLC0103', source.locate([], 'key'), { where: `${kind.name} step type ${doc.name}`, key: section });
   }

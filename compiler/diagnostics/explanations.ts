@@ -2212,6 +2212,51 @@ inputs:
 inputs:
   data: { type: dataset, path: /opt/ml/processing/input/data, inputMode: Pipe }
 \`\`\``,
+  PLC5071: `A processing step type either runs a Python script, whose entrypoint (\`python3\` on the
+entry point in the \`code\` input) and arguments (\`script.arguments\`) plc writes, or keeps its
+container's own: then \`processing.containerArguments\` are passed to the image's ENTRYPOINT, or to
+\`processing.containerEntrypoint\` when given. Both at once would leave one of them unused.
+
+\`\`\`yaml
+# trips PLC5071
+script: { entryPoint: report.py }
+processing:
+  containerEntrypoint: [Rscript, /opt/program/report.R]
+\`\`\`
+
+\`\`\`yaml
+# fixed
+processing:
+  containerEntrypoint: [Rscript, /opt/program/report.R]
+  containerArguments: [--title, "\${config.title}"]
+\`\`\``,
+  PLC5072: `plc runs a step's script with \`python3\`. An entry point that is not a Python file (a
+shell or R script) needs the program that runs it, named in \`script.interpreter\` (processing step
+types only); plc then writes \`ContainerEntrypoint: [<interpreter>…, <entry point>]\` and does
+not read the file for a script contract.
+
+\`\`\`yaml
+# trips PLC5072
+script: { entryPoint: report.sh }
+\`\`\`
+
+\`\`\`yaml
+# fixed
+script: { entryPoint: report.sh, interpreter: [bash] }
+\`\`\``,
+  PLC5073: `Only a processing job's entrypoint is plc's to write. A training (or tuning) container runs its
+entry point with Python through the SageMaker training toolkit (\`sagemaker_program\`), so its
+step type can name neither an interpreter nor an entry point that is not a Python file.
+
+\`\`\`yaml
+# trips PLC5073 (sagemaker: Training)
+script: { entryPoint: train.R, interpreter: [Rscript] }
+\`\`\`
+
+\`\`\`yaml
+# fixed: a Python entry point, or a Processing step type for the R script
+script: { entryPoint: train.py }
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.

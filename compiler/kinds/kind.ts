@@ -14,7 +14,7 @@ import type { WiredNode } from '../stages.js';
 export type SageMakerKind = StepDocument['sagemaker'];
 
 /** The settings sections of a step document, in the order the checks visit them. */
-export const sectionNames = ['script', 'training', 'transform', 'registration', 'tuning', 'lambda', 'callback', 'emr', 'compute', 'inputs', 'outputs'] as const;
+export const sectionNames = ['script', 'processing', 'training', 'transform', 'registration', 'tuning', 'lambda', 'callback', 'emr', 'compute', 'inputs', 'outputs'] as const;
 
 export type SectionName = (typeof sectionNames)[number];
 
@@ -56,6 +56,8 @@ export interface StepKind<S extends KindStep = KindStep> {
   readonly jobSettings: readonly JobSetting[];
   /** The data options its ports take (others are PLC5011; values it does not take, PLC5060). */
   readonly portOptions: PortOptions;
+  /** Its script may name the program that runs it (script.interpreter); others run Python entry points only (PLC5073). */
+  readonly interpreters?: boolean;
   /** SageMaker does not cache its steps (PLC5014). */
   readonly uncached?: boolean;
   /** The top-level properties `${steps.<node>.…}` may read on its steps (the Describe* response). */

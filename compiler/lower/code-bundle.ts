@@ -69,10 +69,15 @@ export function collectCode(step: StepType, bag: DiagnosticBag): CodeBundle | un
     paths = walked.files;
   }
   const files = paths.map((path) => ({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path), source: path }));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return bundleOf(relative(root, entry).split(sep).join('/'), files);
+}
+
+/** The bundle of these files, sorted by path and hashed. */
+export function bundleOf(entryPoint: string, files: CodeBundle['files']): CodeBundle {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest = createHash('sha256');
-  for (const file of files) manifest.update(`${file.path}\0${createHash('sha256').update(file.bytes).digest('hex')}\n`);
-  return { hash: manifest.digest('hex'), entryPoint: relative(root, entry).split(sep).join('/'), files };
+  for (const file of sorted) manifest.update(`${file.path}\0${createHash('sha256').update(file.bytes).digest('hex')}\n`);
+  return { hash: manifest.digest('hex'), entryPoint, files: sorted };
 }
 
 /**

@@ -20,8 +20,10 @@ export const runProcessing: Runner = async (context) => {
 
   const app = record(args['AppSpecification']);
   const entrypoint = list(app['ContainerEntrypoint']).map(text);
-  const script = entrypoint.find((part) => part.endsWith('.py'));
-  if (!script || !/^python3?$/.test(entrypoint[0] ?? '')) throw new StepFailure(`entrypoint ${JSON.stringify(entrypoint)} is not a Python script plc can run locally`);
+  // python3 <script>, possibly after the runner that installs a requirements.txt first (kinds/processing/runner.ts).
+  const at = entrypoint.findIndex((part) => part.endsWith('.py'));
+  const script = at > 0 ? entrypoint[at] : undefined;
+  if (!script || !/^python3?$/.test(entrypoint[at - 1] ?? '')) throw new StepFailure(`entrypoint ${JSON.stringify(entrypoint)} is not a Python script plc can run locally`);
   const codeInput = inputs.map((input) => text(record(input['S3Input'])['LocalPath'])).find((path) => script.startsWith(`${path}/`));
   const env = Object.fromEntries(Object.entries(record(args['Environment'])).map(([key, value]) => [key, text(value)]));
   await runStepScript(context, 'processing', inJob(context, script), inJob(context, codeInput ?? '/opt/ml/processing/input/code'), list(app['ContainerArguments']).map(text), env);

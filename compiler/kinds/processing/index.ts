@@ -1,5 +1,5 @@
-// Processing: a container of the step type's runs its script over input folders and uploads its
-// output folders (CreateProcessingJob). The only kind with property files.
+// Processing: a container of the step type's runs its script (or, with `processing:`, its own
+// entrypoint) over input folders and uploads its output folders (CreateProcessingJob). The only kind with property files.
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
@@ -10,9 +10,10 @@ import { lowerProcessing } from './lower.js';
 
 export const processingKind: StepKind<ProcessingStepIR> = {
   name: 'Processing',
-  sections: ['script', 'compute', 'inputs', 'outputs'],
+  sections: ['script', 'processing', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['network', 'encryption', 'tags'],
+  interpreters: true,
   portOptions: processingPortOptions,
   instanceTypes: { jobs: 'Processing', allowed: apiLimits.instanceTypes.Processing },
   outputs: { placeable: true, folders: true, propertyFiles: true },

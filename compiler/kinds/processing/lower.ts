@@ -1,5 +1,6 @@
 // A processing job: the container runs the step type's script (delivered as the `code` input, a
-// content-addressed prefix under codePrefix) with its arguments, environment and ports.
+// content-addressed prefix under codePrefix) with its arguments, environment and ports, or, with
+// no script, its own entrypoint (or processing.containerEntrypoint) with processing.containerArguments.
 import { literal } from '../../ir/expr.js';
 import type { StepBaseIR } from '../../ir/pipeline.js';
 import type { LoweringContext } from '../../lower/context.js';
@@ -10,12 +11,13 @@ import { lowerJobParts } from '../job.js';
 import { lowerPortOptions } from '../ports.js';
 import { processingCodeDir, processingPortOptions } from './check.js';
 import type { ProcessingStepIR } from './ir.js';
+import { processingEntrypoint } from './runner.js';
 import type { WiredNode } from '../../stages.js';
 
 export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: LoweringContext): ProcessingStepIR | undefined {
   const parts = lowerJobParts(node, context, { imageScope: 'processing', environmentLimits: apiLimits.processingEnvironment });
   if (!parts) return undefined;
-  const { role, image, resources, environment, bundle } = parts;
+  const { role, image, resources, environment } = parts;
   const step = node.step.doc;
   const inputs = Object.entries(step.inputs ?? {})
     .filter(([port]) => node.inputs.has(port))
@@ -28,17 +30,21 @@ export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: Lowe
   const encryption = encryptionOf(node);
   const lowered: ProcessingStepIR = {
     kind: 'Processing', ...base, image, role, resources,
-    arguments: context.list(node, step.script?.arguments ?? [], ['script', 'arguments']),
+    arguments: step.script
+      ? context.list(node, step.script.arguments ?? [], ['script', 'arguments'])
+      : context.list(node, step.processing?.containerArguments ?? [], ['processing', 'containerArguments']),
+    ...(step.processing?.containerEntrypoint ? { entrypoint: step.processing.containerEntrypoint.map((part) => literal(part)) } : {}),
     environment, inputs, outputs, propertyFiles,
     tags: tagsOf(node),
     ...(network ? { network } : {}),
     ...(encryption ? { encryption } : {}),
   };
-  if (bundle) {
+  if (parts.bundle) {
+    const { bundle, entrypoint } = processingEntrypoint(parts.bundle, processingCodeDir, step.script?.interpreter);
     const prefix = context.codeLocation();
     for (const file of bundle.files) context.addCode(`code/${bundle.hash}/${file.path}`, () => file.bytes, [file.source]);
     lowered.inputs.push({ name: 'code', localPath: processingCodeDir, source: prefix === undefined ? literal('') : s3Path(prefix, 'code', bundle.hash, '') });
-    lowered.entrypoint = [literal('python3'), literal(`${processingCodeDir}/${bundle.entryPoint}`)];
+    lowered.entrypoint = entrypoint.map((part) => literal(part));
   }
   return lowered;
 }
