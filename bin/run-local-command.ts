@@ -1,5 +1,6 @@
 // `plc run <pipeline.yaml> --local`: compile, check the overrides as `plc run` does, then run the
 // pipeline on this machine (local/run-local.ts). Exit 0 only when the execution succeeded.
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAssignments } from './assignments.js';
 import { isPipelineFile } from './compile.js';
@@ -19,16 +20,22 @@ export interface LocalArgs {
   mount: string[];
 }
 
+const isFolder = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
+
 export async function runLocalCommand(args: LocalArgs): Promise<void> {
   if (!isPipelineFile(args.pipeline)) return usageError(`--local runs a pipeline file, not a deployed pipeline: ${args.pipeline} is no *.yaml file`);
   const parsed = parseAssignments(args.parameter);
-  if ('malformed' in parsed) return usageError(`-p ${parsed.malformed}: write Name=Value`);
+  if ('malformed' in parsed) return usageError(`-P ${parsed.malformed}: write Name=Value`);
   const stubs = parseAssignments(args.stub);
   if ('malformed' in stubs) return usageError(`--stub ${stubs.malformed}: write NODE=outputs.json`);
   const mounts = parseAssignments(args.mount);
   if ('malformed' in mounts) return usageError(`--mount ${mounts.malformed}: write s3://bucket/prefix=DIR`);
   const badMount = mounts.assignments.find(({ name }) => !/^s3:\/\/[^/]+/.test(name));
   if (badMount) return usageError(`--mount ${badMount.name}=${badMount.value}: the prefix must be an s3://bucket/… URI`);
+  const notFolder = mounts.assignments.find(({ value }) => !isFolder(value));
+  if (notFolder) return usageError(`--mount ${notFolder.name}=${notFolder.value}: ${notFolder.value} is not a folder`);
+  const s3Root = args['s3-root'];
+  if (s3Root !== undefined && existsSync(s3Root) && !isFolder(s3Root)) return usageError(`--s3-root ${s3Root}: it exists and is not a folder`);
 
   const { compileReported } = await import('./compile.js');
   const compiled = await compileReported(args.pipeline, 'sagemaker', args.format);

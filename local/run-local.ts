@@ -49,7 +49,7 @@ function parameterValues(parameters: readonly ParameterIR[], overrides: LocalRun
     values.set(name, type === 'Integer' || type === 'Float' ? Number(value) : type === 'Boolean' ? /^true$/i.test(value) : value);
   }
   const unset = parameters.filter((parameter) => !values.has(parameter.name)).map((parameter) => parameter.name);
-  if (unset.length > 0) throw new LocalUsageError(`parameters without a default need a value: ${unset.map((name) => `-p ${name}=…`).join(' ')}`);
+  if (unset.length > 0) throw new LocalUsageError(`parameters without a default need a value: ${unset.map((name) => `-P ${name}=…`).join(' ')}`);
   return values;
 }
 

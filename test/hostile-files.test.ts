@@ -3,7 +3,7 @@
 // YAML tags plc does not know and terminal control characters. Every case ends in the right exit
 // code and diagnostic, never a stack trace, within 5 s, and never replaces a device or an input.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -362,6 +362,42 @@ test('with colour on, the only escapes in pretty output are plc\'s own', () => {
   assert.not.match(shown.replace(/\x1b\[[\d;]*m/g, ''), /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, shown);
   assert.ok(escapes.length > 0, 'colour is on');
   assert.not.match(shown, /\x1b\[(2J|8m)/);
+});
+
+// Found by the session's review: nothing half-written, nothing skipped or ignored in silence.
+
+test('build -o inside --emit-code (or the other way round) is refused before anything is written', () => {
+  const dir = tempDir();
+  const result = plc(['build', example, '-o', join(dir, 'out.json'), '--emit-code', join(dir, 'out.json')]);
+  assert.is(result.status, 2, result.stderr);
+  assert.match(result.stderr, /overlap/);
+  assert.equal(readdirSync(dir), []);
+});
+
+test('plc check of a folder reports a document that is a FIFO or a broken link instead of skipping it', () => {
+  const dir = tempDir();
+  spawnSync('mkfifo', [join(dir, 'x.pipeline.yaml')]);
+  symlinkSync('/nonexistent', join(dir, 'bad.step.yaml'));
+  const result = plc(['check', '--format', 'json'], dir);
+  assert.is(result.status, 1, result.stderr);
+  const found = (JSON.parse(result.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics.map((d) => `${d.code} ${d.file}`);
+  assert.equal(found, ['PLC0003 bad.step.yaml', 'PLC0003 x.pipeline.yaml']);
+});
+
+test('run --local: a --s3-root that is a file, a --mount that is no folder and SageMaker-only options are usage errors', () => {
+  for (const extra of [['--s3-root', example], ['--mount', 's3://b/p=/nonexistent'], ['--parallelism', '2'], ['--wait']]) {
+    const result = plc(['run', example, '--local', ...extra]);
+    assert.is(result.status, 2, `${extra.join(' ')}: ${result.stderr}`);
+    assert.not.match(result.stderr, /internal error/);
+  }
+});
+
+test('two integer keys past 2^53 that one number would round together are not duplicates', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'p.pipeline.yaml'), 'kind: Pipeline\nname: big\nnodes: {}\nx:\n  9007199254740993: a\n  9007199254740992: b\n');
+  const codes = compile(join(dir, 'p.pipeline.yaml'), dir).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('PLC0031'), codes.join(' '));
+  assert.not.ok(codes.includes('PLC0002'), codes.join(' '));
 });
 
 test.run();

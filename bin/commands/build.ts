@@ -3,11 +3,11 @@
 // before the definition, so a definition on disk never points at code that is not there. Where
 // each emitted file goes is output-placement.ts's rule.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { backendNames, type BackendName } from '../../compiler/backends/registry.js';
 import { isRegularFile } from '../atomic-write.js';
-import { ExitCode } from '../exit.js';
+import { ExitCode, usageError } from '../exit.js';
 import { placeFiles } from '../output-placement.js';
 import { refuseInputs, writeOutputs } from '../write-outputs.js';
 import { diagnosticFormats, type DiagnosticFormat } from '../report.js';
@@ -62,6 +62,13 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     }
     const targets = [...code.map(({ path }) => ({ option: '--emit-code', path })), ...placements.flatMap(({ path }) => (path === undefined ? [] : [{ option: '-o', path }]))];
     if (refuseInputs(targets, result.read, cwd)) return;
+    // Checked before the first write, so a clash never leaves half the outputs behind.
+    if (folder !== undefined) {
+      const emit = resolve(cwd, folder);
+      const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${sep}`);
+      const clash = placements.find(({ path }) => path !== undefined && (within(resolve(cwd, path), emit) || within(emit, resolve(cwd, path))));
+      if (clash) return usageError(`-o ${clash.path} and --emit-code ${folder} overlap: name a file outside the code folder`);
+    }
     const stale = code.filter(({ path, bytes }) => !sameOnDisk(resolve(cwd, path), bytes));
     if (!writeOutputs(stale.map(({ path, bytes }) => ({ path: resolve(cwd, path), contents: bytes })))) return;
     if (folder !== undefined) process.stderr.write(`plc: ${code.length} code object(s) in ${folder} (${stale.length} written)\n`);

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { compareDiagnostics, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { SourceText } from '../../compiler/source/text-source.js';
 import { documentFile, stepFile } from '../document-files.js';
 import { ExitCode, usageError } from '../exit.js';
@@ -47,19 +47,22 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const { staleSchemaDiagnostic } = await import('../../compiler/editor-schema/project-schema.js');
     const schemasCompared = new Set<string>();
     const targets: string[] = [];
+    const unreadable: Diagnostic[] = [];
     for (const given of args.files.length > 0 ? args.files : ['.']) {
       const path = resolve(cwd, given);
       if (existsSync(path) && statSync(path).isDirectory()) {
         const found = walkFiles(path, { file: (name) => documentFile.test(name), skipFolder: (name) => name === 'node_modules' || name.startsWith('.') });
         targets.push(...found.files);
+        // A document that is a FIFO, a device or a broken link is reported, never skipped in silence.
+        for (const problem of found.problems) unreadable.push(createDiagnostic('PLC0003', { file: relative(cwd, problem.path) || problem.path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }, { path: relative(cwd, problem.path) || problem.path, detail: problem.detail }));
       } else {
         targets.push(path); // a missing file is reported as PLC0003 by the analysis
       }
     }
     const unique = [...new Set(targets)].sort();
     // As eslint does: finding nothing to check is a mistake (a wrong folder or file names), not a pass.
-    if (unique.length === 0) return usageError(`no files: no *.pipeline.yaml or *.step.yaml (or .yml) in ${args.files.length > 0 ? args.files.join(', ') : 'the working folder'} or below`);
-    const diagnostics = new Map<string, Diagnostic>(config.diagnostics.map((d) => [JSON.stringify([d.file, d.range, d.code, d.message]), d]));
+    if (unique.length === 0 && unreadable.length === 0) return usageError(`no files: no *.pipeline.yaml or *.step.yaml (or .yml) in ${args.files.length > 0 ? args.files.join(', ') : 'the working folder'} or below`);
+    const diagnostics = new Map<string, Diagnostic>([...config.diagnostics, ...applyRuleLevels(unreadable, config.rules)].map((d) => [JSON.stringify([d.file, d.range, d.code, d.message]), d]));
     const sources = new Map<string, SourceText>(config.sources);
     let pipelines = 0;
     let nodes = 0;

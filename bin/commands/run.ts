@@ -46,6 +46,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run pipeline.yaml --local --mount s3://my-ml-bucket/data=./data', 'Run the pipeline on this machine, reading s3://my-ml-bucket/data from ./data') as never,
   handler: async (args) => {
     if (args.local) {
+      // Nothing is silently ignored: these steer an execution in SageMaker, which --local does not start.
+      const remote = (['wait', 'poll-interval', 'parallelism', 'region', 'profile', 'endpoint-url', 'timeout'] as const).filter((name) => process.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)));
+      if (remote.length > 0) return usageError(`${remote.map((name) => `--${name}`).join(', ')} steer${remote.length === 1 ? 's' : ''} an execution in SageMaker and do${remote.length === 1 ? 'es' : ''} not apply with --local`);
       const { runLocalCommand } = await import('../run-local-command.js');
       return runLocalCommand(args);
     }

@@ -54,8 +54,9 @@ function duplicateKeyErrors(document: Document): YAMLParseError[] {
       for (const { key, value } of node.items) {
         pending.push(key, value);
         if (!isScalar(key) || Number.isNaN(key.value)) continue; // NaN equals nothing, as with ===
-        // Integers are read as bigint (exactParseOptions); 1 and 1.0 are still one key.
-        const keyValue = typeof key.value === 'bigint' ? Number(key.value) : key.value;
+        // Integers are read as bigint (exactParseOptions); 1 and 1.0 are still one key, but two integers
+        // past 2^53 that one number would round together are not.
+        const keyValue = typeof key.value === 'bigint' && Number.isSafeInteger(Number(key.value)) ? Number(key.value) : key.value;
         if (seen.has(keyValue) && key.range) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         seen.add(keyValue);
       }
