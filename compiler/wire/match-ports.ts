@@ -2,6 +2,7 @@
 // point a candidate earns is kept with its reason, so ambiguity errors and `plc explain --wiring`
 // can show why a producer won or lost.
 import type { InputPort, OutputPort } from '../../schema/types.generated.js';
+import { typesMatch } from '../util/port-types.js';
 
 /** What a candidate earned a point for, e.g. { reason: 'alias training_data', points: 2 }. */
 export interface ScorePart {
@@ -48,7 +49,7 @@ export function scoreCandidate(input: OpenInput, consumerJobType: string | undef
   const candidate = (rejected?: string): Candidate => ({ node: producer.id, port: output, score: parts.reduce((sum, p) => sum + p.points, 0), parts, ...(rejected ? { rejected } : {}) });
 
   const { type } = input.spec;
-  if (spec.type !== type && spec.type !== 'any' && type !== 'any') return candidate(`is ${spec.type}, the input takes ${type}`);
+  if (!typesMatch(spec.type, type)) return candidate(`is ${spec.type}, the input takes ${type}`);
   parts.push(spec.type === type ? { reason: `type ${type}`, points: points.type } : { reason: 'type any', points: 0 });
   const accepts = input.spec.accepts;
   if (accepts?.length) {

@@ -11,6 +11,7 @@ import { stepKind } from '../kinds/registry.js';
 import { hasOwn, own } from '../util/own.js';
 import { describeCandidate, matchPorts, type Candidate, type Neighbour } from './match-ports.js';
 import type { BoundNode, BoundPipeline, DataEdge, ExpandedNode, InputSource, PortWiring, WiredNode, WiredPipeline } from '../stages.js';
+import { typesMatch } from '../util/port-types.js';
 
 const portReference = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)$/;
 const locationPrefix = /^(s3|https):\/\//;
@@ -86,7 +87,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3002', source.locate(path), { node: producerId, step: producer.step.doc.name, port: outputName, allowed }, suggest(outputName, allowed));
         continue;
       }
-      if (producerPort.type !== consumerPort.type && producerPort.type !== 'any' && consumerPort.type !== 'any') {
+      if (!typesMatch(producerPort.type, consumerPort.type)) {
         bag.report('PLC3005', source.locate(path), { from: text, fromType: producerPort.type, port, node: node.id, toType: consumerPort.type });
         continue;
       }

@@ -2,7 +2,8 @@
 // can never bind that producer: the entry is dead, or the types disagree. Unknown names are PLC1009.
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { StepType } from '../../link/step-library.js';
-import { inputsOf, outputsOf, typesMatch } from './ports.js';
+import { typesMatch } from '../../util/port-types.js';
+import { inputsOf, outputsOf } from './ports.js';
 
 export function checkAcceptedProducers(step: StepType, library: ReadonlyMap<string, StepType>, bag: DiagnosticBag): void {
   for (const input of inputsOf(step)) {

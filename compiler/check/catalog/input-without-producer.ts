@@ -3,7 +3,8 @@
 // check; a pipeline can then feed the input only from an S3 URI.
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { StepType } from '../../link/step-library.js';
-import { inputsOf, outputsOf, typesMatch } from './ports.js';
+import { typesMatch } from '../../util/port-types.js';
+import { inputsOf, outputsOf } from './ports.js';
 
 export function checkInputProducers(step: StepType, library: readonly StepType[], bag: DiagnosticBag): void {
   const outputs = library.flatMap(outputsOf);

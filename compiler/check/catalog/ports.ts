@@ -23,6 +23,3 @@ function portsOf(step: StepType, direction: 'inputs' | 'outputs'): CatalogPort[]
 
 export const inputsOf = (step: StepType) => portsOf(step, 'inputs');
 export const outputsOf = (step: StepType) => portsOf(step, 'outputs');
-
-/** Whether an output of type `from` can feed an input of type `to` (as wiring decides). */
-export const typesMatch = (from: string, to: string) => from === to || from === 'any' || to === 'any';
