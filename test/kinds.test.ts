@@ -142,11 +142,11 @@ test('the kind registry holds every kind of the step schema, once, each in its o
 });
 
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
-// Generated tables (the API limits by kind) and the prose of explanations.ts are data, not code.
+// Generated tables (the API limits by kind) are data, not code.
 test('no compiler module outside compiler/kinds/ names a step kind', () => {
   const kindName = new RegExp(`['"](${stepKinds.map((k) => k.name).join('|')})['"]`);
   const root = join(repo, 'compiler');
-  const files = walkFiles(root, { file: (name) => name.endsWith('.ts') && name !== 'explanations.ts', skipFolder: () => false }).files;
+  const files = walkFiles(root, { file: (name) => name.endsWith('.ts'), skipFolder: () => false }).files;
   const naming = files.map((file) => file.slice(root.length + 1)).filter((file) => {
     const text = readFileSync(join(root, file), 'utf8');
     return !file.startsWith('kinds/') && !text.startsWith('// Generated') && kindName.test(text);

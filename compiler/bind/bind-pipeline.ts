@@ -8,12 +8,19 @@ import type { Value } from '../ir/expr.js';
 import { interpolate, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
 import { hasOwn } from '../util/own.js';
 import { UnsupportedPatternError } from '../validate/linear-regexp.js';
-import { reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
+import { reportSchemaErrors, type SchemaErrorReporters } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
 import { pipelineScope, stepScope } from './scopes.js';
 import type { BoundNode, BoundPipeline, ConfigEntry, ExpandedNode, ExpandedPipeline } from '../stages.js';
 
-const configErrorCodes: SchemaErrorCodes = { type: 'PLC2003', unknownKey: 'PLC2001', missingKey: 'PLC2002', notAllowed: 'PLC2003', constraint: 'PLC2003' };
+/** Config values are checked against the step type's config schema, and reported as 2xxx codes. */
+const configErrorReporters = (bag: DiagnosticBag, node: string, step: string): SchemaErrorReporters => ({
+  type: (at, data) => bag.report('PLC2003', at, { ...data, step }),
+  unknownKey: (at, data, options) => bag.report('PLC2001', at, { ...data, step }, options),
+  missingKey: (at, data) => bag.report('PLC2002', at, { ...data, node, step }),
+  notAllowed: (at, data, options) => bag.report('PLC2003', at, { ...data, step }, options),
+  constraint: (at, data) => bag.report('PLC2003', at, { ...data, step }),
+});
 
 export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): BoundPipeline {
   checkParameterDefaults(linked, bag);
@@ -169,7 +176,7 @@ function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepC
       return source.locate([...at, ...path.slice(1)], part);
     },
     describe: (path) => `config field "${path.join('.')}" of node "${node.id}"`,
-  }, bag, configErrorCodes, { node: node.id, step: node.step.doc.name });
+  }, configErrorReporters(bag, node.id, node.step.doc.name));
   return false;
 }
 

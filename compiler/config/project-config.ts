@@ -12,7 +12,7 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { loadYaml, type Session } from '../load/load-yaml.js';
 import type { DataPath, Location } from '../source/source-file.js';
-import { reportSchemaErrors } from '../validate/schema-errors.js';
+import { documentSchemaReporters, reportSchemaErrors } from '../validate/schema-errors.js';
 import { validatorFor } from '../validate/validate-document.js';
 
 export const projectConfigFile = 'plc.config.yaml';
@@ -56,7 +56,7 @@ export function loadProjectConfig(cwd: string): ProjectConfig {
       locate = (path, part) => loaded.source.locate(path, part);
       const validate = validatorFor('Config');
       if (!validate(loaded.data ?? {})) {
-        reportSchemaErrors(validate.errors ?? [], loaded.data, { locate: (p, part) => loaded.source.locate(p, part), describe: (p) => (p.length ? `"${p.join('.')}"` : shown) }, session.bag);
+        reportSchemaErrors(validate.errors ?? [], loaded.data, { locate: (p, part) => loaded.source.locate(p, part), describe: (p) => (p.length ? `"${p.join('.')}"` : shown) }, documentSchemaReporters(session.bag));
       } else {
         const data = (loaded.data ?? {}) as ProjectConfigDocument;
         const codes = Object.keys(diagnosticTable);

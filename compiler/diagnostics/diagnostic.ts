@@ -16,7 +16,31 @@ export interface Diagnostic {
   related: RelatedLocation[];
 }
 
-export type DiagnosticData = Record<string, string | number | readonly string[] | undefined>;
+export type DiagnosticValue = string | number | readonly string[];
+export type DiagnosticData = Record<string, DiagnosticValue | undefined>;
+
+type Letter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z';
+type WordChar = Letter | Uppercase<Letter> | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '_';
+type IsWord<T extends string> = T extends '' ? false : T extends `${WordChar}${infer Rest}` ? (Rest extends '' ? true : IsWord<Rest>) : false;
+
+/**
+ * The {name} placeholders of a template, as format() fills them (a `${…}` reference in a hint is
+ * text, not a placeholder): computed from the table's literal strings, so a report that leaves one
+ * out does not compile.
+ */
+export type Placeholders<T extends string> = T extends `${infer Before}{${infer After}`
+  ? After extends `${infer Name}}${infer Rest}`
+    ? (IsWord<Name> extends true ? (Before extends `${string}$` ? never : Name) : never) | Placeholders<IsWord<Name> extends true ? Rest : After>
+    : never
+  : never;
+
+type TemplatesOf<C extends DiagnosticCode> = (typeof diagnosticTable)[C] extends infer D ? (D extends { message: infer M extends string; hint: infer H extends string } ? M | H : D extends { message: infer M extends string } ? M : never) : never;
+
+/** The data a code's message and hint need: every placeholder, and nothing else. */
+export type DataOf<C extends DiagnosticCode> = { readonly [K in Placeholders<TemplatesOf<C>>]: DiagnosticValue };
+
+/** A report's data argument: required exactly when the code's templates have placeholders. */
+export type DataArgument<C extends DiagnosticCode> = [Placeholders<TemplatesOf<C>>] extends [never] ? [data?: Record<string, never>] : [data: DataOf<C>];
 
 export interface ReportOptions {
   /** A did-you-mean candidate, appended to the message. */
@@ -39,7 +63,11 @@ export function listOf(names: readonly string[], limit = 16): string {
   return names.length > limit ? `${shown}, … (${names.length - limit} more)` : shown;
 }
 
-export function createDiagnostic(code: DiagnosticCode, location: Location, data: DiagnosticData = {}, options: ReportOptions = {}): Diagnostic {
+/** The arguments after the location: the code's data (exactly its placeholders), then options. */
+export type ReportArguments<C extends DiagnosticCode> = [...DataArgument<C>, options?: ReportOptions];
+
+export function createDiagnostic<C extends DiagnosticCode>(code: C, location: Location, ...rest: ReportArguments<C>): Diagnostic {
+  const [data = {}, options = {}] = rest as unknown as [DiagnosticData | undefined, ReportOptions | undefined];
   const definition = diagnosticTable[code];
   let message = format(definition.message, data);
   if (options.suggestion !== undefined) message += ` — did you mean "${options.suggestion}"?`;
@@ -59,8 +87,8 @@ export function createDiagnostic(code: DiagnosticCode, location: Location, data:
 export class DiagnosticBag {
   private readonly items: Diagnostic[] = [];
 
-  report(code: DiagnosticCode, location: Location, data?: DiagnosticData, options?: ReportOptions): void {
-    this.items.push(createDiagnostic(code, location, data, options));
+  report<C extends DiagnosticCode>(code: C, location: Location, ...rest: ReportArguments<C>): void {
+    this.items.push(createDiagnostic(code, location, ...rest));
   }
 
   get hasErrors(): boolean {

@@ -3,7 +3,7 @@
 // usage lines, since a raw {port} reads as a bug; the short description is the explanation's first
 // sentence, which needs no placeholder at all.
 import { diagnosticTable, type DiagnosticCode } from './codes.js';
-import { explanations } from './explanations.js';
+import { ruleDoc } from './rule-docs.js';
 
 /** A message or hint template with its placeholders shown as <name>. */
 export const templateText = (template: string): string => template.replace(/(?<!\$)\{(\w+)\}/g, '<$1>');
@@ -22,10 +22,10 @@ const plain = (markdown: string): string => markdown.replace(/`([^`]*)`/g, '$1')
 
 /** The explanation's first sentence, as plain text. */
 export function shortDescription(code: DiagnosticCode): string {
-  const paragraph = explanations[code].split(/\n\s*\n/)[0]!;
+  const paragraph = ruleDoc(code).split(/\n\s*\n/)[0]!;
   const sentence = /^(.+?[.!?])(\s|$)/s.exec(paragraph)?.[1] ?? paragraph;
   return plain(sentence);
 }
 
 /** The explanation's first paragraph, as plain text. */
-export const fullDescription = (code: DiagnosticCode): string => plain(explanations[code].split(/\n\s*\n/)[0]!);
+export const fullDescription = (code: DiagnosticCode): string => plain(ruleDoc(code).split(/\n\s*\n/)[0]!);

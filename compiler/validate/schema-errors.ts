@@ -1,9 +1,8 @@
 // Turns ajv errors into plc diagnostics at the offending YAML node: one diagnostic per problem,
 // unknown keys with a did-you-mean, anyOf noise collapsed into one "must be X or Y".
 import type { ErrorObject } from 'ajv';
-import { listOf, type DiagnosticBag, type DiagnosticData } from '../diagnostics/diagnostic.js';
+import { listOf, type DiagnosticBag, type ReportOptions } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
-import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DataPath, Location } from '../source/source-file.js';
 
 /** Where data paths point to in a file, and how they read to a user. */
@@ -12,16 +11,26 @@ export interface PathContext {
   describe(path: DataPath): string;
 }
 
-/** Codes used for each kind of schema problem; config validation maps to its own 2xxx codes. */
-export interface SchemaErrorCodes {
-  type: DiagnosticCode;
-  unknownKey: DiagnosticCode;
-  missingKey: DiagnosticCode;
-  notAllowed: DiagnosticCode;
-  constraint: DiagnosticCode;
+/**
+ * How each kind of schema problem is reported, with the data it has: documents report 01xx codes,
+ * config validation its own 2xxx codes with the node and step added (bind-pipeline.ts). Each
+ * report names its code, so its data is checked against that code's templates.
+ */
+export interface SchemaErrorReporters {
+  type(at: Location, data: { where: string; expected: string; detail: string }): void;
+  unknownKey(at: Location, data: { where: string; key: string; allowed: string[] }, options: ReportOptions): void;
+  missingKey(at: Location, data: { where: string; key: string }): void;
+  notAllowed(at: Location, data: { where: string; allowed: string[]; actual: string; detail: string }, options: ReportOptions): void;
+  constraint(at: Location, data: { where: string; detail: string }): void;
 }
 
-const documentSchemaCodes: SchemaErrorCodes = { type: 'PLC0101', unknownKey: 'PLC0102', missingKey: 'PLC0103', notAllowed: 'PLC0104', constraint: 'PLC0105' };
+export const documentSchemaReporters = (bag: DiagnosticBag): SchemaErrorReporters => ({
+  type: (at, data) => bag.report('PLC0101', at, data),
+  unknownKey: (at, data, options) => bag.report('PLC0102', at, data, options),
+  missingKey: (at, data) => bag.report('PLC0103', at, data),
+  notAllowed: (at, data, options) => bag.report('PLC0104', at, data, options),
+  constraint: (at, data) => bag.report('PLC0105', at, data),
+});
 
 const typeNames: Record<string, string> = {
   string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', null: 'null',
@@ -51,9 +60,7 @@ export function reportSchemaErrors(
   errors: readonly ErrorObject[],
   data: unknown,
   context: PathContext,
-  bag: DiagnosticBag,
-  codes: SchemaErrorCodes = documentSchemaCodes,
-  extra: DiagnosticData = {},
+  report: SchemaErrorReporters,
 ): void {
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const isUnionBranch = (e: ErrorObject) =>
@@ -66,30 +73,29 @@ export function reportSchemaErrors(
     const path = pointerToPath(error.instancePath, data);
     const where = context.describe(path);
     const params = error.params as Record<string, unknown>;
-    const base = { ...extra, where };
     switch (error.keyword) {
       case 'anyOf':
       case 'oneOf': {
         if (unionHasDeeperError(error)) break;
         const branches = (error.schema as { type?: unknown }[]).map((b) => b.type).filter((t) => t !== undefined);
         const expected = describeTypes(branches.flat());
-        bag.report(codes.type, context.locate(path), { ...base, expected, detail: `must be ${expected}` });
+        report.type(context.locate(path), { where, expected, detail: `must be ${expected}` });
         break;
       }
       case 'additionalProperties': {
         const key = String(params['additionalProperty']);
         const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {}).sort();
-        bag.report(codes.unknownKey, context.locate([...path, key], 'key'), { ...base, key, allowed }, suggest(key, allowed));
+        report.unknownKey(context.locate([...path, key], 'key'), { where, key, allowed }, suggest(key, allowed));
         break;
       }
       case 'required': {
         const key = String(params['missingProperty']);
-        bag.report(codes.missingKey, context.locate(path, 'key'), { ...base, key });
+        report.missingKey(context.locate(path, 'key'), { where, key });
         break;
       }
       case 'type': {
         const expected = describeTypes(params['type']);
-        bag.report(codes.type, context.locate(path), { ...base, expected, detail: `must be ${expected}` });
+        report.type(context.locate(path), { where, expected, detail: `must be ${expected}` });
         break;
       }
       case 'enum':
@@ -97,16 +103,16 @@ export function reportSchemaErrors(
         const allowedValues = (error.keyword === 'enum' ? (params['allowedValues'] as unknown[]) : [params['allowedValue']]);
         const actual = valueAt(data, path);
                 const allowed = allowedValues.map(quoted);
-        bag.report(codes.notAllowed, context.locate(path), { ...base, allowed, actual: quoted(actual), detail: `must be one of ${listOf(allowed)}, not ${quoted(actual)}` },
+        report.notAllowed(context.locate(path), { where, allowed, actual: quoted(actual), detail: `must be one of ${listOf(allowed)}, not ${quoted(actual)}` },
           typeof actual === 'string' ? suggest(actual, allowedValues.filter((v): v is string => typeof v === 'string')) : {});
         break;
       }
       default: {
         const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
         if (propertyName !== undefined) {
-          bag.report(codes.constraint, context.locate([...path, propertyName], 'key'), { ...base, detail: `has a key "${propertyName}" that ${error.message ?? 'is not valid'}` });
+          report.constraint(context.locate([...path, propertyName], 'key'), { where, detail: `has a key "${propertyName}" that ${error.message ?? 'is not valid'}` });
         } else {
-          bag.report(codes.constraint, context.locate(path), { ...base, detail: constraintText(error) });
+          report.constraint(context.locate(path), { where, detail: constraintText(error) });
         }
       }
     }

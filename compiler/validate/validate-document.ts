@@ -8,7 +8,7 @@ import type { PipelineDocument, StepDocument } from '../../schema/types.generate
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-yaml.js';
 import type { DataPath, SourceFile } from '../source/source-file.js';
-import { pointerToPath, reportSchemaErrors, valueAt } from './schema-errors.js';
+import { documentSchemaReporters, pointerToPath, reportSchemaErrors, valueAt } from './schema-errors.js';
 
 export type DocumentKind = 'Pipeline' | 'Step';
 interface DocumentTypes { Pipeline: PipelineDocument; Step: StepDocument }
@@ -71,7 +71,7 @@ function isCheckedAfterInterpolation(error: ErrorObject, data: unknown): boolean
 export function validateStepData(data: unknown, source: SourceFile, describe: (path: DataPath) => string, bag: DiagnosticBag): StepDocument | undefined {
   const validate = validatorFor('Step');
   if (validate(data)) return data as StepDocument;
-  reportSchemaErrors(validate.errors ?? [], data, { locate: (p, part) => source.locate(p, part), describe }, bag);
+  reportSchemaErrors(validate.errors ?? [], data, { locate: (p, part) => source.locate(p, part), describe }, documentSchemaReporters(bag));
   return undefined;
 }
 
@@ -90,6 +90,6 @@ export function validateDocument<K extends DocumentKind>(loaded: LoadedDocument,
   if (validate(data)) return data as DocumentTypes[K];
   const errors = (validate.errors ?? []).filter((error) => !isCheckedAfterInterpolation(error, data));
   if (errors.length === 0) return data as DocumentTypes[K];
-  reportSchemaErrors(errors, data, { locate: (p, part) => source.locate(p, part), describe: (p) => describePath(kind, p) }, bag);
+  reportSchemaErrors(errors, data, { locate: (p, part) => source.locate(p, part), describe: (p) => describePath(kind, p) }, documentSchemaReporters(bag));
   return undefined;
 }

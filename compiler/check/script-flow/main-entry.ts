@@ -10,10 +10,10 @@ const signature = `main(${mainParameters.join(', ')})`;
 export const mainEntry: ScriptFlowRule = {
   code: 'PLC4024',
   check(context) {
-    const { flow, contract, bag, step, script } = context;
+    const { flow, contract, bag, script } = context;
     const declaresContract = contract.paths !== undefined || contract.requiredEnv !== undefined || contract.optionalEnv !== undefined || contract.cliArgs !== undefined || contract.requiredHyperparameters !== undefined || contract.optionalHyperparameters !== undefined;
     if (!flow.main && !declaresContract) return;
-    const report = (at: Location, detail: string) => bag.report('PLC4024', at, { script: script.name, step: step.doc.name, detail, signature }, { related: entryPointRelated(context) });
+    const report = (at: Location, detail: string) => bag.report('PLC4024', at, { script: script.name, detail, signature }, { related: entryPointRelated(context) });
     if (!flow.main) {
       report(flow.mainBlock ?? { file: script.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }, `defines no ${signature}`);
     } else if (flow.main.parameters.length !== mainParameters.length || flow.main.parameters.some((name, i) => name !== mainParameters[i])) {

@@ -13,7 +13,7 @@ export const undeclaredArgument: ScriptFlowRule = {
       const name = flagName(flag.name);
       if (cli ? cli.has(name) : declared.argumentFlags.has(name)) continue;
       const detail = cli ? 'CLI_ARGS does not declare' : `step type ${step.doc.name} does not pass`;
-      bag.report('PLC4022', flag.at, { flag: flag.name, detail, step: step.doc.name }, { related: entryPointRelated(context) });
+      bag.report('PLC4022', flag.at, { flag: flag.name, detail }, { related: entryPointRelated(context) });
     }
   },
 };

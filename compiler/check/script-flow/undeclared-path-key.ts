@@ -14,7 +14,7 @@ export const undeclaredPathKey: ScriptFlowRule = {
       if (!passed || passed.keys.has(read.name)) continue;
       const keys = [...passed.keys.keys()].sort();
       const direction = read.container === 'input_paths' ? 'inputs' : 'outputs';
-      bag.report('PLC4019', read.at, { form: read.form, key: read.name, source: passed.source, step: step.doc.name, direction: direction.slice(0, -1), allowed: keys }, {
+      bag.report('PLC4019', read.at, { form: read.form, source: passed.source, step: step.doc.name, direction: direction.slice(0, -1), allowed: keys }, {
         ...suggest(read.name, keys),
         related: [{ message: `${passed.source} is handed to main() here`, location: passed.at }, ...entryPointRelated(context)],
       });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { diagnosticTable, type DiagnosticCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { explanations } from '../explanations.js';
+import { ruleDoc } from '../rule-docs.js';
 import { fullDescription, ruleName, shortDescription, templateText } from '../rule-text.js';
 import { repositoryPath } from './repository-path.js';
 
@@ -32,7 +32,7 @@ function rule(code: DiagnosticCode, helpBase: string | undefined): ReportingDesc
     fullDescription: { text: fullDescription(code) },
     help: {
       text: [`${templateText(definition.message)}.`, hint, fullDescription(code)].filter(Boolean).join('\n\n'),
-      markdown: [`**${templateText(definition.message)}**`, hint && `Hint: ${hint}`, explanations[code]].filter(Boolean).join('\n\n'),
+      markdown: [`**${templateText(definition.message)}**`, hint && `Hint: ${hint}`, ruleDoc(code)].filter(Boolean).join('\n\n'),
     },
     ...(helpBase ? { helpUri: `${helpBase}#${code.toLowerCase()}` } : {}),
     defaultConfiguration: { level: levels[definition.severity] },

@@ -1,0 +1,87 @@
+// Every code has its documentation file (compiler/diagnostics/rules/<band>/PLCnnnn.md), and its
+// examples are run: each "Trips" example must be reported with exactly that code, each "Fixed"
+// one with nothing at all. Examples without commands are checked together in one `plc check`
+// process (grouped by folder afterwards); those with plc.config.yaml or a ```sh block run alone.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { diagnosticTable, type DiagnosticCode } from '../compiler/diagnostics/codes.js';
+import { ruleBands, ruleDocFile, rulesRoot } from '../compiler/diagnostics/rule-docs.js';
+import { repo, tempDir } from './support/helpers.js';
+import { parseRuleDoc, type RuleExample } from './support/rule-examples.js';
+
+const codes = Object.keys(diagnosticTable) as DiagnosticCode[];
+
+test('every code has a rule file in its band, and every rule file a code', () => {
+  const files = ruleBands.flatMap((band) => (existsSync(join(rulesRoot, band.folder)) ? readdirSync(join(rulesRoot, band.folder)).map((name) => join(band.folder, name)) : []));
+  assert.equal(readdirSync(rulesRoot).sort(), ruleBands.map((band) => band.folder).sort(), 'one folder per band');
+  assert.equal(files.map((file) => join('compiler', 'diagnostics', 'rules', file)).sort(), codes.map(ruleDocFile).sort());
+});
+
+interface Run { code: DiagnosticCode; index: number; example: RuleExample; folder: string }
+
+const root = tempDir();
+const runs: Run[] = [];
+const problems: string[] = [];
+for (const code of codes) {
+  const path = join(repo, ruleDocFile(code));
+  if (!existsSync(path)) continue;
+  const parsed = parseRuleDoc(readFileSync(path, 'utf8'));
+  problems.push(...parsed.problems.map((problem) => `${ruleDocFile(code)}: ${problem}`));
+  for (const [index, example] of parsed.examples.entries()) {
+    const folder = join(root, `${code}-${index + 1}-${example.kind}`);
+    for (const file of example.files) {
+      mkdirSync(dirname(join(folder, file.path)), { recursive: true });
+      writeFileSync(join(folder, file.path), file.text);
+    }
+    mkdirSync(folder, { recursive: true });
+    runs.push({ code, index, example, folder });
+  }
+}
+
+test('rule files hold only runnable examples, each code at least one that trips it and one fixed', () => {
+  assert.equal(problems, []);
+});
+
+/** `plc` on PATH for the examples' commands, and an environment with no AWS identity in it. */
+const bin = join(root, '.bin');
+mkdirSync(bin);
+writeFileSync(join(bin, 'plc'), `#!/bin/sh\nexec "${process.execPath}" "${join(repo, 'dist/bin/plc.js')}" "$@"\n`);
+chmodSync(join(bin, 'plc'), 0o755);
+const exampleEnv: NodeJS.ProcessEnv = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: root, NO_COLOR: '1', LANG: 'C.UTF-8' };
+
+const reported = /\b(?:error|warning|info) (PLC\d{4})\b/g;
+
+/** The codes each example reported, keyed by its folder. */
+function runExamples(): Map<string, string[]> {
+  const found = new Map<string, string[]>(runs.map((run) => [run.folder, []]));
+  const alone = (run: Run) => run.example.commands.length > 0 || run.example.files.some((file) => file.path === 'plc.config.yaml');
+  const together = runs.filter((run) => !alone(run));
+  if (together.length > 0) {
+    const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), 'check', '--format', 'json', ...together.map((run) => run.folder.slice(root.length + 1))], { cwd: root, encoding: 'utf8', env: exampleEnv, maxBuffer: 64 << 20 });
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { code: string; file: string }[] };
+    for (const d of diagnostics) found.get(join(root, d.file.split('/')[0]!))?.push(d.code);
+  }
+  for (const run of runs.filter(alone)) {
+    const commands = run.example.commands.length > 0 ? run.example.commands : ['plc check .'];
+    for (const command of commands) {
+      const result = spawnSync('/bin/sh', ['-c', command], { cwd: run.folder, encoding: 'utf8', env: exampleEnv });
+      found.get(run.folder)!.push(...[...`${result.stdout}\n${result.stderr}`.matchAll(reported)].map((m) => m[1]!));
+    }
+  }
+  return found;
+}
+
+test('every "Trips" example reports exactly its code, every "Fixed" one nothing', () => {
+  const found = runExamples();
+  const wrong = runs.flatMap((run) => {
+    const got = [...new Set(found.get(run.folder))].sort();
+    const want = run.example.kind === 'trips' ? [run.code] : [];
+    return JSON.stringify(got) === JSON.stringify(want) ? [] : [`${run.code} example ${run.index + 1} (${run.example.kind}): reported ${got.join(', ') || 'nothing'}`];
+  });
+  assert.equal(wrong, []);
+});
+
+test.run();
