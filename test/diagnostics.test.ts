@@ -2,6 +2,10 @@
 // the exact diagnostics (code, file, line, column, message) it must produce; each case trips one
 // rule. The CLI must exit 1 with no stack trace and leave an existing output file untouched. Each
 // fixtures/clean/<family>/ exercises one rule family correctly and must produce nothing.
+// A case whose finding only a command can produce (a file that cannot be read, plc.config.yaml,
+// the editor schema, deploy) holds command.json, { "args": [...] }: those plc arguments run in the
+// case folder with --format json, in an environment with no AWS identity.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
@@ -11,12 +15,35 @@ import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
 
 interface Expected { code: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string }
 
+interface Reported { code: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } }; message: string }
+
 const cases = readdirSync(fixture('errors')).sort();
+const commandOf = (name: string): { args: string[] } | undefined => {
+  const path = fixture('errors', name, 'command.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { args: string[] }) : undefined;
+};
+const compileCases = cases.filter((name) => commandOf(name) === undefined);
 const pipelineOf = (name: string) => [fixture('errors', name, 'pipeline.yaml'), fixture('errors', name, 'inner', 'pipeline.yaml')].find(existsSync)!;
+
+/** What a command case's plc run reported, from its JSON diagnostics (stdout or stderr). */
+function runCommandCase(name: string, args: string[]): Reported[] {
+  const home = tempDir();
+  const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args, '--format', 'json'], { cwd: fixture('errors', name), encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1' } });
+  assert.not.match(result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
+  const json = [result.stdout, result.stderr].find((text) => text.trimStart().startsWith('{'));
+  assert.ok(json, `plc ${args.join(' ')} printed no JSON diagnostics:\n${result.stderr}`);
+  return (JSON.parse(json) as { diagnostics: Reported[] }).diagnostics;
+}
 
 for (const name of cases) {
   test(`errors/${name}`, () => {
     const expected = JSON.parse(readFileSync(fixture('errors', name, 'expected.json'), 'utf8')) as Expected[];
+    const command = commandOf(name);
+    if (command) {
+      const actual = runCommandCase(name, command.args).map((d) => ({ code: d.code, file: d.file, line: d.range.start.line, column: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column, message: d.message }));
+      assert.equal(actual, expected);
+      return;
+    }
     const result = compile(pipelineOf(name));
     const actual = result.diagnostics.map((d) => ({
       code: d.code,
@@ -34,7 +61,7 @@ for (const name of cases) {
 }
 
 test('each error case trips exactly one rule', () => {
-  for (const name of cases) {
+  for (const name of compileCases) {
     const codes = [...new Set(compile(pipelineOf(name)).diagnostics.map((d) => d.code))];
     assert.is(codes.length, 1, `errors/${name} trips ${codes.join(', ') || 'nothing'}`);
   }
@@ -67,8 +94,8 @@ for (const family of families) {
 test('a failing build exits 1, prints file:line:col with an excerpt and hint, no stack trace, and leaves the output alone', () => {
   const out = join(tempDir(), 'definition.json');
   writeFileSync(out, 'earlier output\n');
-  const failing = cases.filter((name) => compile(pipelineOf(name)).diagnostics.some((d) => d.severity === 'error'));
-  const warningOnly = cases.filter((name) => !failing.includes(name));
+  const failing = compileCases.filter((name) => compile(pipelineOf(name)).diagnostics.some((d) => d.severity === 'error'));
+  const warningOnly = compileCases.filter((name) => !failing.includes(name));
   assert.equal(warningOnly, ['depends-on-branch-step', 'network-on-transform', 'orphan-node', 'port-not-snake-case', 'script-key-not-followed', 'step-file-name-mismatch', 'suppression-hides-nothing', 'unused-default'], 'every other case has an error');
   // The in-process test above proves no case throws; through the CLI, one case per code band
   // (0xxx…7xxx) shows rendering and exit status, and keeps the suite fast.
