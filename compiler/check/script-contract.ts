@@ -1,8 +1,9 @@
 // Script ↔ contract: a step's Python script is parsed (tree-sitter) and what it reads — its
 // contract constants (INPUT_PATHS, OUTPUT_PATHS, REQUIRED_ENV_VARS, OPTIONAL_ENV_VARS, CLI_ARGS,
 // REQUIRED_HYPERPARAMETERS, OPTIONAL_HYPERPARAMETERS) and its literal os.environ reads — is
-// compared both ways with what the step type declares across all its job types. Then the
-// script-flow rules (script-flow/rules.ts) check what main() actually does.
+// compared both ways with what the step type declares across all its job types, one rule per
+// module (script-contract/rules.ts). Then the script-flow rules (script-flow/rules.ts) check what
+// main() actually does.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
@@ -16,8 +17,9 @@ import { isInside } from '../util/walk.js';
 import type { ParsePython, SyntaxNode } from './python/parser.js';
 import { locationOf, moduleConstants, stringValue } from './python/syntax.js';
 import { followScript, type ScriptFlow } from './script-flow/flow.js';
-import type { FlowContext } from './script-flow/rule.js';
+import { scriptContractRules } from './script-contract/rules.js';
 import { scriptFlowRules } from './script-flow/rules.js';
+import type { ScriptContext } from './script-rule.js';
 
 export interface Spot { name: string; at: Location }
 
@@ -147,34 +149,8 @@ export function checkScriptContract(step: StepType, parse: ParsePython, cwd: str
   sources.set(file, new TextSource(file, text));
   // The built-in scripts were analysed at build time (builtin-library.ts); others are parsed now.
   const { contract, flow } = (precompiledScriptAnalysis(text, file) as ScriptAnalysis | undefined) ?? analyseScript(parse(text), file);
-  const { env, ports, argumentFlags, hyperparameters } = declared(step.doc);
-  const name = step.doc.name;
   const where = (path: (string | number)[], part: 'key' | 'value' = 'value') => step.source.locate(path, part);
-
-  const reads = new Set([...(contract.requiredEnv ?? []), ...(contract.optionalEnv ?? []), ...contract.envReads].map((s) => s.name));
-  for (const read of contract.envReads) if (!env.has(read.name) && !containerVariable(read.name)) bag.report('PLC4010', read.at, { name: read.name, step: name });
-  for (const required of contract.requiredEnv ?? []) if (!env.has(required.name)) bag.report('PLC4012', required.at, { name: required.name, step: name });
-  // Without the env constants, reads through helpers cannot be seen: only direct reads are checked.
-  if (contract.requiredEnv || contract.optionalEnv) {
-    for (const bound of env.values()) if (!reads.has(bound.name)) bag.report('PLC4011', where(bound.path, 'key'), { name: bound.name, step: name, script: scriptName });
-  }
-
-  if (contract.paths) {
-    const used = new Set(contract.paths.map((p) => normalizePath(p.name)));
-    for (const path of contract.paths) if (!ports.has(normalizePath(path.name))) bag.report('PLC4013', path.at, { path: path.name, step: name });
-    for (const [path, port] of ports) if (port.required && !used.has(path)) bag.report('PLC4014', where(port.path), { port: port.port, path: port.name, step: name, script: scriptName });
-  }
-  if (contract.cliArgs) {
-    const accepted = new Map(contract.cliArgs.map((a) => [flagName(a.name), a]));
-    for (const argument of contract.cliArgs) if (argument.required && !argumentFlags.has(flagName(argument.name))) bag.report('PLC4015', argument.at, { flag: argument.name, step: name });
-    for (const [flag, passed] of argumentFlags) if (!accepted.has(flag)) bag.report('PLC4016', where(passed.path), { flag: passed.name, step: name, script: scriptName });
-  }
-  if (hyperparameters && (contract.requiredHyperparameters || contract.optionalHyperparameters)) {
-    const known = new Set([...(contract.requiredHyperparameters ?? []), ...(contract.optionalHyperparameters ?? [])].map((h) => h.name));
-    for (const required of contract.requiredHyperparameters ?? []) if (!hyperparameters.has(required.name)) bag.report('PLC4017', required.at, { name: required.name, step: name });
-    for (const set of hyperparameters.values()) if (!known.has(set.name)) bag.report('PLC4018', where(set.path, 'key'), { name: set.name, step: name, script: scriptName });
-  }
-  // What main() does with what it is given, beyond what the constants declare (script-flow/).
-  const context: FlowContext = { step, declared: { env, ports, argumentFlags, hyperparameters }, contract, flow, script: { file, name: scriptName }, where, bag };
-  for (const rule of scriptFlowRules) rule.check(context);
+  // The declarations compared both ways (script-contract/), then what main() does with them (script-flow/).
+  const context: ScriptContext = { step, declared: declared(step.doc), contract, flow, script: { file, name: scriptName }, where, bag };
+  for (const rule of [...scriptContractRules, ...scriptFlowRules]) rule.check(context);
 }

@@ -27,18 +27,28 @@ export function branchOwners(pipeline: LinkedPipeline, bag: DiagnosticBag): Map<
   return owners;
 }
 
-/**
- * after: on a control node: nothing runs after a fail step, which ends the execution, and
- * SageMaker refuses a DependsOn on a condition step (its branches are where steps follow it).
- */
+/** after: on a control node, one rule per kind of control (PLC6004, PLC6007). */
 export function checkAfterControl(pipeline: LinkedPipeline, bag: DiagnosticBag): void {
-  const kinds = new Map(pipeline.controls.map((c) => [c.id, c.kind]));
-  for (const [id, node] of Object.entries(pipeline.doc.nodes)) {
-    for (const [i, before] of (node.after ?? []).entries()) {
-      // Located only when reported: a lookup walks the nodes map, and most entries are fine.
-      const at = () => pipeline.source.locate(['nodes', id, 'after', i]);
-      if (kinds.get(before) === 'Fail') bag.report('PLC6004', at(), { node: id, fail: before });
-      else if (kinds.get(before) === 'Condition') bag.report('PLC6007', at(), { node: id, condition: before });
+  checkAfterFail(pipeline, bag);
+  checkAfterCondition(pipeline, bag);
+}
+
+/** PLC6004: nothing runs after a fail step, which ends the execution. */
+function checkAfterFail(pipeline: LinkedPipeline, bag: DiagnosticBag): void {
+  for (const entry of afterControl(pipeline, 'Fail')) bag.report('PLC6004', entry.at, { node: entry.node, fail: entry.control });
+}
+
+/** PLC6007: SageMaker refuses a DependsOn on a condition step; its branches are where steps follow it. */
+function checkAfterCondition(pipeline: LinkedPipeline, bag: DiagnosticBag): void {
+  for (const entry of afterControl(pipeline, 'Condition')) bag.report('PLC6007', entry.at, { node: entry.node, condition: entry.control });
+}
+
+/** The after: entries that name a control node of the given kind. */
+function* afterControl(pipeline: LinkedPipeline, kind: 'Condition' | 'Fail') {
+  const controls = new Set(pipeline.controls.filter((c) => c.kind === kind).map((c) => c.id));
+  for (const [node, doc] of Object.entries(pipeline.doc.nodes)) {
+    for (const [i, control] of (doc.after ?? []).entries()) {
+      if (controls.has(control)) yield { node, control, at: pipeline.source.locate(['nodes', node, 'after', i]) };
     }
   }
 }

@@ -3,11 +3,11 @@
 // job_args) and call it from `__main__`; otherwise what the job reads cannot be followed.
 import type { Location } from '../../source/source-file.js';
 import { mainParameters } from './flow.js';
-import { entryPointRelated, type ScriptFlowRule } from './rule.js';
+import { entryPointRelated, type ScriptRule } from '../script-rule.js';
 
 const signature = `main(${mainParameters.join(', ')})`;
 
-export const mainEntry: ScriptFlowRule = {
+export const mainEntry: ScriptRule = {
   code: 'PLC4024',
   check(context) {
     const { flow, contract, bag, script } = context;

@@ -2,9 +2,9 @@
 // plc's StepEnv reader) that the step type does not bind under script.env: at run time it is
 // missing (a KeyError, or the default where one is written). Reads of os.environ are PLC4010.
 import { containerVariable } from '../script-contract.js';
-import { entryPointRelated, type ScriptFlowRule } from './rule.js';
+import { entryPointRelated, type ScriptRule } from '../script-rule.js';
 
-export const unboundEnvRead: ScriptFlowRule = {
+export const unboundEnvRead: ScriptRule = {
   code: 'PLC4021',
   check(context) {
     const { flow, declared, bag, step } = context;

@@ -2,9 +2,9 @@
 // CLI_ARGS, one the step type does not pass): the contract the checks compare no longer says what
 // the script parses, and a required flag the step does not pass stops the job.
 import { flagName } from '../script-contract.js';
-import { entryPointRelated, type ScriptFlowRule } from './rule.js';
+import { entryPointRelated, type ScriptRule } from '../script-rule.js';
 
-export const undeclaredArgument: ScriptFlowRule = {
+export const undeclaredArgument: ScriptRule = {
   code: 'PLC4022',
   check(context) {
     const { flow, contract, declared, bag, step } = context;

@@ -2,9 +2,9 @@
 // hands it does not have: a KeyError when the job runs, for a port the step does not declare.
 import { suggest } from '../../diagnostics/did-you-mean.js';
 import type { PathContainer } from './flow.js';
-import { entryPointRelated, type ScriptFlowRule } from './rule.js';
+import { entryPointRelated, type ScriptRule } from '../script-rule.js';
 
-export const undeclaredPathKey: ScriptFlowRule = {
+export const undeclaredPathKey: ScriptRule = {
   code: 'PLC4019',
   check(context) {
     const { flow, bag, step } = context;

@@ -1,11 +1,11 @@
 // PLC4027: main() reads job_args.<name>, but no argument the script parses has that destination —
 // neither a flag of CLI_ARGS (which plc_step's harness parses) nor a literal add_argument: an
 // AttributeError when the job runs. argparse turns --job-type into job_type.
-import { entryPointRelated, type ScriptFlowRule } from './rule.js';
+import { entryPointRelated, type ScriptRule } from '../script-rule.js';
 
 const destination = (flag: string) => flag.replace(/^-+/, '').split('=')[0]!.replace(/-/g, '_');
 
-export const undefinedJobArgument: ScriptFlowRule = {
+export const undefinedJobArgument: ScriptRule = {
   code: 'PLC4027',
   check(context) {
     const { flow, contract, bag, step } = context;

@@ -3,9 +3,9 @@
 // The port's path missing from the dictionary altogether is PLC4014.
 import { normalizePath } from '../../sagemaker/property-paths.js';
 import type { PathContainer } from './flow.js';
-import type { ScriptFlowRule } from './rule.js';
+import type { ScriptRule } from '../script-rule.js';
 
-export const unreadPort: ScriptFlowRule = {
+export const unreadPort: ScriptRule = {
   code: 'PLC4020',
   check(context) {
     const { flow, declared, bag, step, script, where } = context;
