@@ -2540,4 +2540,11 @@ plc deploy pipeline.yaml
 # fixed: delete unused pipelines or ask for a higher quota, then deploy again
 plc deploy pipeline.yaml
 \`\`\``,
+  PLC3040: `TODO`,
+  PLC5120: `TODO`,
+  PLC5121: `TODO`,
+  PLC5122: `TODO`,
+  PLC5123: `TODO`,
+  PLC5124: `TODO`,
+  PLC5125: `TODO`,
 };
