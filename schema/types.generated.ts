@@ -5,10 +5,6 @@
  */
 export type ScalarBinding = string | number | boolean;
 /**
- * A ${config.<field>} reference whose value plc checks against the setting's values when it builds.
- */
-export type EnumBinding = string;
-/**
  * Input MIME types the model accepts (SupportedContentTypes).
  *
  * @minItems 1
@@ -635,7 +631,7 @@ export interface Transform {
   /**
    * How input files are split into records (TransformInput.SplitType): None, Line, RecordIO or TFRecord. A literal, or bound to ${config.*}.
    */
-  splitType?: ('None' | 'Line' | 'RecordIO' | 'TFRecord') | EnumBinding;
+  splitType?: ('None' | 'Line' | 'RecordIO' | 'TFRecord') | string;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
@@ -643,11 +639,11 @@ export interface Transform {
   /**
    * How output records are joined (TransformOutput.AssembleWith): None or Line. A literal, or bound to ${config.*}.
    */
-  assembleWith?: ('None' | 'Line') | EnumBinding;
+  assembleWith?: ('None' | 'Line') | string;
   /**
    * Records per request (BatchStrategy): one (SingleRecord) or as many as fit in maxPayloadMB (MultiRecord); needs a splitType that splits. A literal, or bound to ${config.*}.
    */
-  batchStrategy?: ('SingleRecord' | 'MultiRecord') | EnumBinding;
+  batchStrategy?: ('SingleRecord' | 'MultiRecord') | string;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
@@ -673,7 +669,7 @@ export interface Transform {
     /**
      * Input joins each input record with its prediction (JoinSource); None (the default) writes predictions only. A literal, or bound to ${config.*}.
      */
-    joinSource?: ('Input' | 'None') | EnumBinding;
+    joinSource?: ('Input' | 'None') | string;
     /**
      * A literal, or a string with ${config.<field>} / ${jobType} references.
      */

@@ -8,7 +8,7 @@ import type { Value } from '../ir/expr.js';
 import { interpolate, type JsonGetResolver, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
 import { hasOwn } from '../util/own.js';
 import { UnsupportedPatternError } from '../validate/linear-regexp.js';
-import { reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
+import { describeTypes, reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
 import { nodeValueScope, pipelineScope, stepScope } from './scopes.js';
 import { stepReferences } from './step-references.js';
@@ -164,15 +164,22 @@ function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<
 function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag): boolean {
   const sample = Object.fromEntries([...config].map(([key, entry]) => [key, sampleOf(entry.value)]));
   if (schema.validate(sample)) return true;
+  const origin = (key: string | number) => config.get(String(key))!.origin;
+  let typedProperties = false;
   const errors = (schema.validate.errors ?? []).filter((error) => {
     const [key, ...rest] = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const value = valueAtPath(config.get(key ?? '')?.value, rest);
     // A property file's value, and a property of a kind plc has no shapes for, have no type before the pipeline runs.
     if (key !== undefined && (value?.kind === 'jsonGet' || (value?.kind === 'property' && value.type === undefined))) return false;
+    if (key !== undefined && value?.kind === 'property' && error.keyword === 'type') {
+      const { source, path } = origin(key);
+      bag.report('PLC5126', source.locate([...path, ...rest]), { field: [key, ...rest].join('.'), node: node.id, expected: describeTypes(error.params['type'] as string | string[]), property: `Steps.${value.step}.${value.path}`, type: value.type! });
+      typedProperties = true;
+      return false;
+    }
     return key === undefined || error.keyword === 'type' || !isRuntimeValue(value);
   });
-  if (errors.length === 0) return true;
-  const origin = (key: string | number) => config.get(String(key))!.origin;
+  if (errors.length === 0) return !typedProperties;
   reportSchemaErrors(errors, sample, {
     locate: (path, part) => {
       if (path.length === 0) return linked.source.locate(['nodes', node.id], 'key');

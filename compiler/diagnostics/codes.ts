@@ -152,6 +152,7 @@ export const diagnosticTable = {
   PLC5123: { severity: 'error', message: 'node "{node}" sets batchStrategy {strategy} but its input is not split (splitType {split})', hint: 'A batch strategy needs records: set splitType to Line, RecordIO or TFRecord, or leave batchStrategy out.' },
   PLC5124: { severity: 'error', message: '{filter} "{text}" of node "{node}" is not a JSONPath SageMaker batch transform reads: {detail}', hint: 'SageMaker takes $, .name, [\'name\', …], [n, …], [start:end] and *, e.g. $[1:], $.features, $[0,-1].' },
   PLC5125: { severity: 'error', message: '{setting} of node "{node}" is "{value}"; CreateTransformJob takes {allowed}', hint: 'Set it to one of: {allowed}.' },
+  PLC5126: { severity: 'error', message: 'config field "{field}" of node "{node}" takes {expected}, but {property} is a {type} value', hint: 'Read a property of the type the field takes (the Describe* response says each one\'s type), or a field of the property\'s type.' },
   PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC6003: { severity: 'warning', message: 'node "{node}" is not connected to any other node', hint: 'Wire its inputs or outputs to other nodes, list it under after:, or move it to a pipeline of its own.' },

@@ -1210,6 +1210,61 @@ outputs: { processed_data: { type: dataset, path: /opt/ml/processing/output, lay
 # fixed
 outputs: { processed_data: { type: dataset, path: /opt/ml/processing/output, layoutFrom: data } }
 \`\`\``,
+  PLC3040: `A wire \`<node>.<output>/<folder>\` reads a folder below another step's output: plc joins the
+output's S3 location and the folder with \`Std:Join\` on \`/\`, as the SageMaker SDK's
+\`Join(on="/", values=[step.properties…S3Uri, "train"])\` does. That needs an output that is an S3
+folder. A Model step's model name, a RegisterModel step's package ARN or a Lambda output parameter
+is not a location at all, and an output declared as one \`file:\` has nothing below it.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
+  model: { step: XGBoostModel, inputs: { model: train.model } }
+  score:
+    step: BatchTransform
+    jobType: testing
+    inputs: { model_name: model.model_name/v2, data: prep.processed_data/test }
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
+  model: { step: XGBoostModel, inputs: { model: train.model } }
+  score:
+    step: BatchTransform
+    jobType: testing
+    inputs: { model_name: model.model_name, data: prep.processed_data/test }
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
   PLC4001: `The step type's \`script.entryPoint\` does not exist. It is resolved against \`sourceDir\` when that is
 set, else against the step file's folder; the message shows the path relative to the step file's
 folder. plc hashes the code to name its S3 location, so the script must exist when the pipeline is
@@ -2257,6 +2312,520 @@ script: { entryPoint: train.R, interpreter: [Rscript] }
 # fixed: a Python entry point, or a Processing step type for the R script
 script: { entryPoint: train.py }
 \`\`\``,
+  PLC5120: `\`\${steps.<node>.<path>}\` follows the producer's Describe* response (DescribeTrainingJob for a
+training step, DescribeProcessingJob for a processing step, …) member by member, as SageMaker
+resolves it when the pipeline runs. PLC5030 checks the first member; this rule checks every one
+after it against the botocore API model, so a misspelt member deeper in the path is found when plc
+builds rather than when the step that reads it starts.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
+  done:
+    fail: "model at \${steps.train.ModelArtifacts.S3ModelArtifact} is not registered"
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  train: { step: XGBoostTraining, inputs: { training_data: prep.processed_data } }
+  done:
+    fail: "model at \${steps.train.ModelArtifacts.S3ModelArtifacts} is not registered"
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
+  PLC5121: `A step property is one value: a string, a number or a boolean of the producer's Describe*
+response. A path that stops at a structure, a list or a map (\`ProcessingOutputConfig.Outputs\`),
+goes on below a value, picks a list item with \`.Member\` or a map entry with \`[0]\` reads nothing
+SageMaker can put in a slot. Pick list items with \`[0]\` (processing outputs and metrics also by
+name, \`['train']\`) and map entries with \`['key']\`, down to a value.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  again:
+    step: TabularPreprocessing
+    jobType: testing
+    inputs: { data: "\${steps.prep.ProcessingOutputConfig.Outputs}" }
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  again:
+    step: TabularPreprocessing
+    jobType: testing
+    inputs: { data: "\${steps.prep.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri}" }
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
+  PLC5122: `CreateTransformJob documents two payload limits: \`MaxPayloadInMB\` is at most 100, and when
+\`MaxConcurrentTransforms\` is set, \`MaxConcurrentTransforms × MaxPayloadInMB\` is at most 100 as
+well. The API model cannot say the second one, so the service refuses the job only when the step
+starts; plc checks both when the values are known at build time.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  splitType: Line
+  batchStrategy: MultiRecord
+  maxPayloadMB: 20
+  maxConcurrentTransforms: 8
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  splitType: Line
+  batchStrategy: MultiRecord
+  maxPayloadMB: 10
+  maxConcurrentTransforms: 8
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
+  PLC5123: `A batch strategy says how many records go into one request: one (\`SingleRecord\`) or as many as
+fit in \`maxPayloadMB\` (\`MultiRecord\`). Records exist only when the input is split: CreateTransformJob's
+documentation says that to enable the batch strategy, \`SplitType\` must be \`Line\`, \`RecordIO\` or
+\`TFRecord\`. Without one each file is one request, and the strategy does nothing.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  batchStrategy: SingleRecord
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  splitType: Line
+  batchStrategy: SingleRecord
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
+  PLC5124: `\`dataProcessing.inputFilter\` and \`outputFilter\` are JSONPath expressions over each record (a CSV
+line is an array of its columns): SageMaker's batch transform takes \`$\`, \`.name\`, \`*\`,
+\`['name', …]\`, \`[n, …]\` (negative indexes count from the end) and \`[start:end]\` slices. An
+expression outside that subset, or one without the leading \`$\`, fails the job when it starts; plc
+checks it when it builds.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  splitType: Line
+  dataProcessing:
+    inputFilter: "[1:]"
+    joinSource: Input
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  splitType: Line
+  dataProcessing:
+    inputFilter: $[1:]
+    joinSource: Input
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
+  PLC5125: `A Transform step type may bind \`splitType\`, \`assembleWith\`, \`batchStrategy\` and
+\`dataProcessing.joinSource\` to a config field, so each node can choose; the schema then cannot
+check the value, so plc checks it against the values of CreateTransformJob's enum once the node's
+config is known.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+    config: { strategy: MultiRecords }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  splitType: Line
+  batchStrategy: \${config.strategy}
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+nodes:
+  score:
+    step: Score
+    inputs: { model_name: fraud-model, data: s3://my-bucket/test }
+    config: { strategy: SingleRecord }
+\`\`\`
+
+\`\`\`yaml file=steps/score.step.yaml
+kind: Step
+name: Score
+sagemaker: Transform
+description: Scores CSV records with a model the pipeline names.
+inputs:
+  model_name: { type: model-name, description: The model. }
+  data: { type: dataset, description: CSV records. }
+outputs:
+  predictions: { type: predictions, description: Predictions. }
+config:
+  properties:
+    strategy: { type: string, default: MultiRecord, description: Records per request. }
+compute:
+  image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/scorer:1
+  instanceType: ml.m5.xlarge
+transform:
+  splitType: Line
+  batchStrategy: \${config.strategy}
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
+  PLC5126: `A config field set to \`\${steps.<node>.<property>}\` takes the property's type from the producer's
+Describe* response (botocore's API model): \`ProcessingJobName\` is a String,
+\`ResourceConfig.InstanceCount\` an Integer, \`FinalMetricDataList['auc'].Value\` a Float. A field
+of another type would hand SageMaker a value its slot refuses (an instance count that is a job
+name), so the property must have the field's type. A \`jsonGet\` value has no type before the
+pipeline runs and is not checked.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  train:
+    step: XGBoostTraining
+    inputs: { training_data: prep.processed_data }
+    config: { numRound: "\${steps.prep.ProcessingJobName}" }
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: example
+region: us-east-1
+codePrefix: s3://my-bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://my-bucket/out
+  labelField: label
+nodes:
+  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://my-bucket/in } }
+  train:
+    step: XGBoostTraining
+    inputs: { training_data: prep.processed_data }
+    config: { instanceCount: "\${steps.prep.ProcessingResources.ClusterConfig.InstanceCount}" }
+\`\`\`
+
+\`\`\`sh
+plc check pipeline.yaml
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.
@@ -2540,11 +3109,4 @@ plc deploy pipeline.yaml
 # fixed: delete unused pipelines or ask for a higher quota, then deploy again
 plc deploy pipeline.yaml
 \`\`\``,
-  PLC3040: `TODO`,
-  PLC5120: `TODO`,
-  PLC5121: `TODO`,
-  PLC5122: `TODO`,
-  PLC5123: `TODO`,
-  PLC5124: `TODO`,
-  PLC5125: `TODO`,
 };

@@ -69,6 +69,6 @@ export function walkPropertyPath(kind: string, path: string): PropertyWalk | und
   }
   if (isScalar(shape)) return { ok: true, type: shape };
   const entry = propertyShapes.shapes[shape]!;
-  const how = 'members' in entry ? `a structure; go on to one of its members: ${Object.keys(entry.members).join(', ')}` : 'list' in entry ? 'a list; pick an item with [0]' : "a map; pick an entry with ['key']";
+  const how = 'members' in entry ? `a structure; go on to one of its members: ${Object.keys(entry.members).join(', ')}` : 'list' in entry ? "a list; pick an item with [0] (or ['name'])" : "a map; pick an entry with ['key']";
   return { ok: false, problem: 'shape', at: path, detail: `${path} is ${how}` };
 }
