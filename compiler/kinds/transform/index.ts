@@ -64,7 +64,7 @@ export const transformKind: StepKind<TransformStepIR> = {
       MaxPayloadInMB: optional(step.maxPayloadMB),
       Environment: step.environment.length > 0 ? renderEntries(step.environment) : undefined,
       Tags: renderTags(step.tags),
-      DataProcessing: processing && compact({ InputFilter: optional(processing.inputFilter), JoinSource: optional(processing.joinSource), OutputFilter: optional(processing.outputFilter) }),
+      DataProcessing: processing && compact({ InputFilter: optional(processing.inputFilter), OutputFilter: optional(processing.outputFilter), JoinSource: optional(processing.joinSource) }),
     });
   },
 };

@@ -17,7 +17,7 @@ export interface TransformStepIR extends StepBaseIR {
   maxPayloadMB?: Expr;
   maxConcurrentTransforms?: Expr;
   environment: [string, Expr][];
-  dataProcessing?: { inputFilter?: Expr; joinSource?: Expr; outputFilter?: Expr };
+  dataProcessing?: { inputFilter?: Expr; outputFilter?: Expr; joinSource?: Expr };
   encryption?: EncryptionIR;
   tags: [string, Expr][];
 }

@@ -69,8 +69,8 @@ export function lowerTransformSettings(node: WiredNode, context: LoweringContext
   const processing = settings.dataProcessing;
   const dataProcessing = processing && {
     ...optional('inputFilter', filter(processing.inputFilter, 'inputFilter')),
-    ...optional('joinSource', choice(processing.joinSource, ['dataProcessing', 'joinSource'], 'joinSource')),
     ...optional('outputFilter', filter(processing.outputFilter, 'outputFilter')),
+    ...optional('joinSource', choice(processing.joinSource, ['dataProcessing', 'joinSource'], 'joinSource')),
   };
 
   // What the build knows of the limits: literal values (a parameter is SageMaker's to refuse).
