@@ -1212,7 +1212,7 @@ export interface Node {
    */
   after?: string[];
   /**
-   * Explicit wiring by input port: <node>.<output port>, or an S3 URI (may use ${params.*}).
+   * Explicit wiring by input port: <node>.<output port>, a folder below it (<node>.<output port>/<folder>), or an S3 URI (may use ${params.*} and ${steps.<node>.<property>}).
    */
   inputs?: {
     [k: string]: string;

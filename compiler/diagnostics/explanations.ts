@@ -2137,7 +2137,7 @@ ranges:
   PLC5030: `\`\${steps.<node>.<property>}\` reads a property of another step, which SageMaker resolves from the
 step's Describe* response (DescribeTrainingJob for a training step, DescribeProcessingJob for a
 processing step, …). The first part of the property must be a member of that response; the list
-comes from the botocore API model. A condition node has one property, \`Outcome\`; a fail node has
+comes from the botocore API model (later members are PLC5120's). A condition node has one property, \`Outcome\`; a fail node has
 none.
 
 \`\`\`yaml
