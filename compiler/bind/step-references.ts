@@ -64,6 +64,12 @@ export function stepReferences(pipeline: LinkedPipeline, bag: DiagnosticBag): St
       bag.report('PLC5062', where, { node: id, step: producer!.step.doc.name, ...undefinedMetric }, suggest(undefinedMetric.metric, undefinedMetric.defined));
       return undefined;
     }
+    const output = producer && stepKind(producer.step.doc.sagemaker).outputNamedBy?.(path);
+    const outputs = Object.keys(producer?.step.doc.outputs ?? {}).sort();
+    if (output !== undefined && !outputs.includes(output)) {
+      bag.report('PLC3002', where, { node: id, step: producer!.step.doc.name, port: output, allowed: outputs }, suggest(output, outputs));
+      return undefined;
+    }
     const walked = walkPropertyPath(kind, path);
     if (walked && !walked.ok) {
       if (walked.problem === 'member') bag.report('PLC5120', where, { node: id, kind, at: walked.at, member: walked.member, allowed: walked.allowed }, suggest(walked.member, walked.allowed));
