@@ -11,7 +11,7 @@ import { UnsupportedPatternError } from '../validate/linear-regexp.js';
 import { describeTypes, reportSchemaErrors, type SchemaErrorCodes } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
 import { nodeValueScope, pipelineScope, stepScope } from './scopes.js';
-import { stepReferences } from './step-references.js';
+import { stepPropertyReferences } from './step-property-references.js';
 import type { BoundNode, BoundPipeline, ConfigEntry, ExpandedNode, ExpandedPipeline } from '../stages.js';
 
 const configErrorCodes: SchemaErrorCodes = { type: 'PLC2003', unknownKey: 'PLC2001', missingKey: 'PLC2002', notAllowed: 'PLC2003', constraint: 'PLC2003' };
@@ -19,7 +19,7 @@ const configErrorCodes: SchemaErrorCodes = { type: 'PLC2003', unknownKey: 'PLC20
 export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): BoundPipeline {
   checkParameterDefaults(linked, bag);
   const scope = pipelineScope(linked.doc, bag);
-  const references = stepReferences(linked, bag);
+  const references = stepPropertyReferences(linked, bag);
   const bound: BoundNode[] = [];
   const declaredFields = new Set<string>();
   for (const node of linked.expanded) {

@@ -7,7 +7,7 @@ import { isExpr, literal, type Expr } from '../ir/expr.js';
 import type { ConditionIR, ConditionStepIR, FailStepIR } from '../ir/pipeline.js';
 import { interpolate, type ReferenceResolver } from '../interpolation/interpolate.js';
 import { unknownReference } from '../bind/scopes.js';
-import { stepReferences } from '../bind/step-references.js';
+import { stepPropertyReferences } from '../bind/step-property-references.js';
 import type { DataPath } from '../source/source-file.js';
 import type { ControlNode, WiredPipeline } from '../stages.js';
 
@@ -29,7 +29,7 @@ const comparisons = {
 
 export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): ControlStep[] {
   const stepNodes = new Map(pipeline.wired.map((n) => [n.id, n]));
-  const references = stepReferences(pipeline, bag);
+  const references = stepPropertyReferences(pipeline, bag);
   const { source } = pipeline;
   const result: ControlStep[] = [];
 

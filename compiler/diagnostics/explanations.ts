@@ -1212,9 +1212,10 @@ outputs: { processed_data: { type: dataset, path: /opt/ml/processing/output, lay
 \`\`\``,
   PLC3040: `A wire \`<node>.<output>/<folder>\` reads a folder below another step's output: plc joins the
 output's S3 location and the folder with \`Std:Join\` on \`/\`, as the SageMaker SDK's
-\`Join(on="/", values=[step.properties…S3Uri, "train"])\` does. That needs an output that is an S3
-folder. A Model step's model name, a RegisterModel step's package ARN or a Lambda output parameter
-is not a location at all, and an output declared as one \`file:\` has nothing below it.
+\`Join(on="/", values=[step.properties…S3Uri, "train"])\` does. That needs an output that is a
+folder: a processing job's output. A training job's model is one \`model.tar.gz\`, a Model step's
+model name, a RegisterModel step's package ARN or a Lambda output parameter is not a location at
+all, and a processing output declared as one \`file:\` has nothing below it.
 
 ## Trips
 

@@ -94,7 +94,11 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3005', source.locate(path), { from: text, fromType: producerPort.type, port, node: node.id, toType: consumerPort.type });
         continue;
       }
-      const notAFolder = below === undefined ? undefined : !stepKind(producer.step.doc.sagemaker).outputs.placeable ? `is not an S3 location (a ${producer.step.doc.sagemaker} step's ${producerPort.type})` : producerPort.file !== undefined ? `is the file ${producerPort.file}` : undefined;
+      // Only a job's output folder has folders below it: a training job's model is one archive, a
+      // Model step's output a name.
+      const notAFolder = below === undefined ? undefined
+        : !stepKind(producer.step.doc.sagemaker).outputs.folders ? `is no output folder (a ${producer.step.doc.sagemaker} step's ${producerPort.type})`
+        : producerPort.file !== undefined ? `is the file ${producerPort.file}` : undefined;
       if (notAFolder) {
         bag.report('PLC3040', source.locate(path), { text, port: resolvedName, node: producerId, detail: notAFolder });
         continue;

@@ -18,7 +18,7 @@ const fixedProperties: Readonly<Record<ControlNode['kind'], readonly string[]>> 
   Fail: [],
 };
 
-export interface StepReferences {
+export interface StepPropertyReferences {
   /** `${steps.<name>}`; the node read is added to `reads`. */
   property(name: string | undefined, at: ReferenceSite, reads: Set<string>): Expr | undefined;
   /** The argument of `{ jsonGet: … }` written at `at` (the jsonGet key's value). */
@@ -32,12 +32,12 @@ function undeclaredMetric(producer: LinkedNode, path: string): { metric: string;
   return metric !== undefined && defined && !defined.includes(metric) ? { metric, defined } : undefined;
 }
 
-export function stepReferences(pipeline: LinkedPipeline, bag: DiagnosticBag): StepReferences {
+export function stepPropertyReferences(pipeline: LinkedPipeline, bag: DiagnosticBag): StepPropertyReferences {
   const stepNodes = new Map(pipeline.nodes.map((n) => [n.id, n]));
   const controls = new Map(pipeline.controls.map((c) => [c.id, c]));
   const nodeIds = Object.keys(pipeline.doc.nodes);
 
-  const property: StepReferences['property'] = (name, site, reads) => {
+  const property: StepPropertyReferences['property'] = (name, site, reads) => {
     const where = site.source.locateWithin(site.path, site.offset, site.text.length);
     const match = /^([A-Za-z0-9_-]+)\.(.+)$/.exec(name ?? '');
     if (!match) {
@@ -81,7 +81,7 @@ export function stepReferences(pipeline: LinkedPipeline, bag: DiagnosticBag): St
   };
 
   /** [<node>.<output>, <path>]: the output must be a processing output with a property file. */
-  const jsonGet: StepReferences['jsonGet'] = (raw, at, reads) => {
+  const jsonGet: StepPropertyReferences['jsonGet'] = (raw, at, reads) => {
     const locate = (i?: number) => at.source.locate(i === undefined ? at.path : [...at.path, i]);
     if (!Array.isArray(raw) || raw.length !== 2 || typeof raw[0] !== 'string' || typeof raw[1] !== 'string') {
       bag.report('PLC0101', locate(), { where: 'jsonGet', expected: 'a list of two strings: [<node>.<output>, <JSON path>]' });
