@@ -3,7 +3,7 @@
 // IR (ir/pipeline.ts). Each stage extends the one before it.
 import type { PipelineDocument } from '../schema/types.generated.js';
 import type { Expr, Value } from './ir/expr.js';
-import type { ReferenceResolver, Site } from './interpolation/interpolate.js';
+import type { JsonGetResolver, ReferenceResolver, Site } from './interpolation/interpolate.js';
 import type { StepLibrary, StepType } from './link/step-library.js';
 import type { SourceFile } from './source/source-file.js';
 import type { Candidate } from './wire/match-ports.js';
@@ -56,6 +56,12 @@ export interface BoundNode extends ExpandedNode {
   configValid: boolean;
   /** Resolves the `${config.*}` and `${jobType}` references of this node's step type. */
   stepScope: ReferenceResolver;
+  /** Resolves the node's pipeline values: `${params.*}`, `${execution.*}`, `${pipeline.name}`, `${steps.*}`. */
+  valueScope: ReferenceResolver;
+  /** `{ jsonGet: … }` in the node's pipeline values. */
+  jsonGet: JsonGetResolver;
+  /** The nodes whose properties or property files its values read (bind and wire add to it): it runs after them. */
+  reads: Set<string>;
 }
 
 export interface BoundPipeline extends ExpandedPipeline {

@@ -8,7 +8,7 @@ import { below, parseS3Uri, s3Uri } from '../aws/s3-location.js';
 import { StepCache } from './cache.js';
 import { planSteps, type Definition, type Json, type PlannedStep } from './definition.js';
 import { evaluate, EvaluationError, holds, type Scope } from './expressions.js';
-import { appendLog, NotRunLocally, StepFailure, type JobContext, type JobResult, type Runner } from './job.js';
+import { appendLog, NotRunLocally, record, StepFailure, type JobContext, type JobResult, type Runner } from './job.js';
 import { preflight } from './preflight.js';
 import { LocalRegistry } from './registry.js';
 import { runModel, runRegisterModel } from './runners/model.js';
@@ -164,7 +164,9 @@ export async function runLocal(options: LocalRunOptions): Promise<boolean> {
       };
       appendLog(context, `plc run --local: ${step.Type} step ${step.Name} of ${options.ir.name}, execution ${executionId}`);
       const result = await runners[step.Type]!(context);
-      results.set(step.Name, result);
+      // A Describe* response carries the members of the Create* request (ProcessingResources,
+      // HyperParameters, TransformInput, …) besides what the job made, which the runner records.
+      results.set(step.Name, { ...result, properties: { ...args, ...record(result.properties) } });
       if (hit) {
         rmSync(jobDir, { recursive: true, force: true });
         return { state: 'cached' };

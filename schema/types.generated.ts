@@ -629,25 +629,52 @@ export interface Transform {
    */
   contentType?: string | number | boolean;
   /**
-   * How input files are split into records.
+   * How input files are split into records (TransformInput.SplitType): None, Line, RecordIO or TFRecord. A literal, or bound to ${config.*}.
    */
-  splitType?: 'None' | 'Line' | 'RecordIO' | 'TFRecord';
+  splitType?: ('None' | 'Line' | 'RecordIO' | 'TFRecord') | string;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
   accept?: string | number | boolean;
   /**
-   * How output records are joined.
+   * How output records are joined (TransformOutput.AssembleWith): None or Line. A literal, or bound to ${config.*}.
    */
-  assembleWith?: 'None' | 'Line';
+  assembleWith?: ('None' | 'Line') | string;
   /**
-   * Records per request: one (SingleRecord) or as many as fit (MultiRecord).
+   * Records per request (BatchStrategy): one (SingleRecord) or as many as fit in maxPayloadMB (MultiRecord); needs a splitType that splits. A literal, or bound to ${config.*}.
    */
-  batchStrategy?: 'SingleRecord' | 'MultiRecord';
+  batchStrategy?: ('SingleRecord' | 'MultiRecord') | string;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
   maxPayloadMB?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  maxConcurrentTransforms?: string | number | boolean;
+  /**
+   * Environment variables of the model's container for this job (Environment; at most 16), each a literal or bound to ${config.*} / ${jobType}.
+   */
+  environment?: {
+    [k: string]: ScalarBinding;
+  };
+  /**
+   * Which part of each record the model sees and which part of the joined record is written (DataProcessing).
+   */
+  dataProcessing?: {
+    /**
+     * A literal, or a string with ${config.<field>} / ${jobType} references.
+     */
+    inputFilter?: string | number | boolean;
+    /**
+     * Input joins each input record with its prediction (JoinSource); None (the default) writes predictions only. A literal, or bound to ${config.*}.
+     */
+    joinSource?: ('Input' | 'None') | string;
+    /**
+     * A literal, or a string with ${config.<field>} / ${jobType} references.
+     */
+    outputFilter?: string | number | boolean;
+  };
 }
 /**
  * RegisterModel-only settings: the model package group, approval status and what the model serves.
@@ -1185,7 +1212,7 @@ export interface Node {
    */
   after?: string[];
   /**
-   * Explicit wiring by input port: <node>.<output port>, or an S3 URI (may use ${params.*}).
+   * Explicit wiring by input port: <node>.<output port>, a folder below it (<node>.<output port>/<folder>), or an S3 URI (may use ${params.*} and ${steps.<node>.<property>}).
    */
   inputs?: {
     [k: string]: string;

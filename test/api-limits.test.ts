@@ -23,4 +23,12 @@ test('api-shapes.ts matches the botocore model (python3 scripts/generate-api-sha
   assert.fixture(strip(readFileSync(join(repo, 'compiler/sagemaker/api-shapes.ts'), 'utf8')), strip(result.stdout));
 });
 
+test('property-shapes.ts matches the botocore model (python3 scripts/generate-property-shapes.py)', () => {
+  if (!haveBotocore()) return;
+  const result = spawnSync(botocorePython!, [join(repo, 'scripts/generate-property-shapes.py'), '--print'], { encoding: 'utf8' });
+  assert.is(result.status, 0, result.stderr);
+  const strip = (text: string) => text.replace(/\(botocore [^)]*\)/, '(botocore)');
+  assert.fixture(strip(readFileSync(join(repo, 'compiler/sagemaker/property-shapes.ts'), 'utf8')), strip(result.stdout));
+});
+
 test.run();

@@ -9,7 +9,7 @@ import { planSteps, type Definition } from '../local/definition.js';
 import { evaluate, holds, pathKeys, type Scope } from '../local/expressions.js';
 import { S3Folder } from '../local/s3-folder.js';
 import { schedule, type Outcome } from '../local/scheduler.js';
-import { available, pythonHas, repo, runPlcAsync, tempDir } from './support/helpers.js';
+import { available, fixture, pythonHas, repo, runPlcAsync, tempDir } from './support/helpers.js';
 
 const scope = (properties: Record<string, unknown> = {}): Scope => ({
   parameters: new Map<string, string | number | boolean>([['MinAuc', 0.8], ['Bucket', 'b']]),
@@ -213,6 +213,24 @@ test('overrides are checked first, and a Python without the packages runs nothin
   assert.match(run.stderr, /cannot import pandas, which load-training, .* need: apt-get install python3-pandas/);
   assert.match(run.stderr, /nothing was run/);
   assert.not.ok(existsSync(join(root, '.plc', 'local', 'runs')));
+});
+
+test('step properties and a transform\'s DataProcessing run locally: the id is filtered out, joined back and kept beside the prediction', async () => {
+  const root = tempDir();
+  cpSync(fixture('local', 'transform-filters'), root, { recursive: true });
+  const tar = spawnSync('tar', ['-czf', join(root, 'model.tar.gz'), '-C', join(root, 'model'), 'code']);
+  assert.is(tar.status, 0, String(tar.stderr));
+  const run = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
+  assert.is(run.status, 0, run.stderr);
+  // The model name is the Model step's property, the records a folder below the processing output.
+  const predictions = readFileSync(join(root, '.plc', 'local', 's3', 'bucket', 'out', 'score', 'predictions', 'records.csv.out'), 'utf8');
+  assert.is(predictions, 'a,3\nb,7\nc,11\n');
+
+  const steps = join(root, 'steps', 'score-with-ids.step.yaml');
+  writeFileSync(steps, readFileSync(steps, 'utf8').replace('contentType: text/csv', 'contentType: text/plain'));
+  const refused = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
+  assert.is(refused.status, 1, refused.stderr);
+  assert.match(refused.stderr, /score\s+failed\s+\S+\s+.*DataProcessing runs locally on text\/csv and application\/json\(lines\) records, not text\/plain/);
 });
 
 test.run();

@@ -62,6 +62,19 @@ test('training-step.json: the SDK training step', () => {
   assert.equal(step, foldConstantJoins(oracle('training-step')));
 });
 
+test('transform-step.json: the SDK transform step', () => {
+  const step = compiledStep('transform-step', 'MyTransformStep');
+  const args = step['Arguments'] as { TransformOutput: { S3OutputPath: Json }; TransformResources: { InstanceType: Json } };
+  // The test gives its Transformer no output path, so the SDK writes null, which CreateTransformJob
+  // refuses (S3OutputPath is required); plc writes <outputPrefix>/<step name>/<port>.
+  assert.is(args.TransformOutput.S3OutputPath, 's3://my-bucket/oracle/MyTransformStep/predictions');
+  args.TransformOutput.S3OutputPath = null;
+  // The oracle's instance type "c4.4xlarge" is no transform instance type (PLC5015); it needs the ml. prefix.
+  assert.is(args.TransformResources.InstanceType, 'ml.c4.4xlarge');
+  args.TransformResources.InstanceType = 'c4.4xlarge';
+  assert.equal(step, oracle('transform-step'));
+});
+
 /**
  * Every Std:Join as one with On "" and its separators folded into the neighbouring strings:
  * Join(": ", ["a", x]) and Join("", ["a: ", x]) evaluate to the same text.
@@ -129,7 +142,7 @@ test('lambda-outputs-full-definition.json: Lambda steps and a wired output param
 });
 
 test('the oracle fixtures compile to definitions the SageMaker API model accepts', () => {
-  for (const name of ['processing-step', 'training-step', 'lambda-outputs', 'condition-step', 'fail-step', 'register-model']) {
+  for (const name of ['processing-step', 'training-step', 'lambda-outputs', 'condition-step', 'fail-step', 'register-model', 'transform-step']) {
     const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
     const violations = definitionViolations(result.files![0]!.contents);
     if (violations) assert.equal(violations, [], name);

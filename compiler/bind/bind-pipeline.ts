@@ -5,12 +5,13 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import type { Value } from '../ir/expr.js';
-import { interpolate, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
+import { interpolate, type JsonGetResolver, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
 import { hasOwn } from '../util/own.js';
 import { UnsupportedPatternError } from '../validate/linear-regexp.js';
-import { reportSchemaErrors, type SchemaErrorReporters } from '../validate/schema-errors.js';
+import { describeTypes, reportSchemaErrors, type SchemaErrorReporters } from '../validate/schema-errors.js';
 import { configSchemaOf, type StepConfigSchema } from './config-schema.js';
-import { pipelineScope, stepScope } from './scopes.js';
+import { nodeValueScope, pipelineScope, stepScope } from './scopes.js';
+import { stepPropertyReferences } from './step-property-references.js';
 import type { BoundNode, BoundPipeline, ConfigEntry, ExpandedNode, ExpandedPipeline } from '../stages.js';
 
 /** Config values are checked against the step type's config schema, and reported as 2xxx codes. */
@@ -25,6 +26,7 @@ const configErrorReporters = (bag: DiagnosticBag, node: string, step: string): S
 export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): BoundPipeline {
   checkParameterDefaults(linked, bag);
   const scope = pipelineScope(linked.doc, bag);
+  const references = stepPropertyReferences(linked, bag);
   const bound: BoundNode[] = [];
   const declaredFields = new Set<string>();
   for (const node of linked.expanded) {
@@ -41,10 +43,13 @@ export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): Boun
     }
     for (const key of Object.keys(schema.fields)) declaredFields.add(key);
     const { jobType } = node;
-    const { config, valid } = bindConfig(linked, node, schema, scope, bag);
+    const reads = new Set<string>();
+    const valueScope = nodeValueScope(scope, references, reads, bag);
+    const jsonGet: JsonGetResolver = (argument, site) => references.jsonGet(argument, site, reads);
+    const { config, valid } = bindConfig(linked, node, schema, { values: valueScope, jsonGet, pipeline: scope }, bag);
     const values = new Map([...config].map(([key, entry]) => [key, entry.value]));
     const resolver = stepScope({ config: values, declared: Object.keys(schema.fields), jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
-    bound.push({ ...node, jobType, config, configValid: valid, stepScope: resolver });
+    bound.push({ ...node, jobType, config, configValid: valid, stepScope: resolver, valueScope, jsonGet, reads });
   }
   if (bound.length === Object.keys(linked.doc.nodes).length) {
     const known = [...declaredFields].sort();
@@ -78,7 +83,10 @@ function checkParameterDefaults(linked: ExpandedPipeline, bag: DiagnosticBag): v
   }
 }
 
-function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, scope: ReferenceResolver, bag: DiagnosticBag): { config: Map<string, ConfigEntry>; valid: boolean } {
+/** The node's pipeline values (`values`, `jsonGet`) and the pipeline facts derived fields may read. */
+interface NodeScopes { values: ReferenceResolver; jsonGet: JsonGetResolver; pipeline: ReferenceResolver }
+
+function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, scopes: NodeScopes, bag: DiagnosticBag): { config: Map<string, ConfigEntry>; valid: boolean } {
   const raw = new Map<string, { value: unknown; origin: Site }>();
   const stepSource = node.step.source;
   for (const [key, field] of Object.entries(node.step.doc.config?.properties ?? {})) {
@@ -101,11 +109,11 @@ function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepCo
 
   const config = new Map<string, ConfigEntry>();
   for (const [key, { value, origin }] of raw) {
-    const resolved = interpolate(value, origin, scope, bag);
+    const resolved = interpolate(value, origin, scopes.values, bag, scopes.jsonGet);
     if (resolved) config.set(key, { value: resolved, origin });
     else valid = false;
   }
-  valid = deriveFields(node, schema, config, scope, bag) && valid;
+  valid = deriveFields(node, schema, config, scopes.pipeline, bag) && valid;
   return { config, valid: checkConfig(linked, node, schema, config, bag) && valid };
 }
 
@@ -156,19 +164,29 @@ function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<
 }
 
 /**
- * Validates the layered config with ajv. A run-time value (parameter, execution variable) stands
- * in as a sample of its declared type, and only type errors are reported for it: its actual
- * value is known when the pipeline runs.
+ * Validates the layered config with ajv. A run-time value (parameter, execution variable, step
+ * property) stands in as a sample of its declared type, and only type errors are reported for it:
+ * its actual value is known when the pipeline runs. A jsonGet's type is not known at all.
  */
 function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag): boolean {
   const sample = Object.fromEntries([...config].map(([key, entry]) => [key, sampleOf(entry.value)]));
   if (schema.validate(sample)) return true;
+  const origin = (key: string | number) => config.get(String(key))!.origin;
+  let typedProperties = false;
   const errors = (schema.validate.errors ?? []).filter((error) => {
     const [key, ...rest] = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    return key === undefined || error.keyword === 'type' || !isRuntimeValue(valueAtPath(config.get(key)?.value, rest));
+    const value = valueAtPath(config.get(key ?? '')?.value, rest);
+    // A property file's value, and a property of a kind plc has no shapes for, have no type before the pipeline runs.
+    if (key !== undefined && (value?.kind === 'jsonGet' || (value?.kind === 'property' && value.type === undefined))) return false;
+    if (key !== undefined && value?.kind === 'property' && error.keyword === 'type') {
+      const { source, path } = origin(key);
+      bag.report('PLC5126', source.locate([...path, ...rest]), { field: [key, ...rest].join('.'), node: node.id, expected: describeTypes(error.params['type'] as string | string[]), property: `Steps.${value.step}.${value.path}`, type: value.type! });
+      typedProperties = true;
+      return false;
+    }
+    return key === undefined || error.keyword === 'type' || !isRuntimeValue(value);
   });
-  if (errors.length === 0) return true;
-  const origin = (key: string | number) => config.get(String(key))!.origin;
+  if (errors.length === 0) return !typedProperties;
   reportSchemaErrors(errors, sample, {
     locate: (path, part) => {
       if (path.length === 0) return linked.source.locate(['nodes', node.id], 'key');
@@ -205,9 +223,10 @@ function sampleOf(value: Value): unknown {
       return value.value;
     case 'parameter':
       return { String: '', Integer: 0, Float: 0.5, Boolean: false }[value.type];
+    case 'property':
+      return { String: '', Integer: 0, Float: 0.5, Boolean: false }[value.type ?? 'String'];
     case 'join':
     case 'execution':
-    case 'property':
     case 'jsonGet':
       return '';
     case 'list':

@@ -7,6 +7,7 @@ import { suggest } from '../diagnostics/did-you-mean.js';
 import { literal, type ParameterType, type Value } from '../ir/expr.js';
 import type { ReferenceResolver, ReferenceSite } from '../interpolation/interpolate.js';
 import { own } from '../util/own.js';
+import type { StepPropertyReferences } from './step-property-references.js';
 
 /** Execution variables SageMaker resolves at run time. */
 const executionVariables = [
@@ -33,6 +34,18 @@ export function pipelineScope(pipeline: PipelineDocument, bag: DiagnosticBag): R
     }
     if (namespace === 'pipeline' && name === 'name') return literal(pipeline.name);
     return unknownReference(namespace, at, bag, ['params', 'execution', 'pipeline.name']);
+  };
+}
+
+/**
+ * A node's pipeline values (config, inputs:, outputs:): the pipeline scope and the properties of
+ * other steps, each read recorded in `reads`.
+ */
+export function nodeValueScope(scope: ReferenceResolver, references: StepPropertyReferences, reads: Set<string>, bag: DiagnosticBag): ReferenceResolver {
+  return (namespace, name, at) => {
+    if (namespace === 'steps') return references.property(name, at, reads);
+    if (namespace === 'params' || namespace === 'execution' || namespace === 'pipeline') return scope(namespace, name, at);
+    return unknownReference(namespace, at, bag, ['params', 'execution', 'pipeline.name', 'steps']);
   };
 }
 

@@ -19,6 +19,11 @@ function controlEdges({ controls, owners }: ControlLinks): [string, string][] {
   ];
 }
 
+/** A step node reading another step's properties or property files (in its config, inputs: or outputs:) runs after it. */
+function readEdges(pipeline: WiredPipeline): [string, string][] {
+  return pipeline.wired.flatMap((node) => [...node.reads].map((read): [string, string] => [read, node.id]));
+}
+
 export function checkCycles(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): void {
   const successors = new Map<string, string[]>();
   const addEdge = (from: string, to: string) => {
@@ -29,6 +34,7 @@ export function checkCycles(pipeline: WiredPipeline, links: ControlLinks, bag: D
     for (const before of node.after ?? []) if (before !== id && hasOwn(pipeline.doc.nodes, before)) addEdge(before, id);
   }
   for (const edge of pipeline.edges) addEdge(edge.from.node, edge.to.node);
+  for (const [from, to] of readEdges(pipeline)) addEdge(from, to);
   for (const [from, to] of controlEdges(links)) addEdge(from, to);
 
   const cycle = findCycle(Object.keys(pipeline.doc.nodes), successors);
@@ -79,7 +85,7 @@ export function checkOrphans(pipeline: WiredPipeline, links: ControlLinks, bag: 
     }
   }
   for (const edge of pipeline.edges) linked.add(edge.from.node).add(edge.to.node);
-  for (const [from, to] of controlEdges(links)) linked.add(from).add(to);
+  for (const [from, to] of [...readEdges(pipeline), ...controlEdges(links)]) linked.add(from).add(to);
   for (const id of ids) if (!linked.has(id)) bag.report('PLC6003', pipeline.source.locate(['nodes', id], 'key'), { node: id });
 }
 
@@ -102,6 +108,7 @@ export function checkBranchDependencies(pipeline: WiredPipeline, links: ControlL
   const dependencies = new Set<string>();
   for (const [id, node] of Object.entries(pipeline.doc.nodes)) for (const before of node.after ?? []) dependencies.add(`${before}\n${id}`);
   for (const edge of pipeline.edges) dependencies.add(`${edge.from.node}\n${edge.to.node}`);
+  for (const [read, id] of readEdges(pipeline)) dependencies.add(`${read}\n${id}`);
   for (const control of links.controls) for (const read of control.reads) dependencies.add(`${read}\n${control.node.id}`);
   for (const pair of [...dependencies].sort()) {
     const [dependency, id] = pair.split('\n') as [string, string];

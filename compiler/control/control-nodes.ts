@@ -3,15 +3,13 @@
 // ${execution.*}, ${steps.<node>.<property>} and { jsonGet: [<node>.<output>, <path>] }.
 import type { Condition, Operand } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { suggest } from '../diagnostics/did-you-mean.js';
 import { isExpr, literal, type Expr } from '../ir/expr.js';
 import type { ConditionIR, ConditionStepIR, FailStepIR } from '../ir/pipeline.js';
 import { interpolate, type ReferenceResolver } from '../interpolation/interpolate.js';
 import { unknownReference } from '../bind/scopes.js';
-import { stepKind } from '../kinds/registry.js';
+import { stepPropertyReferences } from '../bind/step-property-references.js';
 import type { DataPath } from '../source/source-file.js';
-import { own } from '../util/own.js';
-import type { ControlNode, WiredNode, WiredPipeline } from '../stages.js';
+import type { ControlNode, WiredPipeline } from '../stages.js';
 
 /** A control node's step, still without its branch steps (see branches.ts). */
 export interface ControlStep {
@@ -19,19 +17,6 @@ export interface ControlStep {
   step: ConditionStepIR | FailStepIR;
   /** Ids of the nodes its operands or message read. */
   reads: Set<string>;
-}
-
-/** The properties of control steps (sagemaker-format.md §2.4); step kinds list theirs in compiler/kinds/. */
-const fixedProperties: Readonly<Record<ControlNode['kind'], readonly string[]>> = {
-  Condition: ['Outcome'],
-  Fail: [],
-};
-
-/** `FinalMetricDataList['x']…` of a step whose kind knows its metrics, when x is not one of them. */
-function undeclaredMetric(producer: WiredNode, path: string): { metric: string; defined: readonly string[] } | undefined {
-  const metric = /^FinalMetricDataList\['([^']*)'\]/.exec(path)?.[1];
-  const defined = metric === undefined ? undefined : stepKind(producer.step.doc.sagemaker).metrics?.(producer.step);
-  return metric !== undefined && defined && !defined.includes(metric) ? { metric, defined } : undefined;
 }
 
 const comparisons = {
@@ -44,8 +29,7 @@ const comparisons = {
 
 export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): ControlStep[] {
   const stepNodes = new Map(pipeline.wired.map((n) => [n.id, n]));
-  const controls = new Map(pipeline.controls.map((c) => [c.id, c]));
-  const nodeIds = Object.keys(pipeline.doc.nodes);
+  const references = stepPropertyReferences(pipeline, bag);
   const { source } = pipeline;
   const result: ControlStep[] = [];
 
@@ -57,33 +41,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
     const stepsReference: ReferenceResolver = (namespace, name, site) => {
       if (namespace === 'params' || namespace === 'execution' || namespace === 'pipeline') return pipeline.scope(namespace, name, site);
       if (namespace !== 'steps') return unknownReference(namespace, site, bag, ['params', 'execution', 'pipeline.name', 'steps']);
-      const where = source.locateWithin(site.path, site.offset, site.text.length);
-      const match = /^([A-Za-z0-9_-]+)\.(.+)$/.exec(name ?? '');
-      if (!match) {
-        bag.report('PLC1006', where, { text: site.text, detail: 'expected ${steps.<node>.<property>}' });
-        return undefined;
-      }
-      const [, id, path] = match as unknown as [string, string, string];
-      const producer = stepNodes.get(id);
-      const control = controls.get(id);
-      if (!producer && !control) {
-        if (!nodeIds.includes(id)) bag.report('PLC3001', where, { name: id, allowed: nodeIds }, suggest(id, nodeIds));
-        return undefined; // a step node whose step type did not resolve is reported already
-      }
-      reads.add(id);
-      const kind = producer ? producer.step.doc.sagemaker : control!.kind;
-      const known: readonly string[] = producer ? stepKind(producer.step.doc.sagemaker).properties : fixedProperties[control!.kind];
-      const root = /^[A-Za-z0-9_]+/.exec(path)?.[0] ?? path;
-      if (!known.includes(root)) {
-        bag.report('PLC5030', where, { node: id, kind, property: root, allowed: known }, suggest(root, known));
-        return undefined;
-      }
-      const undefinedMetric = producer && undeclaredMetric(producer, path);
-      if (undefinedMetric) {
-        bag.report('PLC5062', where, { node: id, step: producer!.step.doc.name, ...undefinedMetric }, suggest(undefinedMetric.metric, undefinedMetric.defined));
-        return undefined;
-      }
-      return { kind: 'property', step: producer ? producer.stepName : control!.stepName, path };
+      return references.property(name, site, reads);
     };
 
     const compileString = (text: string, path: DataPath): Expr | undefined => {
@@ -94,36 +52,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
     const operand = (raw: Operand, path: DataPath): Expr | undefined => {
       if (typeof raw === 'number' || typeof raw === 'boolean') return literal(raw);
       if (typeof raw === 'string') return compileString(raw, path);
-      return jsonGet(raw.jsonGet, [...path, 'jsonGet']);
-    };
-
-    /** { jsonGet: [<node>.<output>, <path>] }: the output must be a processing output with a property file. */
-    const jsonGet = ([reference, jsonPath]: [string, string], path: DataPath): Expr | undefined => {
-      const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)$/.exec(reference);
-      if (!match) {
-        bag.report('PLC3006', at([...path, 0]), { text: reference });
-        return undefined;
-      }
-      const [, id, port] = match as unknown as [string, string, string];
-      const producer: WiredNode | undefined = stepNodes.get(id);
-      if (!producer) {
-        if (!nodeIds.includes(id)) bag.report('PLC3001', at([...path, 0]), { name: id, allowed: nodeIds }, suggest(id, nodeIds));
-        else if (controls.has(id)) bag.report('PLC3013', at([...path, 0]), { node: id, port, step: 'a control node' });
-        return undefined;
-      }
-      reads.add(id);
-      const outputs = producer.step.doc.outputs ?? {};
-      const output = own(outputs, port);
-      if (!output) {
-        const allowed = Object.keys(outputs).sort();
-        bag.report('PLC3002', at([...path, 0]), { node: id, step: producer.step.doc.name, port, allowed }, suggest(port, allowed));
-        return undefined;
-      }
-      if (!output.propertyFile || !stepKind(producer.step.doc.sagemaker).outputs.propertyFiles) {
-        bag.report('PLC3013', at([...path, 0]), { node: id, port, step: producer.step.doc.name });
-        return undefined;
-      }
-      return { kind: 'jsonGet', step: producer.stepName, propertyFile: output.propertyFile.name, path: jsonPath };
+      return references.jsonGet(raw.jsonGet, { source, path: [...path, 'jsonGet'] }, reads);
     };
 
     /** Operands whose types are known at build time must be of one kind: numbers, strings or booleans. */
@@ -192,7 +121,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
   return result;
 }
 
-/** What an operand is when the pipeline runs, where the build can tell (step properties it cannot). */
+/** What an operand is when the pipeline runs, where the build can tell (a property file's values it cannot). */
 function staticType(expr: Expr): 'number' | 'string' | 'boolean' | undefined {
   switch (expr.kind) {
     case 'literal':
@@ -203,6 +132,7 @@ function staticType(expr: Expr): 'number' | 'string' | 'boolean' | undefined {
     case 'join':
       return 'string';
     case 'property':
+      return expr.type === undefined ? undefined : expr.type === 'String' ? 'string' : expr.type === 'Boolean' ? 'boolean' : 'number';
     case 'jsonGet':
       return undefined;
   }
@@ -212,5 +142,6 @@ function describeOperand(expr: Expr): string {
   if (expr.kind === 'literal') return JSON.stringify(expr.value);
   if (expr.kind === 'parameter') return `parameter ${expr.name}`;
   if (expr.kind === 'execution') return `execution variable ${expr.name}`;
+  if (expr.kind === 'property') return `Steps.${expr.step}.${expr.path}`;
   return 'an interpolated string';
 }

@@ -17,16 +17,23 @@ export interface ReferenceSite extends Site {
   offset: number;
 }
 
-export function interpolate(raw: unknown, site: Site, resolve: ReferenceResolver, bag: DiagnosticBag): Value | undefined {
+/** Compiles `{ jsonGet: <argument> }` written at `site` (the argument's place), where values may read property files. */
+export type JsonGetResolver = (argument: unknown, site: Site) => Expr | undefined;
+
+/** A mapping whose only key is jsonGet stands for one value when the context reads property files. */
+const isJsonGet = (raw: object): raw is { jsonGet: unknown } => Object.keys(raw).length === 1 && Object.hasOwn(raw, 'jsonGet');
+
+export function interpolate(raw: unknown, site: Site, resolve: ReferenceResolver, bag: DiagnosticBag, jsonGet?: JsonGetResolver): Value | undefined {
   if (Array.isArray(raw)) {
-    const items = raw.map((item, i) => interpolate(item, { ...site, path: [...site.path, i] }, resolve, bag));
+    const items = raw.map((item, i) => interpolate(item, { ...site, path: [...site.path, i] }, resolve, bag, jsonGet));
     return items.every((v): v is Value => v !== undefined) ? { kind: 'list', items } : undefined;
   }
   if (raw !== null && typeof raw === 'object') {
+    if (jsonGet && isJsonGet(raw)) return jsonGet(raw.jsonGet, { ...site, path: [...site.path, 'jsonGet'] });
     const entries: [string, Value][] = [];
     let ok = true;
     for (const [key, value] of Object.entries(raw)) {
-      const resolved = interpolate(value, { ...site, path: [...site.path, key] }, resolve, bag);
+      const resolved = interpolate(value, { ...site, path: [...site.path, key] }, resolve, bag, jsonGet);
       if (resolved) entries.push([key, resolved]);
       else ok = false;
     }

@@ -8,8 +8,8 @@ export type Expr =
   | { kind: 'literal'; value: Scalar }
   | { kind: 'parameter'; name: string; type: ParameterType }
   | { kind: 'execution'; name: string }
-  /** A property of another step; `path` follows the step's Describe* response shape. */
-  | { kind: 'property'; step: string; path: string }
+  /** A property of another step; `path` follows the step's Describe* response shape, `type` is the value's where known. */
+  | { kind: 'property'; step: string; path: string; type?: ParameterType }
   | { kind: 'join'; on: string; values: Expr[] }
   /** A value read from a step's property file (Std:JsonGet); `path` is a JSONPath-like dotted path. */
   | { kind: 'jsonGet'; step: string; propertyFile: string; path: string };
@@ -43,11 +43,13 @@ export function concat(parts: readonly Expr[]): Expr {
 
 /**
  * The value as a string, for slots the API types as string (HyperParameters, Environment,
- * arguments). Non-string parameters are wrapped in a one-element join, as the SageMaker SDK does.
+ * arguments). Non-string parameters and step properties, and JSON reads (of any type), are wrapped
+ * in a one-element join, as the SageMaker SDK does (PipelineVariable.to_string).
  */
 export function asString(expr: Expr): Expr {
   if (expr.kind === 'literal') return literal(String(expr.value));
-  if (expr.kind === 'parameter' && expr.type !== 'String') return { kind: 'join', on: '', values: [expr] };
+  if ((expr.kind === 'parameter' || expr.kind === 'property') && expr.type !== undefined && expr.type !== 'String') return { kind: 'join', on: '', values: [expr] };
+  if (expr.kind === 'jsonGet') return { kind: 'join', on: '', values: [expr] };
   return expr;
 }
 

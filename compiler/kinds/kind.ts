@@ -62,6 +62,8 @@ export interface StepKind<S extends KindStep = KindStep> {
   readonly uncached?: boolean;
   /** The top-level properties `${steps.<node>.…}` may read on its steps (the Describe* response). */
   readonly properties: readonly string[];
+  /** The output port a property path names by name (`ProcessingOutputConfig.Outputs['x']…` → x), so a name no port has is refused (PLC3002). */
+  outputNamedBy?(path: string): string | undefined;
   /** The metrics its jobs report (FinalMetricDataList), when the step type names them all; undefined when unknown (an image may emit its own). */
   metrics?(step: StepType): readonly string[] | undefined;
   /** The kind's own rules for a step type of it (ports, sections), after the shared ones. */

@@ -5,7 +5,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Expr, Value } from '../ir/expr.js';
 import type { Resources } from '../ir/pipeline.js';
 import type { ImageScope } from '../sagemaker/images.js';
-import type { DataPath } from '../source/source-file.js';
+import type { DataPath, Location } from '../source/source-file.js';
 import type { CodeBundle } from './code-bundle.js';
 import type { InputSource, WiredNode, WiredPipeline } from '../stages.js';
 
@@ -46,6 +46,8 @@ export interface LoweringContext {
   inputOfType(node: WiredNode, type: string): InputSource | undefined;
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
   fileInput(node: WiredNode, type: string): Expr | undefined;
+  /** Where a binding's value was written: the config value it names (`${config.x}`), else the step type's own text at `path`. */
+  bindingLocation(node: WiredNode, raw: unknown, path: DataPath): Location;
   /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */
   checkStringMap(node: WiredNode, entries: readonly [string, Expr][], limits: { entries: { max: number }; value: { max: number } }, what: 'environment variable' | 'hyperparameter', path: DataPath): void;
 }

@@ -124,10 +124,10 @@ class NodeLowering implements LoweringContext {
     }
   }
 
-  /** after: neighbours that feed the node no data; a data edge already orders the steps. */
+  /** after: neighbours that feed the node no data and whose properties it does not read; a data edge or a Get already orders the steps. */
   private dependsOn(node: WiredNode): string[] {
     const feeding = this.feeding.get(node.id);
-    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding?.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined);
+    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding?.has(id) && !node.reads.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined);
   }
 
   /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */
@@ -257,7 +257,7 @@ class NodeLowering implements LoweringContext {
   }
 
   /** Where a binding's value was written: the config value it names, or the step type's own text. */
-  private bindingLocation(node: WiredNode, raw: unknown, path: DataPath): Location {
+  bindingLocation(node: WiredNode, raw: unknown, path: DataPath): Location {
     const reference = typeof raw === 'string' ? singleReference(raw) : undefined;
     const entry = reference?.startsWith('config.') ? node.config.get(reference.slice('config.'.length)) : undefined;
     return entry ? entry.origin.source.locate(entry.origin.path) : node.step.source.locate(path);
@@ -278,16 +278,21 @@ class NodeLowering implements LoweringContext {
     }
   }
 
-  /** A binding whose value must have a JSON type: a literal of it, or a parameter of that type. */
+  /**
+   * A binding whose value must have a JSON type: a literal of it, or a parameter or step property
+   * of that type (a property file's value, or a property plc has no shapes for, is taken on trust).
+   */
   typed(node: WiredNode, raw: unknown, path: DataPath, type: 'string' | 'integer' | 'boolean'): Expr | undefined {
     const expr = this.scalar(node, raw, path);
     if (!expr) return undefined;
     const parameterType = { string: 'String', integer: 'Integer', boolean: 'Boolean' }[type];
     const fits = expr.kind === 'literal'
       ? (type === 'integer' ? Number.isInteger(expr.value) : typeof expr.value === type)
-      : expr.kind === 'parameter' ? expr.type === parameterType : type === 'string';
+      : expr.kind === 'parameter' ? expr.type === parameterType
+      : expr.kind === 'property' ? expr.type === undefined || expr.type === parameterType
+      : expr.kind === 'jsonGet' || type === 'string';
     if (fits) return expr;
-    const shown = expr.kind === 'literal' ? JSON.stringify(expr.value) : expr.kind === 'parameter' ? `parameter ${expr.name} (${expr.type})` : 'a joined string';
+    const shown = expr.kind === 'literal' ? JSON.stringify(expr.value) : expr.kind === 'parameter' ? `parameter ${expr.name} (${expr.type})` : expr.kind === 'property' ? `Steps.${expr.step}.${expr.path} (${expr.type})` : 'a joined string';
     this.bag.report('PLC0101', node.step.source.locate(path), { where: `"${path.join('.')}" (for node "${node.id}", ${shown})`, expected: describeTypes(type) });
     return undefined;
   }

@@ -77,7 +77,17 @@ export function reportSchemaErrors(
       case 'anyOf':
       case 'oneOf': {
         if (unionHasDeeperError(error)) break;
-        const branches = (error.schema as { type?: unknown }[]).map((b) => b.type).filter((t) => t !== undefined);
+        const alternatives = error.schema as { type?: unknown; enum?: unknown[]; description?: string }[];
+        // A closed list of values or a binding (step.schema.json's enum settings): name the values, then the other forms.
+        const values = alternatives.flatMap((b) => b.enum ?? []);
+        if (values.length > 0) {
+          const actual = valueAt(data, path);
+          const allowed = [...values.map(quoted), ...alternatives.filter((b) => b.enum === undefined).map((b) => b.description ?? describeTypes(b.type))];
+          report.notAllowed(context.locate(path), { where, allowed, actual: quoted(actual), detail: `must be one of ${listOf(allowed)}, not ${quoted(actual)}` },
+            typeof actual === 'string' ? suggest(actual, values.filter((v): v is string => typeof v === 'string')) : {});
+          break;
+        }
+        const branches = alternatives.map((b) => b.type).filter((t) => t !== undefined);
         const expected = describeTypes(branches.flat());
         report.type(context.locate(path), { where, expected, detail: `must be ${expected}` });
         break;

@@ -4,7 +4,7 @@
 // exactly once with a compatible type.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
-import { isExpr, type Expr } from '../ir/expr.js';
+import { isExpr, literal, type Expr } from '../ir/expr.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import type { DataPath } from '../source/source-file.js';
 import { stepKind } from '../kinds/registry.js';
@@ -13,7 +13,8 @@ import { describeCandidate, matchPorts, type Candidate, type Neighbour } from '.
 import type { BoundNode, BoundPipeline, DataEdge, ExpandedNode, InputSource, PortWiring, WiredNode, WiredPipeline } from '../stages.js';
 import { typesMatch } from '../util/port-types.js';
 
-const portReference = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)$/;
+/** `<node>.<output>`, optionally with a sub-path below the output's location: `prep.data/train`. */
+const portReference = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+?)((?:\/[^/\s]+)+)?$/;
 const locationPrefix = /^(s3|https):\/\//;
 
 export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): WiredPipeline {
@@ -29,12 +30,14 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
     const inputs = new Map<string, InputSource>();
     /** Producer outputs already feeding an input of this node ("<node>.<output>" → input). */
     const taken = new Map<string, string>();
-    const connect = (producer: ExpandedNode, output: string, port: string) => {
+    const connect = (producer: ExpandedNode, output: string, port: string, below?: string) => {
       const producerPort = producer.step.doc.outputs![output]!;
       const producerKind = stepKind(producer.step.doc.sagemaker);
-      const location = producerKind.outputLocation(producer.stepName, output, producerPort.path);
-      if (location === undefined) return; // the producer's port is invalid for its kind, reported by the step checks
-      const file = producerPort.file ?? producerPort.propertyFile?.path;
+      const property = producerKind.outputLocation(producer.stepName, output, producerPort.path);
+      if (property === undefined) return; // the producer's port is invalid for its kind, reported by the step checks
+      // A folder below the output, joined as the SDK's Join(on="/", values=[<property>, "train"]) is.
+      const location: Expr = below === undefined ? property : { kind: 'join', on: '/', values: [property, literal(below)] };
+      const file = below === undefined ? producerPort.file ?? producerPort.propertyFile?.path : undefined;
       const folder = producerKind.outputs.folders ? { node: producer.id, port: output } : undefined;
       inputs.set(port, { location, ...(file !== undefined ? { file } : {}), ...(folder ? { folder } : {}) });
       taken.set(`${producer.id}.${output}`, port);
@@ -54,12 +57,12 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         continue;
       }
       if (consumerPort.type === 'model-name' && !portReference.test(text)) {
-        const name = interpolateModelName(pipeline, text, path, bag);
+        const name = interpolateModelName(pipeline, node, text, path, bag);
         if (name) inputs.set(port, { location: name });
         continue;
       }
       if (locationPrefix.test(text) || text.includes('${')) {
-        const location = interpolateLocation(pipeline, text, path, bag);
+        const location = interpolateLocation(pipeline, node, text, path, bag);
         if (location) inputs.set(port, { location });
         continue;
       }
@@ -68,7 +71,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3006', source.locate(path), { text });
         continue;
       }
-      const [, producerId, outputName] = match as unknown as [string, string, string];
+      const [, producerId, outputName, below] = match as unknown as [string, string, string, string | undefined];
       if (!hasOwn(pipeline.doc.nodes, producerId)) {
         bag.report('PLC3001', source.locate(path), { name: producerId, allowed: nodeIds }, suggest(producerId, nodeIds));
         continue;
@@ -91,7 +94,16 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3005', source.locate(path), { from: text, fromType: producerPort.type, port, node: node.id, toType: consumerPort.type });
         continue;
       }
-      connect(producer, resolvedName, port);
+      // Only a job's output folder has folders below it: a training job's model is one archive, a
+      // Model step's output a name.
+      const notAFolder = below === undefined ? undefined
+        : !stepKind(producer.step.doc.sagemaker).outputs.folders ? `is no output folder (a ${producer.step.doc.sagemaker} step's ${producerPort.type})`
+        : producerPort.file !== undefined ? `is the file ${producerPort.file}` : undefined;
+      if (notAFolder) {
+        bag.report('PLC3040', source.locate(path), { text, port: resolvedName, node: producerId, detail: notAFolder });
+        continue;
+      }
+      connect(producer, resolvedName, port, below?.slice(1));
     }
 
     const explicit = (port: string) => hasOwn(node.doc.inputs, port);
@@ -162,15 +174,15 @@ function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticB
       bag.report('PLC3014', pipeline.source.locate(path, 'key'), { node: node.id, port, kind: node.step.doc.sagemaker });
       continue;
     }
-    const location = interpolateLocation(pipeline, text, path, bag);
+    const location = interpolateLocation(pipeline, node, text, path, bag);
     if (location) locations.set(port, location);
   }
   return locations;
 }
 
-/** A wire or placement that names an S3 location: `s3://…` or `https://…`, possibly with `${…}`. */
-function interpolateLocation(pipeline: BoundPipeline, text: string, path: DataPath, bag: DiagnosticBag): Expr | undefined {
-  const value = interpolate(text, { source: pipeline.source, path }, pipeline.scope, bag);
+/** A wire or placement that names an S3 location: `s3://…` or `https://…`, possibly with `${…}` (a step property too). */
+function interpolateLocation(pipeline: BoundPipeline, node: BoundNode, text: string, path: DataPath, bag: DiagnosticBag): Expr | undefined {
+  const value = interpolate(text, { source: pipeline.source, path }, node.valueScope, bag);
   if (!value) return undefined;
   const problem = !isExpr(value) ? 'it is a list or mapping' : locationProblem(value);
   if (problem === undefined) return value as Expr;
@@ -178,11 +190,11 @@ function interpolateLocation(pipeline: BoundPipeline, text: string, path: DataPa
   return undefined;
 }
 
-/** A SageMaker model named directly (not wired from a Model step): a literal name or a String parameter. */
-function interpolateModelName(pipeline: BoundPipeline, text: string, path: DataPath, bag: DiagnosticBag): Expr | undefined {
-  const value = interpolate(text, { source: pipeline.source, path }, pipeline.scope, bag);
+/** A SageMaker model named directly (not wired from a Model step): a literal name, a String parameter or step property. */
+function interpolateModelName(pipeline: BoundPipeline, node: BoundNode, text: string, path: DataPath, bag: DiagnosticBag): Expr | undefined {
+  const value = interpolate(text, { source: pipeline.source, path }, node.valueScope, bag);
   if (!value) return undefined;
-  const ok = value.kind === 'literal' ? typeof value.value === 'string' && modelName.test(value.value) : value.kind === 'parameter' && value.type === 'String';
+  const ok = value.kind === 'literal' ? typeof value.value === 'string' && modelName.test(value.value) : (value.kind === 'parameter' || value.kind === 'property') && value.type === 'String';
   if (ok) return value as Expr;
   bag.report('PLC3010', pipeline.source.locate(path), { text });
   return undefined;
@@ -199,6 +211,7 @@ function locationProblem(expr: Expr): string | undefined {
     case 'parameter':
       return expr.type === 'String' ? undefined : `parameter ${expr.name} is ${expr.type}, not String`;
     case 'property':
+      return expr.type === undefined || expr.type === 'String' ? undefined : `Steps.${expr.step}.${expr.path} is ${expr.type}, not String`;
     case 'jsonGet':
       return undefined;
     case 'execution':

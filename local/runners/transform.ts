@@ -1,5 +1,7 @@
 // A Transform job: the model the ModelName names (recorded by a local Model step) is unpacked
-// at /opt/ml/model and its inference script is driven over the input, split as the job says.
+// at /opt/ml/model and its inference script is driven over the input, split, filtered and joined
+// as the job says (local/python/plc_local_transform.py). MaxPayloadInMB and
+// MaxConcurrentTransforms bound requests to a serving container; one local process has neither.
 // The script is the model's code/inference.py when packaged, else plc's XGBoost serving script
 // for a model XGBoostTraining made.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -38,10 +40,13 @@ export const runTransform: Runner = async (context) => {
   const outputDir = inJob(context, '/opt/ml/transform/output');
   mkdirSync(outputDir, { recursive: true });
   const jobFile = join(context.jobDir, 'plc-local-transform.json');
+  const processing = record(args['DataProcessing']);
   writeFileSync(jobFile, JSON.stringify({
     script, code_dir: codeDir, model_dir: modelDir, input_dir: inputDir, output_dir: outputDir,
     content_type: text(input['ContentType']) || 'text/csv', accept: text(output['Accept']) || 'text/csv',
     split_type: text(input['SplitType']) || 'None', batch_strategy: text(args['BatchStrategy']) || 'MultiRecord',
+    assemble_with: text(output['AssembleWith']) || 'None',
+    input_filter: text(processing['InputFilter']), output_filter: text(processing['OutputFilter']), join_source: text(processing['JoinSource']),
   }, null, 2));
   const env = Object.fromEntries(Object.entries({ ...record(container['Environment']), ...record(args['Environment']) }).map(([key, value]) => [key, text(value)]));
   await runPython(context, transformShimPath, [jobFile], env);

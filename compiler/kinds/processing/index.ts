@@ -20,6 +20,7 @@ export const processingKind: StepKind<ProcessingStepIR> = {
   properties: apiLimits.stepProperties.Processing,
   check: checkProcessingStep,
   outputLocation: (step, port) => property(step, `ProcessingOutputConfig.Outputs['${port}'].S3Output.S3Uri`),
+  outputNamedBy: (path) => /^ProcessingOutputConfig\.Outputs\['([^']*)'\]/.exec(path)?.[1],
   lower: lowerProcessing,
   arguments: processingArguments,
   members: processingMembers,

@@ -1,31 +1,17 @@
 // Transform: a batch transform job over a data set with a SageMaker model (CreateTransformJob).
 // Its inputs are the model's name and the data set; its one output the predictions' prefix.
-import { compact, renderExpr } from '../../backends/sagemaker/expressions.js';
+import { compact, renderEntries, renderExpr } from '../../backends/sagemaker/expressions.js';
 import { literal, type Expr } from '../../ir/expr.js';
-import type { EncryptionIR, Resources, StepBaseIR } from '../../ir/pipeline.js';
 import { encryptionOf, tagsOf } from '../../lower/job-settings.js';
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
 import { checkPortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
+import type { TransformStepIR } from './ir.js';
+import { lowerTransformSettings } from './settings.js';
 
-/** A batch transform job over a data set with a SageMaker model. */
-export interface TransformStepIR extends StepBaseIR {
-  kind: 'Transform';
-  modelName: Expr;
-  input: Expr;
-  output: Expr;
-  resources: Pick<Resources, 'instanceType' | 'instanceCount'>;
-  contentType?: Expr;
-  splitType?: string;
-  accept?: Expr;
-  assembleWith?: string;
-  batchStrategy?: string;
-  maxPayloadMB?: Expr;
-  encryption?: EncryptionIR;
-  tags: [string, Expr][];
-}
+export type { TransformStepIR } from './ir.js';
 
 const roles = { inputs: { 'model-name': [1, 1], dataset: [1, 1] }, outputs: { predictions: [1, 1] } } as const;
 
@@ -41,15 +27,13 @@ export const transformKind: StepKind<TransformStepIR> = {
   check: (step, bag) => checkPortRoles(step, roles, bag),
   outputLocation: (step) => property(step, 'TransformOutput.S3OutputPath'),
   lower(node, base, context) {
-    const settings = node.step.doc.transform ?? {};
     const modelName = context.inputOfType(node, 'model-name');
     const input = context.inputOfType(node, 'dataset');
     const [port] = Object.keys(node.step.doc.outputs ?? {});
     const instanceType = context.instanceType(node);
     const instanceCount = node.step.doc.compute?.instanceCount === undefined ? literal(1) : context.typed(node, node.step.doc.compute.instanceCount, ['compute', 'instanceCount'], 'integer');
-    const optional = (key: 'contentType' | 'accept' | 'maxPayloadMB', type: 'string' | 'integer') =>
-      settings[key] === undefined ? {} : { [key]: context.typed(node, settings[key], ['transform', key], type) };
-    if (!modelName || !input || port === undefined || !instanceType || !instanceCount) return undefined;
+    const settings = lowerTransformSettings(node, context);
+    if (!modelName || !input || port === undefined || !instanceType || !instanceCount || !settings) return undefined;
     const encryption = encryptionOf(node);
     return {
       kind: 'Transform', ...base,
@@ -57,31 +41,30 @@ export const transformKind: StepKind<TransformStepIR> = {
       input: input.location,
       output: context.outputLocation(node, port),
       resources: { instanceType, instanceCount },
-      ...optional('contentType', 'string'),
-      ...optional('accept', 'string'),
-      ...optional('maxPayloadMB', 'integer'),
-      ...(settings.splitType ? { splitType: settings.splitType } : {}),
-      ...(settings.assembleWith ? { assembleWith: settings.assembleWith } : {}),
-      ...(settings.batchStrategy ? { batchStrategy: settings.batchStrategy } : {}),
+      ...settings,
       ...(encryption ? { encryption } : {}),
       tags: tagsOf(node),
-    } as TransformStepIR;
+    };
   },
-  /** CreateTransformJob minus TransformJobName. */
+  /** CreateTransformJob minus TransformJobName, in the order the SDK writes it (Session._get_transform_request). */
   arguments(step) {
     const optional = (expr: Expr | undefined) => (expr ? renderExpr(expr) : undefined);
+    const processing = step.dataProcessing;
     return compact({
       ModelName: renderExpr(step.modelName),
       TransformInput: compact({
         DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: renderExpr(step.input) } },
         ContentType: optional(step.contentType),
-        SplitType: step.splitType,
+        SplitType: optional(step.splitType),
       }),
-      TransformOutput: compact({ S3OutputPath: renderExpr(step.output), Accept: optional(step.accept), AssembleWith: step.assembleWith, KmsKeyId: optional(step.encryption?.outputKey) }),
+      TransformOutput: compact({ S3OutputPath: renderExpr(step.output), Accept: optional(step.accept), AssembleWith: optional(step.assembleWith), KmsKeyId: optional(step.encryption?.outputKey) }),
       TransformResources: compact({ InstanceCount: renderExpr(step.resources.instanceCount), InstanceType: renderExpr(step.resources.instanceType), VolumeKmsKeyId: optional(step.encryption?.volumeKey) }),
-      BatchStrategy: step.batchStrategy,
+      BatchStrategy: optional(step.batchStrategy),
+      MaxConcurrentTransforms: optional(step.maxConcurrentTransforms),
       MaxPayloadInMB: optional(step.maxPayloadMB),
+      Environment: step.environment.length > 0 ? renderEntries(step.environment) : undefined,
       Tags: renderTags(step.tags),
+      DataProcessing: processing && compact({ InputFilter: optional(processing.inputFilter), OutputFilter: optional(processing.outputFilter), JoinSource: optional(processing.joinSource) }),
     });
   },
 };
