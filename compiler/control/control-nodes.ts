@@ -21,7 +21,11 @@ export interface ControlStep {
   reads: Set<string>;
 }
 
-/** The properties of control steps (sagemaker-format.md §2.4); step kinds list theirs in compiler/kinds/. */
+/**
+ * The properties of control steps, as the SageMaker Python SDK defines them: a ConditionStep has only
+ * `Outcome`, a FailStep none (src/sagemaker/workflow/condition_step.py, fail_step.py). Step kinds
+ * list theirs in compiler/kinds/.
+ */
 const fixedProperties: Readonly<Record<ControlNode['kind'], readonly string[]>> = {
   Condition: ['Outcome'],
   Fail: [],
