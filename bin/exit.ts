@@ -1,4 +1,4 @@
-// Exit codes of DESIGN.md §6.
+// Exit codes, as README.md states them.
 export const ExitCode = { Ok: 0, Findings: 1, Usage: 2, Internal: 3 } as const;
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The plc command line: a thin entry that parses arguments with yargs and hands each command to
-// its own module, loaded only when that command runs. Exit codes (DESIGN.md §6): 0 clean,
+// its own module, loaded only when that command runs. Exit codes (README.md): 0 clean,
 // 1 findings, 2 usage error, 3 internal error.
 import { createRequire } from 'node:module';
 import { hideBin } from 'yargs/helpers';

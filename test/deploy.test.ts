@@ -1,7 +1,8 @@
 // plc deploy, diff, run and status against a real local moto server (started and stopped here),
 // plus a stub endpoint for the answers moto never gives: access denied, throttling, a refused
 // request. moto stores definitions without checking them and cannot list execution steps
-// (../shared/reference/sagemaker-format.md §4), so nothing here relies on either.
+// (its SageMaker backend, moto/sagemaker/models.py in github.com/getmoto/moto), so nothing here
+// relies on either.
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DescribePipelineCommand, ListPipelineParametersForExecutionCommand, ListTagsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -4,31 +4,41 @@
 // fixtures/clean/<family>/ exercises one rule family correctly and must produce nothing.
 // A case whose finding only a command can produce (a file that cannot be read, plc.config.yaml,
 // the editor schema, deploy) holds command.json, { "args": [...] }: those plc arguments run in the
-// case folder with --format json, in an environment with no AWS identity.
+// case folder with --format json, in an environment with no AWS identity. A case about the size
+// limit adds "size": { "<file>": <bytes> }: it runs on a copy whose file is padded with comment
+// lines to that many bytes, so that no file of over a mebibyte sits in the repository.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { diagnosticTable } from '../compiler/diagnostics/codes.js';
 import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
+import { paddedWithComments } from './support/rule-examples.js';
 
 interface Expected { code: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string }
 
 interface Reported { code: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } }; message: string }
 
 const cases = readdirSync(fixture('errors')).sort();
-const commandOf = (name: string): { args: string[] } | undefined => {
+interface CommandCase { args: string[]; size?: Record<string, number> }
+const commandOf = (name: string): CommandCase | undefined => {
   const path = fixture('errors', name, 'command.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { args: string[] }) : undefined;
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CommandCase) : undefined;
 };
 const compileCases = cases.filter((name) => commandOf(name) === undefined);
 const pipelineOf = (name: string) => [fixture('errors', name, 'pipeline.yaml'), fixture('errors', name, 'inner', 'pipeline.yaml')].find(existsSync)!;
 
 /** What a command case's plc run reported, from its JSON diagnostics (stdout or stderr). */
-function runCommandCase(name: string, args: string[]): Reported[] {
+function runCommandCase(name: string, { args, size }: CommandCase): Reported[] {
   const home = tempDir();
-  const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args, '--format', 'json'], { cwd: fixture('errors', name), encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1' } });
+  let cwd = fixture('errors', name);
+  if (size !== undefined) {
+    cwd = join(tempDir(), name);
+    cpSync(fixture('errors', name), cwd, { recursive: true });
+    for (const [file, bytes] of Object.entries(size)) writeFileSync(join(cwd, file), paddedWithComments(readFileSync(join(cwd, file), 'utf8'), bytes));
+  }
+  const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args, '--format', 'json'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1' } });
   assert.not.match(result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
   const json = [result.stdout, result.stderr].find((text) => text.trimStart().startsWith('{'));
   assert.ok(json, `plc ${args.join(' ')} printed no JSON diagnostics:\n${result.stderr}`);
@@ -40,7 +50,7 @@ for (const name of cases) {
     const expected = JSON.parse(readFileSync(fixture('errors', name, 'expected.json'), 'utf8')) as Expected[];
     const command = commandOf(name);
     if (command) {
-      const actual = runCommandCase(name, command.args).map((d) => ({ code: d.code, file: d.file, line: d.range.start.line, column: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column, message: d.message }));
+      const actual = runCommandCase(name, command).map((d) => ({ code: d.code, file: d.file, line: d.range.start.line, column: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column, message: d.message }));
       assert.equal(actual, expected);
       return;
     }

@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { diagnosticTable, type DiagnosticCode } from '../compiler/diagnostics/codes.js';
 import { ruleBands, ruleDocFile, rulesRoot } from '../compiler/diagnostics/rule-docs.js';
 import { repo, tempDir } from './support/helpers.js';
-import { parseRuleDoc, type RuleExample } from './support/rule-examples.js';
+import { exampleFileBytes, parseRuleDoc, type RuleExample } from './support/rule-examples.js';
 
 const codes = Object.keys(diagnosticTable) as DiagnosticCode[];
 
@@ -34,7 +34,7 @@ for (const code of codes) {
     const folder = join(root, `${code}-${index + 1}-${example.kind}`);
     for (const file of example.files) {
       mkdirSync(dirname(join(folder, file.path)), { recursive: true });
-      writeFileSync(join(folder, file.path), file.text);
+      writeFileSync(join(folder, file.path), exampleFileBytes(file));
     }
     mkdirSync(folder, { recursive: true });
     runs.push({ code, index, example, folder });

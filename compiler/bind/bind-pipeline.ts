@@ -108,13 +108,16 @@ function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepCo
   }
 
   const config = new Map<string, ConfigEntry>();
+  // Fields whose value was written but could not be resolved (reported where written): not also
+  // reported as missing.
+  const unresolved = new Set<string>();
   for (const [key, { value, origin }] of raw) {
     const resolved = interpolate(value, origin, scopes.values, bag, scopes.jsonGet);
     if (resolved) config.set(key, { value: resolved, origin });
-    else valid = false;
+    else unresolved.add(key);
   }
-  valid = deriveFields(node, schema, config, scopes.pipeline, bag) && valid;
-  return { config, valid: checkConfig(linked, node, schema, config, bag) && valid };
+  valid = deriveFields(node, schema, config, scopes.pipeline, bag, unresolved) && valid && unresolved.size === 0;
+  return { config, valid: checkConfig(linked, node, schema, config, bag, unresolved) && valid };
 }
 
 /**
@@ -122,7 +125,7 @@ function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepCo
  * values unless the pipeline defaults or the node set them. They may refer to each other; a
  * cycle is an error.
  */
-function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, scope: ReferenceResolver, bag: DiagnosticBag): boolean {
+function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, scope: ReferenceResolver, bag: DiagnosticBag, unresolved: Set<string>): boolean {
   const fields = schema.fields;
   // Everything but config fields and pipeline facts is resolved as in any step-type binding.
   const otherwise = stepScope({ config: new Map(), declared: Object.keys(fields), jobType: node.jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
@@ -156,7 +159,10 @@ function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<
     active.pop();
     pending.delete(key);
     if (value) config.set(key, { value, origin });
-    else ok = false;
+    else {
+      unresolved.add(key);
+      ok = false;
+    }
     return value;
   };
   for (const key of [...pending.keys()]) if (pending.has(key)) derive(key);
@@ -168,12 +174,13 @@ function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<
  * property) stands in as a sample of its declared type, and only type errors are reported for it:
  * its actual value is known when the pipeline runs. A jsonGet's type is not known at all.
  */
-function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag): boolean {
+function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag, unresolved: ReadonlySet<string>): boolean {
   const sample = Object.fromEntries([...config].map(([key, entry]) => [key, sampleOf(entry.value)]));
   if (schema.validate(sample)) return true;
   const origin = (key: string | number) => config.get(String(key))!.origin;
   let typedProperties = false;
   const errors = (schema.validate.errors ?? []).filter((error) => {
+    if (error.keyword === 'required' && unresolved.has(String((error.params as { missingProperty?: unknown }).missingProperty))) return false;
     const [key, ...rest] = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const value = valueAtPath(config.get(key ?? '')?.value, rest);
     // A property file's value, and a property of a kind plc has no shapes for, have no type before the pipeline runs.

@@ -1,5 +1,5 @@
 // Every diagnostic plc can report, in one table: code, severity, message template and hint.
-// Templates use {name} placeholders filled from the data a pass reports. Bands (DESIGN.md §3):
+// Templates use {name} placeholders filled from the data a pass reports. Bands (docs/compiler.md):
 // 0xxx load/schema, 1xxx linking and names, 2xxx config, 3xxx wiring, 4xxx script↔contract,
 // 5xxx SageMaker limits and shapes, 6xxx graph, 7xxx backend and deploy, 9xxx internal.
 export type Severity = 'error' | 'warning' | 'info';

@@ -2,7 +2,7 @@
 // keys, tabs, alias bombs, unknown tags) and unreadable files (read-document.ts) become diagnostics;
 // nothing here throws for bad input.
 import { resolve } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type YAMLError, type YAMLWarning } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type YAMLError, type YAMLWarning } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../source/display-path.js';
 import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
@@ -93,13 +93,26 @@ export function loadYaml(path: string, session: Session, requestedAt?: Location)
     const message = error instanceof Error ? error.message : String(error);
     const unresolved = /^Unresolved alias[^:]*: (.+)$/.exec(message)?.[1];
     if (unresolved !== undefined) {
-      const at = text.indexOf(`*${unresolved}`);
-      bag.report('PLC0006', at < 0 ? source.start : source.location(at, at + unresolved.length + 1), { name: unresolved });
+      const at = unresolvedAliasRange(document, unresolved);
+      bag.report('PLC0006', at === undefined ? source.start : source.location(at[0], at[1]), { name: unresolved });
     } else {
       bag.report('PLC0005', source.start, { detail: message });
     }
     return undefined;
   }
+}
+
+/** Where the first alias `*name` with no anchor before it is (not the first text "*name", which may be in a comment). */
+function unresolvedAliasRange(document: Document, name: string): [number, number] | undefined {
+  let range: [number, number] | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.source !== name || alias.range === undefined || alias.range === null || alias.resolve(document) !== undefined) return undefined;
+      range = [alias.range[0], alias.range[1]];
+      return visit.BREAK;
+    },
+  });
+  return range;
 }
 
 function reportYamlError(error: YAMLError, source: SourceFile, bag: DiagnosticBag): void {

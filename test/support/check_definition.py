@@ -7,10 +7,12 @@ Prints {"violations": [{"step": <name|null>, "path": "<json path>", "message": "
 and exits 0 whenever the check ran (whatever it found); exits 2 on bad usage or
 unreadable/invalid JSON input.
 
-Sources of truth (see /work/shared/reference/sagemaker-format.md):
-  * the envelope, expressions and property paths follow the SageMaker Python SDK (§2);
+Sources of truth:
+  * the envelope, expressions and property paths follow the SageMaker Python SDK
+    (src/sagemaker/workflow/ in github.com/aws/sagemaker-python-sdk);
   * step Arguments and property paths are checked against the botocore API model
-    installed on this machine (§3), loaded offline.
+    installed on this machine (botocore/data/sagemaker/2017-07-24/service-2.json),
+    loaded offline.
 
 Paths are relative to the step named in "step" (e.g. "Arguments.RoleArn");
 violations outside any step, or in a step without a usable Name, carry "step": null

@@ -17,7 +17,7 @@ sys.dont_write_bytecode = True  # leave no __pycache__ in the project tree
 import check_definition  # noqa: E402
 
 CHECKER = os.path.join(HERE, "check_definition.py")
-ORACLES = "/work/shared/reference/sdk-oracles"
+ORACLES = os.path.join(HERE, "..", "..", "fixtures", "sdk-oracles")
 ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
 IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/train:latest"
 TRAIN_URI = "Steps.P.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri"

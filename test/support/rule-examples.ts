@@ -3,10 +3,20 @@
 // names the file: ```yaml file=train.pipeline.yaml) and optionally the plc commands to run on them
 // (a ```sh block; without one the example is checked with `plc check .`). A fenced block anywhere
 // else, or one that is neither a file nor commands, is a fragment no test could run: an error.
+// Two words of a file's info string say how its bytes differ from the block's text, for the
+// load rules that no UTF-8 text of a readable size can show: `encoding=utf-16le` (written with
+// its byte-order mark) or `encoding=latin1`, and `size=<bytes>` (padded with comment lines).
+
+export interface ExampleFile {
+  readonly path: string;
+  readonly text: string;
+  readonly encoding?: 'utf-16le' | 'latin1';
+  readonly size?: number;
+}
 
 export interface RuleExample {
   readonly kind: 'trips' | 'fixed';
-  readonly files: readonly { path: string; text: string }[];
+  readonly files: readonly ExampleFile[];
   /** Command lines of a ```sh block, each starting with `plc `. */
   readonly commands: readonly string[];
   /** Words of the sh block's info string after `sh` (for example a server the commands need). */
@@ -22,7 +32,7 @@ const heading = /^## (Trips|Fixed)\s*$/;
 const fence = /^(`{3,})(.*)$/;
 
 export function parseRuleDoc(markdown: string): ParsedRuleDoc {
-  const examples: { kind: 'trips' | 'fixed'; files: { path: string; text: string }[]; commands: string[]; needs: string[] }[] = [];
+  const examples: { kind: 'trips' | 'fixed'; files: ExampleFile[]; commands: string[]; needs: string[] }[] = [];
   const problems: string[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -46,7 +56,13 @@ export function parseRuleDoc(markdown: string): ParsedRuleDoc {
     const file = info.find((word) => word.startsWith('file='))?.slice('file='.length);
     const example = examples.at(-1);
     if (example === undefined) problems.push(`line ${i + 1}: a fenced block before the first "## Trips"; examples belong in Trips/Fixed sections`);
-    else if (file !== undefined) example.files.push({ path: file, text: body.join('\n') + '\n' });
+    else if (file !== undefined) {
+      const encoding = info.find((word) => word.startsWith('encoding='))?.slice('encoding='.length);
+      const size = info.find((word) => word.startsWith('size='))?.slice('size='.length);
+      if (encoding !== undefined && encoding !== 'utf-16le' && encoding !== 'latin1') problems.push(`line ${i + 1}: encoding=${encoding}; examples are written as utf-16le or latin1`);
+      if (size !== undefined && !/^\d+$/.test(size)) problems.push(`line ${i + 1}: size=${size} is not a number of bytes`);
+      example.files.push({ path: file, text: body.join('\n') + '\n', ...(encoding === 'utf-16le' || encoding === 'latin1' ? { encoding } : {}), ...(size !== undefined ? { size: Number(size) } : {}) });
+    }
     else if (info[0] === 'sh') {
       const commands = body.filter((command) => command.trim() !== '' && !command.trimStart().startsWith('#'));
       for (const command of commands) if (!command.startsWith('plc ')) problems.push(`line ${i + 1}: "${command}" is not a plc command`);
@@ -59,4 +75,21 @@ export function parseRuleDoc(markdown: string): ParsedRuleDoc {
   if (!examples.some((e) => e.kind === 'trips')) problems.push('no "## Trips" example');
   if (!examples.some((e) => e.kind === 'fixed')) problems.push('no "## Fixed" example');
   return { examples, problems };
+}
+
+/** The bytes of an example file: its text in its encoding, padded to its size. */
+export function exampleFileBytes(file: ExampleFile): Buffer {
+  const text = file.size === undefined ? file.text : paddedWithComments(file.text, file.size);
+  if (file.encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return Buffer.from(text, file.encoding ?? 'utf8');
+}
+
+/** YAML text grown to exactly `bytes` bytes by comment lines at its end (for the size limit). */
+export function paddedWithComments(text: string, bytes: number): string {
+  const missing = bytes - Buffer.byteLength(text);
+  if (missing <= 0) return text;
+  const line = `#${'-'.repeat(78)}\n`;
+  const rest = missing % line.length;
+  const tail = rest === 0 ? '' : rest === 1 ? '\n' : `#${'-'.repeat(rest - 2)}\n`;
+  return text + line.repeat(Math.floor(missing / line.length)) + tail;
 }
