@@ -21,7 +21,7 @@ export async function compileReported(pipelinePath: string, backendName: Backend
   const config = loadProjectConfig(cwd);
   const backend = await backendLoaders[backendName]();
   const result = await withPythonParser((parsePython) => compilePipeline(pipelinePath, { cwd, backend, parsePython, ruleLevels: config.rules, ignores: config.ignores }));
-  reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), format);
+  await reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), format);
   if (!result.files || !result.ir || !result.pipeline || config.diagnostics.length > 0) return undefined;
   const read = [...config.sources.keys(), ...result.sources.keys(), ...result.ir.code.flatMap((object) => object.sources)].map((path) => resolve(cwd, path));
   return { ...result, read } as Compiled;

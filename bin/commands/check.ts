@@ -22,8 +22,6 @@ interface CheckArgs {
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
-  command: 'check [files..]',
-  describe: 'Check pipelines and step types without building; exits 1 on findings at or above --fail-level',
   builder: (yargs) =>
     yargs
       .positional('files', { type: 'string', array: true, default: [], description: 'Pipeline and step files, or folders to search (default: the working folder)' })
@@ -92,7 +90,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     }
     const all = [...diagnostics.values()].sort(compareDiagnostics);
     const stream = args.format === 'pretty' ? process.stderr : process.stdout;
-    stream.write(formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, sources, args.format, stream, false));
+    stream.write(await formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, sources, args.format, stream, false));
     const count = (severity: Diagnostic['severity']) => all.filter((d) => d.severity === severity).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (!args.quiet) process.stderr.write(`plc check: ${plural(unique.length, 'file')} (${plural(pipelines, 'pipeline')}, ${plural(unique.length - pipelines, 'step type')}), ${plural(nodes, 'node')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}, ${suppressed} suppressed\n`);
