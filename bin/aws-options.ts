@@ -72,6 +72,6 @@ export async function reportAwsFailure(failure: unknown, context: FailureContext
   const { diagnoseFailure } = await import('../aws/diagnose-failure.js');
   const diagnostic = diagnoseFailure(failure, context);
   if (!diagnostic) return false;
-  process.stderr.write(formatDiagnostics([diagnostic], sources, format, process.stderr));
+  process.stderr.write(await formatDiagnostics([diagnostic], sources, format, process.stderr));
   return true;
 }

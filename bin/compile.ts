@@ -14,14 +14,14 @@ export type Compiled = CompileResult & Required<Pick<CompileResult, 'files' | 'i
 /** The compiled pipeline, or undefined after reporting why there is none. */
 export async function compileReported(pipelinePath: string, backendName: BackendName, format: DiagnosticFormat): Promise<Compiled | undefined> {
   const { compilePipeline } = await import('../compiler/driver.js');
-  const { loadPythonParser } = await import('../compiler/check/python/parser.js');
+  const { withPythonParser } = await import('../compiler/check/python/parser.js');
   const { backendLoaders } = await import('../compiler/backends/registry.js');
   const { loadProjectConfig } = await import('../compiler/config/project-config.js');
   const cwd = process.cwd();
   const config = loadProjectConfig(cwd);
   const backend = await backendLoaders[backendName]();
-  const result = compilePipeline(pipelinePath, { cwd, backend, parsePython: await loadPythonParser(), ruleLevels: config.rules, ignores: config.ignores });
-  reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), format);
+  const result = await withPythonParser((parsePython) => compilePipeline(pipelinePath, { cwd, backend, parsePython, ruleLevels: config.rules, ignores: config.ignores }));
+  await reportDiagnostics([...config.diagnostics, ...result.diagnostics], new Map([...config.sources, ...result.sources]), format);
   if (!result.files || !result.ir || !result.pipeline || config.diagnostics.length > 0) return undefined;
   const read = [...config.sources.keys(), ...result.sources.keys(), ...result.ir.code.flatMap((object) => object.sources)].map((path) => resolve(cwd, path));
   return { ...result, read } as Compiled;

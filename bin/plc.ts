@@ -2,36 +2,41 @@
 // The plc command line: a thin entry that parses arguments with yargs and hands each command to
 // its own module, loaded only when that command runs. Exit codes (README.md): 0 clean,
 // 1 findings, 2 usage error, 3 internal error.
-import { createRequire } from 'node:module';
-import { hideBin } from 'yargs/helpers';
 import type { CommandModule } from 'yargs';
 import { DiffExit, ExitCode } from './exit.js';
 import { plcVersion } from './report.js';
-
-// yargs' CommonJS build: its ES module build wraps --help text with cliui's stand-in for wrap-ansi,
-// which breaks lines in the middle of words.
-const yargs = createRequire(import.meta.url)('yargs') as typeof import('yargs').default;
+import yargs from './yargs-cjs.cjs';
 
 const debug = process.argv.includes('--debug');
 
-/** Each command's module by the command's name, in the order --help lists them. */
-const commandModules: Record<string, () => Promise<CommandModule<object, never>>> = {
-  init: async () => (await import('./commands/init.js')).initCommand as never,
-  new: async () => (await import('./commands/new.js')).newCommand as never,
-  build: async () => (await import('./commands/build.js')).buildCommand as never,
-  graph: async () => (await import('./commands/graph.js')).graphCommand as never,
-  check: async () => (await import('./commands/check.js')).checkCommand as never,
-  explain: async () => (await import('./commands/explain.js')).explainCommand as never,
-  steps: async () => (await import('./commands/steps.js')).stepsCommand as never,
-  schema: async () => (await import('./commands/schema.js')).schemaCommand as never,
-  deploy: async () => (await import('./commands/deploy.js')).deployCommand as never,
-  diff: async () => (await import('./commands/diff.js')).diffCommand as never,
-  run: async () => (await import('./commands/run.js')).runCommand as never,
-  status: async () => (await import('./commands/status.js')).statusCommand as never,
-};
-/** The command asked for, when it is one: only its module is loaded (--help and mistakes need them all). */
-const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-const chosen = named !== undefined && Object.hasOwn(commandModules, named) ? [commandModules[named]!] : Object.values(commandModules);
+/**
+ * Each command's line and description, in the order --help lists them: all that --help and a
+ * mistyped command need. The rest of a command (its options, examples and handler) is in its
+ * module, loaded only when that command runs: yargs runs a builder that returns a promise.
+ */
+const commands: { command: string; describe: string; load: () => Promise<CommandModule<object, never>> }[] = [
+  { command: 'init [dir]', describe: 'Create a ready project: an example pipeline, steps/, editor settings, a CI workflow, a pre-commit hook', load: async () => (await import('./commands/init.js')).initCommand as never },
+  { command: 'new <what>', describe: 'Create a new step type from a template (plc new step <Name> --kind <kind>)', load: async () => (await import('./commands/new.js')).newCommand as never },
+  { command: 'build <pipeline>', describe: 'Compile a *.pipeline.yaml into a SageMaker pipeline definition (or what --backend emits)', load: async () => (await import('./commands/build.js')).buildCommand as never },
+  { command: 'graph <pipeline>', describe: 'Draw a pipeline as Mermaid, Graphviz DOT, SVG or an HTML page: nodes with step and job types, data edges with port names, condition branches', load: async () => (await import('./commands/graph.js')).graphCommand as never },
+  { command: 'check [files..]', describe: 'Check pipelines and step types without building; exits 1 on findings at or above --fail-level', load: async () => (await import('./commands/check.js')).checkCommand as never },
+  { command: 'explain <code-or-pipeline> [node]', describe: "Explain a diagnostic code, or show a node's step type, job type and final config with the file:line that set each value", load: async () => (await import('./commands/explain.js')).explainCommand as never },
+  { command: 'steps <command>', describe: 'List the available step types, or show one', load: async () => (await import('./commands/steps.js')).stepsCommand as never },
+  { command: 'schema', describe: 'Write a pipeline JSON Schema that knows the step types in use (for editor completion)', load: async () => (await import('./commands/schema.js')).schemaCommand as never },
+  { command: 'deploy <pipeline>', describe: 'Compile a pipeline, upload its code and create or update it in SageMaker', load: async () => (await import('./commands/deploy.js')).deployCommand as never },
+  { command: 'diff <pipeline>', describe: 'Compare a pipeline file with the deployed pipeline (exit 0 same, 2 changes, 1 error)', load: async () => (await import('./commands/diff.js')).diffCommand as never },
+  { command: 'run <pipeline>', describe: 'Start an execution of a deployed pipeline (by file or name), optionally wait for its result', load: async () => (await import('./commands/run.js')).runCommand as never },
+  { command: 'status [pipeline]', describe: "Recent executions of a pipeline (by file or name) and their state, or every pipeline's latest", load: async () => (await import('./commands/status.js')).statusCommand as never },
+];
+const lazyCommand = ({ command, describe, load }: (typeof commands)[number]): CommandModule<object, never> => ({
+  command,
+  describe,
+  builder: async (yargs) => {
+    const { builder } = await load();
+    return (typeof builder === 'function' ? builder(yargs as never) : yargs.options(builder ?? {})) as never;
+  },
+  handler: async (args) => (await load()).handler(args),
+});
 
 function internalError(error: unknown): never {
   if (debug) console.error(error);
@@ -46,10 +51,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 try {
-  await yargs(hideBin(process.argv))
+  // The arguments after `node plc.js` (what yargs' hideBin returns outside Electron).
+  await yargs(process.argv.slice(2))
     .scriptName('plc')
     .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
-    .command(await Promise.all(chosen.map((load) => load())))
+    .command(commands.map(lazyCommand))
     .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
     .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
     .strict()

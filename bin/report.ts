@@ -1,12 +1,11 @@
 // Formats a run's diagnostics as the user chose: pretty (with source excerpts), json, sarif or
-// github workflow commands.
+// github workflow commands. Every command module imports this one for its options, so each
+// renderer is loaded only when it renders: SARIF's carries every code's explanation (100 KB),
+// which `plc --help` and a clean run have no use for.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
-import { renderGithub } from '../compiler/diagnostics/render/github.js';
-import { renderJson } from '../compiler/diagnostics/render/json.js';
-import { renderPretty, renderSummary, type SourceLines } from '../compiler/diagnostics/render/pretty.js';
-import { renderSarif } from '../compiler/diagnostics/render/sarif.js';
+import type { SourceLines } from '../compiler/diagnostics/render/pretty.js';
 import { packageRoot } from '../schema/paths.js';
 
 export const diagnosticFormats = ['pretty', 'json', 'sarif', 'github'] as const;
@@ -38,16 +37,17 @@ const diagnosticsHelpBase = (): string | undefined => {
 };
 
 /** `summary: false` for commands that end with a summary line of their own (plc check). */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat, stream: NodeJS.WriteStream, summary = true): string {
+export async function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat, stream: NodeJS.WriteStream, summary = true): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(diagnostics);
+      return (await import('../compiler/diagnostics/render/json.js')).renderJson(diagnostics);
     case 'sarif':
-      return renderSarif(diagnostics, { version: plcVersion(), helpBase: diagnosticsHelpBase(), repositoryPrefix: repositoryPrefix() });
+      return (await import('../compiler/diagnostics/render/sarif.js')).renderSarif(diagnostics, { version: plcVersion(), helpBase: diagnosticsHelpBase(), repositoryPrefix: repositoryPrefix() });
     case 'github':
-      return renderGithub(diagnostics, repositoryPrefix());
+      return (await import('../compiler/diagnostics/render/github.js')).renderGithub(diagnostics, repositoryPrefix());
     case 'pretty': {
       if (diagnostics.length === 0) return '';
+      const { renderPretty, renderSummary } = await import('../compiler/diagnostics/render/pretty.js');
       const color = useColor(stream);
       return diagnostics.map((d) => renderPretty(d, { color, sources })).join('\n\n') + '\n\n' + (summary ? renderSummary(diagnostics) + '\n' : '');
     }
@@ -55,6 +55,6 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: R
 }
 
 /** For commands whose stdout is their product (build, explain): diagnostics go to stderr. */
-export function reportDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat): void {
-  process.stderr.write(formatDiagnostics(diagnostics, sources, format, process.stderr));
+export async function reportDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat): Promise<void> {
+  process.stderr.write(await formatDiagnostics(diagnostics, sources, format, process.stderr));
 }

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../schema/paths.js';
 import type { DefinitionStep, Json } from './definition.js';
 import type { LocalRegistry } from './registry.js';
 import type { S3Folder } from './s3-folder.js';
@@ -43,8 +43,8 @@ export type Runner = (context: JobContext) => Promise<JobResult>;
 /** A container path below the job's folder. */
 export const inJob = (context: JobContext, containerPath: string): string => join(context.jobDir, containerPath.replace(/^\/+/, ''));
 
-export const shimPath = fileURLToPath(new URL('../../local/python/plc_local_job.py', import.meta.url));
-export const transformShimPath = fileURLToPath(new URL('../../local/python/plc_local_transform.py', import.meta.url));
+export const shimPath = join(packageRoot, 'local', 'python', 'plc_local_job.py');
+export const transformShimPath = join(packageRoot, 'local', 'python', 'plc_local_transform.py');
 
 export function appendLog(context: JobContext, line: string): void {
   mkdirSync(dirname(context.logFile), { recursive: true });

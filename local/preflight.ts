@@ -3,12 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../schema/paths.js';
 import type { Json, PlannedStep } from './definition.js';
 import { list, record, text } from './job.js';
 import type { S3Folder } from './s3-folder.js';
 
-const preflightScript = fileURLToPath(new URL('../../local/python/plc_local_preflight.py', import.meta.url));
+const preflightScript = join(packageRoot, 'local', 'python', 'plc_local_preflight.py');
 
 // Debian's packages of the modules plc's built-in steps import (what .ci/run installs).
 const debianPackages: Record<string, string> = { pandas: 'python3-pandas', numpy: 'python3-numpy', sklearn: 'python3-sklearn', scipy: 'python3-scipy', xgboost: 'python3-xgboost', torch: 'python3-torch', lightgbm: 'python3-lightgbm', pyarrow: 'python3-pyarrow' };

@@ -16,5 +16,5 @@ function findPackageRoot(): string {
 export const packageRoot = findPackageRoot();
 export const schemaPath = (file: string): string => join(packageRoot, 'schema', file);
 export const builtinStepsDir = join(packageRoot, 'steps');
-/** The document validators precompiled by `npm run build` (schema/precompile-validators.ts). */
-export const precompiledValidatorsPath = join(packageRoot, 'dist', 'schema', 'validators.cjs');
+/** The document validators precompiled by `npm run build` (schema/precompile-validators.ts), one module per kind. */
+export const precompiledValidatorPath = (kind: string): string => join(packageRoot, 'dist', 'schema', 'validators', `${kind}.cjs`);

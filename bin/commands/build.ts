@@ -24,8 +24,6 @@ export interface BuildArgs {
 }
 
 export const buildCommand: CommandModule<object, BuildArgs> = {
-  command: 'build <pipeline>',
-  describe: 'Compile a *.pipeline.yaml into a SageMaker pipeline definition (or what --backend emits)',
   builder: (yargs) =>
     yargs
       .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })

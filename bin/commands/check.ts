@@ -22,8 +22,6 @@ interface CheckArgs {
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
-  command: 'check [files..]',
-  describe: 'Check pipelines and step types without building; exits 1 on findings at or above --fail-level',
   builder: (yargs) =>
     yargs
       .positional('files', { type: 'string', array: true, default: [], description: 'Pipeline and step files, or folders to search (default: the working folder)' })
@@ -39,8 +37,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     // lone "-" from the positionals, so the command line itself is asked.
     if (process.argv.slice(process.argv.indexOf('check') + 1).includes('-')) return usageError('plc check reads files, not standard input: name pipeline or step files, or folders (default: the working folder)');
     const { compilePipeline, checkStepFile, checkStepCatalogs } = await import('../../compiler/driver.js');
-    const { loadPythonParser } = await import('../../compiler/check/python/parser.js');
-    const parsePython = await loadPythonParser();
+    const { withPythonParser } = await import('../../compiler/check/python/parser.js');
     const { applyRuleLevels, loadProjectConfig } = await import('../../compiler/config/project-config.js');
     const config = loadProjectConfig(cwd);
     const { walkFiles } = await import('../../compiler/util/walk.js');
@@ -71,8 +68,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       const shown = relative(cwd, target) || target;
       const isStep = stepFile.test(target);
       // check writes nothing, so no backend renders files; the size limits are checked all the same.
-      const options = { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores, backend: { emit: () => [] } };
-      const result = isStep ? checkStepFile(shown, options) : compilePipeline(shown, options);
+      const result = await withPythonParser((parsePython) => {
+        const options = { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores, backend: { emit: () => [] } };
+        return isStep ? checkStepFile(shown, options) : compilePipeline(shown, options);
+      });
       if (!isStep) pipelines += 1;
       nodes += Object.keys(result.pipeline?.doc.nodes ?? {}).length;
       suppressed += result.suppressed;
@@ -81,7 +80,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       for (const [key, source] of result.sources) sources.set(key, source);
     }
     // Across the step files checked: can every input be fed by some step type of its library?
-    const catalog = checkStepCatalogs(unique.filter((target) => stepFile.test(target)).map((target) => relative(cwd, target) || target), { cwd, parsePython, ruleLevels: config.rules, ignores: config.ignores });
+    const catalog = checkStepCatalogs(unique.filter((target) => stepFile.test(target)).map((target) => relative(cwd, target) || target), { cwd, ruleLevels: config.rules, ignores: config.ignores });
     suppressed += catalog.suppressed;
     for (const d of catalog.diagnostics) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
     const wholeProject = args.files.every((given) => resolve(cwd, given) === cwd) && config.folder === cwd;
@@ -91,7 +90,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     }
     const all = [...diagnostics.values()].sort(compareDiagnostics);
     const stream = args.format === 'pretty' ? process.stderr : process.stdout;
-    stream.write(formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, sources, args.format, stream, false));
+    stream.write(await formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, sources, args.format, stream, false));
     const count = (severity: Diagnostic['severity']) => all.filter((d) => d.severity === severity).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (!args.quiet) process.stderr.write(`plc check: ${plural(unique.length, 'file')} (${plural(pipelines, 'pipeline')}, ${plural(unique.length - pipelines, 'step type')}), ${plural(nodes, 'node')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}, ${suppressed} suppressed\n`);

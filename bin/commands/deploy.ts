@@ -16,8 +16,6 @@ interface DeployArgs extends AwsArgs {
 }
 
 export const deployCommand: CommandModule<object, DeployArgs> = {
-  command: 'deploy <pipeline>',
-  describe: 'Compile a pipeline, upload its code and create or update it in SageMaker',
   builder: (yargs) =>
     withAwsOptions(
       yargs
@@ -39,8 +37,8 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
     if (!compiled) return void (process.exitCode = ExitCode.Findings);
     const { doc, source } = compiled.pipeline;
     const { createDiagnostic } = await import('../../compiler/diagnostics/diagnostic.js');
-    const fail = (diagnostic: ReturnType<typeof createDiagnostic>) => {
-      process.stderr.write(formatDiagnostics([diagnostic], compiled.sources, args.format, process.stderr));
+    const fail = async (diagnostic: ReturnType<typeof createDiagnostic>) => {
+      process.stderr.write(await formatDiagnostics([diagnostic], compiled.sources, args.format, process.stderr));
       process.exitCode = ExitCode.Findings;
     };
     const role = pipelineRole(args.role, compiled);

@@ -11,8 +11,6 @@ interface DiffArgs extends AwsArgs {
 }
 
 export const diffCommand: CommandModule<object, DiffArgs> = {
-  command: 'diff <pipeline>',
-  describe: 'Compare a pipeline file with the deployed pipeline (exit 0 same, 2 changes, 1 error)',
   builder: (yargs) =>
     withAwsOptions(
       yargs

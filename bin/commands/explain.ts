@@ -14,8 +14,6 @@ interface ExplainArgs {
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
-  command: 'explain <code-or-pipeline> [node]',
-  describe: "Explain a diagnostic code, or show a node's step type, job type and final config with the file:line that set each value",
   builder: (yargs) =>
     yargs
       .positional('code-or-pipeline', { type: 'string', demandOption: true, description: 'A diagnostic code (PLC3004) or a pipeline file' })
@@ -52,7 +50,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     const json = args.format === 'json' || args.json === true;
     const { analyzePipeline } = await import('../../compiler/driver.js');
     const result = analyzePipeline(args.pipeline, { cwd: process.cwd() });
-    reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    await reportDiagnostics(result.diagnostics, result.sources, 'pretty');
     const failed = result.diagnostics.some((d) => d.severity === 'error');
     const node = result.pipeline?.wired.find((n) => n.id === args.node);
     const control = result.pipeline?.controls.find((c) => c.id === args.node);

@@ -14,8 +14,6 @@ interface GraphArgs {
 const extensions = { mermaid: '.mmd', dot: '.dot', svg: '.svg', html: '.html' } as const;
 
 export const graphCommand: CommandModule<object, GraphArgs> = {
-  command: 'graph <pipeline>',
-  describe: 'Draw a pipeline as Mermaid, Graphviz DOT, SVG or an HTML page: nodes with step and job types, data edges with port names, condition branches',
   builder: (yargs) =>
     yargs
       .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })

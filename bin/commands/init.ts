@@ -14,8 +14,6 @@ interface InitArgs {
 }
 
 export const initCommand: CommandModule<object, InitArgs> = {
-  command: 'init [dir]',
-  describe: 'Create a ready project: an example pipeline, steps/, editor settings, a CI workflow, a pre-commit hook',
   builder: (yargs) =>
     yargs
       .positional('dir', { type: 'string', default: '.', description: 'The project folder (created when missing)' })
@@ -39,7 +37,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
     const plc = specForProject(origin, dir);
     const library = inspectLibrary({ cwd });
     if (library.diagnostics.some((d) => d.severity === 'error')) {
-      reportDiagnostics(library.diagnostics, library.sources, 'pretty');
+      await reportDiagnostics(library.diagnostics, library.sources, 'pretty');
       process.exitCode = ExitCode.Internal;
       return;
     }

@@ -43,7 +43,7 @@ const newStepCommand: CommandModule<object, NewStepArgs> = {
     const { inspectLibrary } = await import('../../compiler/driver.js');
     const builtin = inspectLibrary({ cwd });
     if (builtin.diagnostics.some((d) => d.severity === 'error')) {
-      reportDiagnostics(builtin.diagnostics, builtin.sources, 'pretty');
+      await reportDiagnostics(builtin.diagnostics, builtin.sources, 'pretty');
       process.exitCode = ExitCode.Internal;
       return;
     }
@@ -79,8 +79,6 @@ const newStepCommand: CommandModule<object, NewStepArgs> = {
 };
 
 export const newCommand: CommandModule = {
-  command: 'new <what>',
-  describe: 'Create a new step type from a template (plc new step <Name> --kind <kind>)',
   builder: (yargs) => yargs.command(newStepCommand).demandCommand(1, 'Name what to create: plc new step <Name>') as never,
   handler: () => undefined,
 };

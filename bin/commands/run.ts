@@ -20,8 +20,6 @@ interface RunArgs extends AwsArgs, LocalArgs {
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
-  command: 'run <pipeline>',
-  describe: 'Start an execution of a deployed pipeline (by file or name), optionally wait for its result',
   builder: (yargs) =>
     withAwsOptions(
       yargs

@@ -12,8 +12,6 @@ interface SchemaArgs {
 }
 
 export const schemaCommand: CommandModule<object, SchemaArgs> = {
-  command: 'schema',
-  describe: 'Write a pipeline JSON Schema that knows the step types in use (for editor completion)',
   builder: (yargs) =>
     yargs
       .option('pipeline', { alias: 'p', type: 'string', description: "Include this pipeline's own step libraries, and complete its node ids and wires" })
@@ -23,7 +21,7 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
     const { inspectLibrary } = await import('../../compiler/inspect-library.js');
     const { schemaTextFor } = await import('../../compiler/editor-schema/project-schema.js');
     const result = inspectLibrary({ cwd: process.cwd() }, args.pipeline);
-    reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    await reportDiagnostics(result.diagnostics, result.sources, 'pretty');
     if (result.diagnostics.some((d) => d.severity === 'error')) {
       process.exitCode = ExitCode.Findings;
       return;

@@ -13,8 +13,6 @@ interface StatusArgs extends AwsArgs {
 }
 
 export const statusCommand: CommandModule<object, StatusArgs> = {
-  command: 'status [pipeline]',
-  describe: "Recent executions of a pipeline (by file or name) and their state, or every pipeline's latest",
   builder: (yargs) =>
     withAwsOptions(
       yargs

@@ -25,7 +25,7 @@ async function library(args: StepsArgs) {
   const pipelines = args.pipeline !== undefined ? [args.pipeline] : readdirSync(cwd).filter((name) => /\.pipeline\.ya?ml$/.test(name) && statSync(name).isFile()).sort();
   const results = pipelines.length > 0 ? pipelines.map((pipeline) => inspectLibrary({ cwd }, pipeline)) : [inspectLibrary({ cwd })];
   for (const result of results) {
-    reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    await reportDiagnostics(result.diagnostics, result.sources, 'pretty');
     if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = ExitCode.Findings;
   }
   const steps = new Map(results.flatMap((result) => [...result.library.steps]));
@@ -38,8 +38,6 @@ const pipelineOption = (yargs: Argv) =>
     .option('format', { type: 'string', default: 'pretty', choices: ['pretty', 'json'] as const, description: 'A table for people, or JSON for tools' });
 
 export const stepsCommand: CommandModule<object, StepsArgs> = {
-  command: 'steps <command>',
-  describe: 'List the available step types, or show one',
   builder: (yargs) =>
     yargs
       .command<StepsArgs>({

@@ -12,7 +12,11 @@ import { walkPropertyPath } from '../sagemaker/property-paths.js';
 import type { ControlNode, LinkedNode, LinkedPipeline } from '../stages.js';
 import { own } from '../util/own.js';
 
-/** The properties of control steps (sagemaker-format.md §2.4); step kinds list theirs in compiler/kinds/. */
+/**
+ * The properties of control steps, as the SageMaker Python SDK defines them: a ConditionStep has only
+ * `Outcome`, a FailStep none (src/sagemaker/workflow/condition_step.py, fail_step.py). Step kinds
+ * list theirs in compiler/kinds/.
+ */
 const fixedProperties: Readonly<Record<ControlNode['kind'], readonly string[]>> = {
   Condition: ['Outcome'],
   Fail: [],

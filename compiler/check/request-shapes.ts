@@ -40,9 +40,19 @@ function javaPattern(pattern: string): RegExp {
   return compiled;
 }
 
+/** The length in code points, as botocore counts it, without making an array of the characters. */
+function codePoints(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && value.charCodeAt(i - 1) >= 0xd800 && value.charCodeAt(i - 1) <= 0xdbff) count -= 1;
+  }
+  return count;
+}
+
 function scalarProblem(shape: ApiShape, value: unknown): string | undefined {
   if (shape.type === 'string' && typeof value === 'string') {
-    const length = [...value].length;
+    const length = shape.min !== undefined || shape.max !== undefined ? codePoints(value) : 0;
     if (shape.min !== undefined && length < shape.min) return `is shorter than ${shape.min} characters`;
     if (shape.max !== undefined && length > shape.max) return `is longer than ${shape.max} characters`;
     if (shape.pattern !== undefined && !javaPattern(shape.pattern).test(value)) return `does not match the pattern ${shape.pattern}`;
@@ -54,42 +64,55 @@ function scalarProblem(shape: ApiShape, value: unknown): string | undefined {
   return undefined;
 }
 
-function walk(value: unknown, shapeName: string | undefined, member: string, out: ShapeViolation[]): void {
+/**
+ * Where a value is in the Arguments, linked to its parent: the member text (`Environment.KEY`,
+ * `Inputs[0].S3Input`) is written only for a violation, not for each of the definition's values.
+ */
+interface Member { parent: Member | undefined; key: string | number; entry?: true }
+const memberText = (at: Member | undefined): string => {
+  if (at === undefined) return '';
+  const parent = memberText(at.parent);
+  if (typeof at.key === 'number') return `${parent}[${at.key}]`;
+  return parent || at.entry ? `${parent}.${at.key}` : at.key;
+};
+
+function walk(value: unknown, shapeName: string | undefined, member: Member | undefined, out: ShapeViolation[]): void {
   const shape = shapeName === undefined ? undefined : apiShapes.shapes[shapeName];
   if (!shape || value === null || value === undefined) return;
   if (typeof value === 'object' && !Array.isArray(value) && isExpression(value)) return;
-  const count = (size: number, unit: string) => {
-    if ((shape.type === 'list' || shape.type === 'map') && ((shape.min !== undefined && size < shape.min) || (shape.max !== undefined && size > shape.max))) {
-      out.push({ member, value: size, problem: `${unit}: ${size}, allowed ${shape.min ?? 0} to ${shape.max ?? '∞'}` });
-    }
-  };
   if (shape.type === undefined) {
     if (typeof value !== 'object' || Array.isArray(value)) return;
-    for (const [key, inner] of Object.entries(value)) walk(inner, shape.members[key], member ? `${member}.${key}` : key, out);
+    for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], shape.members[key], { parent: member, key }, out);
   } else if (shape.type === 'list') {
     if (!Array.isArray(value)) return;
-    count(value.length, 'has the wrong number of items');
-    value.forEach((item, index) => walk(item, shape.item, `${member}[${index}]`, out));
+    countProblem(shape, value.length, 'has the wrong number of items', member, out);
+    for (let index = 0; index < value.length; index++) walk(value[index], shape.item, { parent: member, key: index }, out);
   } else if (shape.type === 'map') {
     if (typeof value !== 'object' || Array.isArray(value)) return;
-    const entries = Object.entries(value);
-    count(entries.length, 'has the wrong number of entries');
-    for (const [key, inner] of entries) {
-      const keyShape = shape.key === undefined ? undefined : apiShapes.shapes[shape.key];
+    const keys = Object.keys(value);
+    countProblem(shape, keys.length, 'has the wrong number of entries', member, out);
+    const keyShape = shape.key === undefined ? undefined : apiShapes.shapes[shape.key];
+    for (const key of keys) {
       const problem = keyShape && scalarProblem(keyShape, key);
-      if (problem) out.push({ member: `${member} key`, value: key, problem });
-      walk(inner, shape.value, `${member}.${key}`, out);
+      if (problem) out.push({ member: `${memberText(member)} key`, value: key, problem });
+      walk((value as Record<string, unknown>)[key], shape.value, { parent: member, key, entry: true }, out);
     }
   } else {
     const problem = scalarProblem(shape, value);
-    if (problem) out.push({ member, value: value as string | number, problem });
+    if (problem) out.push({ member: memberText(member), value: value as string | number, problem });
+  }
+}
+
+function countProblem(shape: ApiShape, size: number, unit: string, member: Member | undefined, out: ShapeViolation[]): void {
+  if ((shape.type === 'list' || shape.type === 'map') && ((shape.min !== undefined && size < shape.min) || (shape.max !== undefined && size > shape.max))) {
+    out.push({ member: memberText(member), value: size, problem: `${unit}: ${size}, allowed ${shape.min ?? 0} to ${shape.max ?? '∞'}` });
   }
 }
 
 /** The constrained members that the literal values of one step's Arguments break. */
 export function requestViolations(stepType: string, args: unknown): ShapeViolation[] {
   const out: ShapeViolation[] = [];
-  walk(args, apiShapes.requests[stepType], '', out);
+  walk(args, apiShapes.requests[stepType], undefined, out);
   return out;
 }
 

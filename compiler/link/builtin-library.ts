@@ -1,6 +1,7 @@
 // The built-in step library as `npm run build` precompiled it (write-builtin-library.ts): each
 // step file's validated data, keyed by the file's content hash; the config validators of its step
-// types and their job-type variants as ajv standalone code, keyed by the config schema's hash; and
+// types and their job-type variants as ajv standalone code, one module per config schema named by
+// its hash (a run loads only the validators of the step types it uses); and
 // the analysis of each built-in script (contract and script flow), keyed by the script's hash. A run still reads and
 // hashes the files: one that matches is neither parsed nor validated again (its YAML tree is parsed
 // only if a location in it is asked for), and one that does not (an edited source tree before the
@@ -13,7 +14,7 @@ import type { ValidateFunction } from 'ajv';
 import { packageRoot } from '../../schema/paths.js';
 
 export const builtinLibraryPath = join(packageRoot, 'dist', 'steps', 'builtin-library.json');
-export const builtinConfigValidatorsPath = join(packageRoot, 'dist', 'steps', 'config-validators.cjs');
+export const builtinConfigValidatorPath = (key: string): string => join(packageRoot, 'dist', 'steps', 'config-validators', `${key}.cjs`);
 
 /** One precompiled step file: its data as JSON text, parsed afresh for every compilation. */
 export interface PrecompiledStep {
@@ -29,7 +30,7 @@ export interface BuiltinManifest {
 }
 
 let manifest: BuiltinManifest | undefined;
-let validators: Record<string, ValidateFunction> | undefined;
+const validators = new Map<string, ValidateFunction | undefined>();
 
 export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -68,6 +69,10 @@ export function precompiledStepData(relativePath: string, text: string): { data:
  * its job-type variants'), found by the hash of the schema's JSON text.
  */
 export function precompiledConfigValidator(jsonSchema: object): ValidateFunction | undefined {
-  validators ??= existsSync(builtinConfigValidatorsPath) ? (createRequire(import.meta.url)(builtinConfigValidatorsPath) as Record<string, ValidateFunction>) : {};
-  return validators[validatorKey(contentHash(JSON.stringify(jsonSchema)))];
+  const key = validatorKey(contentHash(JSON.stringify(jsonSchema)));
+  if (!validators.has(key)) {
+    const path = builtinConfigValidatorPath(key);
+    validators.set(key, existsSync(path) ? (createRequire(import.meta.url)(path) as Record<string, ValidateFunction>)[key] : undefined);
+  }
+  return validators.get(key);
 }

@@ -2,7 +2,7 @@
 // (see builtin-library.ts). A file is
 // precompiled only when it loads and validates without a single diagnostic and its data survives
 // JSON unchanged; any other file is left to be loaded at run time, where its problems are reported.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -15,7 +15,7 @@ import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { deepMerge } from '../expand/deep-merge.js';
 import { loadYaml, type Session } from '../load/load-yaml.js';
 import { createAjv, validateDocument } from '../validate/validate-document.js';
-import { builtinConfigValidatorsPath, builtinLibraryPath, contentHash, scriptAnalysisJson, validatorKey, type BuiltinManifest } from './builtin-library.js';
+import { builtinConfigValidatorPath, builtinLibraryPath, contentHash, scriptAnalysisJson, validatorKey, type BuiltinManifest } from './builtin-library.js';
 import { builtinRelativePath, builtinStepFiles } from './step-library.js';
 
 const manifest: BuiltinManifest = { steps: {}, scriptAnalyses: {} };
@@ -52,5 +52,7 @@ for (const file of builtinStepFiles()) {
 }
 mkdirSync(dirname(builtinLibraryPath), { recursive: true });
 writeFileSync(builtinLibraryPath, JSON.stringify(manifest));
-// ajv's standalone module is CommonJS, one export per validator.
-writeFileSync(builtinConfigValidatorsPath, standalone.default(ajv, exports));
+// ajv's standalone modules are CommonJS, one per validator (named by its key), so a run compiles only those it uses.
+rmSync(dirname(builtinConfigValidatorPath('')), { recursive: true, force: true });
+mkdirSync(dirname(builtinConfigValidatorPath('')), { recursive: true });
+for (const key of Object.keys(exports)) writeFileSync(builtinConfigValidatorPath(key), standalone.default(ajv, { [key]: key }));

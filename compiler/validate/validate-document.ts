@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
-import { precompiledValidatorsPath, schemaPath } from '../../schema/paths.js';
+import { precompiledValidatorPath, schemaPath } from '../../schema/paths.js';
 import type { PipelineDocument, StepDocument } from '../../schema/types.generated.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-yaml.js';
@@ -39,10 +39,10 @@ export function loadSchema(kind: keyof typeof schemaFiles): Record<string, unkno
  * The document validators, generated at build time by schema/precompile-validators.ts: compiling
  * the large document schemas took a sixth of a cold `plc build`.
  */
-let precompiled: Record<keyof typeof schemaFiles, ValidateFunction> | undefined;
+const precompiled: Partial<Record<keyof typeof schemaFiles, ValidateFunction>> = {};
 
 export function validatorFor(kind: keyof typeof schemaFiles): ValidateFunction {
-  precompiled ??= createRequire(import.meta.url)(precompiledValidatorsPath) as Record<keyof typeof schemaFiles, ValidateFunction>;
+  precompiled[kind] ??= (createRequire(import.meta.url)(precompiledValidatorPath(kind)) as Record<typeof kind, ValidateFunction>)[kind];
   return precompiled[kind];
 }
 

@@ -6,10 +6,10 @@
 // for a model XGBoostTraining made.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../schema/paths.js';
 import { inJob, list, record, runPython, StepFailure, tar, text, transformShimPath, type Runner } from '../job.js';
 
-const builtInScripts = fileURLToPath(new URL('../../../steps/scripts/', import.meta.url));
+const builtInScripts = join(packageRoot, 'steps', 'scripts');
 
 export const runTransform: Runner = async (context) => {
   const { args } = context;

@@ -1,0 +1,73 @@
+// Part of `npm run build`, last: bundles the command line (bin/plc.ts and what it imports, yaml,
+// picomatch and tar included) with esbuild into dist/bin/plc.js, over tsc's module of the same
+// name, so `bin` and every test that runs plc run the bundle. Loading ~200 ES modules one by one
+// cost a cold run more than plc's own work (docs/performance.md). Code splitting keeps each
+// command's code in its own chunk (dist/bin/bundle/), loaded only when that command runs.
+// Left outside, and loaded from node_modules or dist/ at run time as before: the AWS SDK and
+// viz.js (only deploy/run/status and SVG graphs need them), and what is loaded through
+// createRequire by path or on demand (ajv, re2js, the precompiled validators, tree-sitter).
+import { build } from 'esbuild';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const outdir = join(root, 'dist', 'bin');
+const yargsFolder = dirname(createRequire(import.meta.url).resolve('yargs/package.json'));
+rmSync(join(outdir, 'bundle'), { recursive: true, force: true });
+const { metafile } = await build({
+  absWorkingDir: root,
+  entryPoints: { plc: 'bin/plc.ts' },
+  outdir,
+  chunkNames: 'bundle/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['@aws-sdk/*', '@viz-js/viz'],
+  // The CommonJS modules in the bundle (yaml's, yargs') call require() for Node's own modules, and
+  // cannot read import.meta (see yargsLocales).
+  banner: { js: "import { createRequire as __plcCreateRequire } from 'node:module';\nconst __plcChunkUrl = import.meta.url;\nconst require = __plcCreateRequire(__plcChunkUrl);" },
+  // Shorter text to compile; names are kept, so --debug's stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [yargsLocales(), yargsAssert()],
+  metafile: true,
+  logLevel: 'warning',
+});
+// yargs is found next to the entry (see yargsLocales), so it must stay in it.
+if (!Object.keys(metafile.outputs['dist/bin/plc.js']?.inputs ?? {}).some((input) => input.endsWith('yargs/build/index.cjs'))) throw new Error('bundle-cli: yargs is no longer bundled into dist/bin/plc.js');
+cpSync(join(yargsFolder, 'locales'), join(outdir, 'yargs-locales'), { recursive: true });
+
+/**
+ * yargs finds its message translations (for LANG) next to its own file, from __dirname, which a
+ * bundle does not have: they are copied next to the bundle, dist/bin/yargs-locales/ (asking
+ * Node where the yargs package is costs more than the rest of yargs' start). The text replaced
+ * is checked, so a yargs release that words it differently fails the build rather than the help.
+ */
+function yargsLocales() {
+  const original = 're(__dirname,"../locales")';
+  return {
+    name: 'yargs-locales',
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, ({ path }) => {
+        const text = readFileSync(path, 'utf8');
+        if (!text.includes(original)) throw new Error(`bundle-cli: ${path} no longer reads its locales as ${original}`);
+        return { contents: text.replace(original, 're(require("node:url").fileURLToPath(__plcChunkUrl),"../yargs-locales")'), loader: 'js' };
+      });
+    },
+  };
+}
+
+/** yargs' two uses of node:assert, which loads only when one fails (assert-when-failing.cjs). */
+function yargsAssert() {
+  return {
+    name: 'yargs-assert',
+    setup(builder) {
+      builder.onResolve({ filter: /^assert$/ }, ({ importer }) => (/[\\/]yargs[\\/]build[\\/]/.test(importer) ? { path: join(here, 'assert-when-failing.cjs') } : undefined));
+    },
+  };
+}
