@@ -19,7 +19,7 @@ export function withAwsOptions<T>(yargs: Argv<T>): Argv<T & AwsArgs> {
   return yargs
     .option('region', { type: 'string', description: "AWS region (default: the pipeline's region:, then AWS_REGION or the profile's)" })
     .option('profile', { type: 'string', description: 'Named profile from the shared AWS config and credentials files (default: AWS_PROFILE)' })
-    .option('endpoint-url', { type: 'string', description: 'Send every call to this endpoint (a local moto server, a VPC endpoint)' })
+    .option('endpoint-url', { type: 'string', description: 'Send every call to this endpoint (a local moto server, a VPC endpoint; default: AWS_ENDPOINT_URL)' })
     .option('timeout', { type: 'number', description: `Seconds each AWS call may take, retries included (default: ${defaultTimeoutSeconds}; connecting: at most ${connectTimeoutSeconds} per attempt)` })
     .check((args) => {
       const timeout = (args as AwsArgs).timeout;
@@ -31,10 +31,13 @@ export function withAwsOptions<T>(yargs: Argv<T>): Argv<T & AwsArgs> {
 /** The AWS target from the options, with the pipeline's own region as the fallback. */
 export function awsTarget(args: AwsArgs, pipelineRegion?: string): AwsTarget {
   const region = args.region ?? pipelineRegion;
+  // The SDK reads AWS_ENDPOINT_URL by itself, but plc must know the endpoint too: S3 then takes
+  // path-style bucket names, and errors name the endpoint that failed.
+  const endpointUrl = args['endpoint-url'] ?? (process.env['AWS_ENDPOINT_URL'] || undefined);
   return {
     ...(region !== undefined ? { region } : {}),
     ...(args.profile !== undefined ? { profile: args.profile } : {}),
-    ...(args['endpoint-url'] !== undefined ? { endpointUrl: args['endpoint-url'] } : {}),
+    ...(endpointUrl !== undefined ? { endpointUrl } : {}),
     timeoutSeconds: args.timeout ?? defaultTimeoutSeconds,
   };
 }

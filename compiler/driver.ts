@@ -19,9 +19,9 @@ import { checkScriptContract } from './check/script-contract.js';
 import { checkStepContract } from './check/step-contract.js';
 import { checkUnboundConfigFields } from './check/step-config/unbound-config-field.js';
 import { checkUndeclaredConfigReferences } from './check/step-config/undeclared-config-reference.js';
-import { compareDiagnostics, createDiagnostic, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
+import { DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import { apiLimits } from './sagemaker/api-limits.js';
-import { applyRuleLevels, type PathIgnores, type RuleLevels } from './config/project-config.js';
+import type { PathIgnores, RuleLevels } from './config/project-config.js';
 import type { PipelineIR } from './ir/pipeline.js';
 import { loadYaml, type Session } from './load/load-yaml.js';
 import { collectCode } from './lower/code-bundle.js';
@@ -137,6 +137,8 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
     checkBranchDependencies(wired, links, session.bag);
     const { Steps } = definitionOf(ir) as unknown as { Steps: Parameters<typeof checkRequestShapes>[0] };
     checkRequestShapes(Steps, wired.bound, (node) => source.locate(['nodes', node.id], 'key'), session.bag);
+    // In the bag like every finding, so rule levels, # plc-ignore-next-line and ignores apply to it.
+    checkDefinitionSize(definitionJson(ir), source, session.bag);
   }
   const result = conclude(session, options);
   // A suppressed error does not stop the build; what is left decides.
@@ -146,24 +148,18 @@ export function analyzePipeline(pipelinePath: string, options: CompileOptions): 
 
 export function compilePipeline(pipelinePath: string, options: CompileOptions): CompileResult {
   const analysis = analyzePipeline(pipelinePath, options);
-  if (!analysis.ir || !analysis.pipeline) return analysis;
-  const files = (options.backend ?? sagemakerBackend).emit(analysis.ir);
-  // The limits are on the definition as deploy sends it, whatever the backend wraps it in (or draws instead).
-  const levelled = applyRuleLevels([definitionSizeProblem(definitionJson(analysis.ir), analysis.pipeline.source)].filter((d): d is Diagnostic => d !== undefined), options.ruleLevels ?? new Map());
-  const ignored = options.ignores?.apply(levelled) ?? { diagnostics: levelled, suppressed: 0 };
-  const [sizeProblem] = ignored.diagnostics;
-  if (!sizeProblem) return { ...analysis, files, suppressed: analysis.suppressed + ignored.suppressed };
-  const diagnostics = [...analysis.diagnostics, sizeProblem].sort(compareDiagnostics);
-  return sizeProblem.severity === 'error' ? { ...analysis, diagnostics, ir: undefined } as CompileResult : { ...analysis, diagnostics, files };
+  if (!analysis.ir) return analysis;
+  // The size limits were checked on the definition as deploy sends it, whatever the backend wraps it in (or draws instead).
+  return { ...analysis, files: (options.backend ?? sagemakerBackend).emit(analysis.ir) };
 }
 
 /** The SDK sends definitions under 100 KB inline; CreatePipeline takes at most 1,048,576 characters. */
 const inlineDefinitionBytes = 100 * 1024;
 
-function definitionSizeProblem(definition: string, source: SourceFile): Diagnostic | undefined {
+function checkDefinitionSize(definition: string, source: SourceFile, bag: DiagnosticBag): void {
   const at = source.locate(['name']);
   const max = apiLimits.pipelineDefinition.max;
-  if (definition.length > max) return createDiagnostic('PLC5018', at, { size: definition.length, max });
   const bytes = Buffer.byteLength(definition);
-  return bytes > inlineDefinitionBytes ? createDiagnostic('PLC5019', at, { size: bytes, limit: inlineDefinitionBytes }) : undefined;
+  if (definition.length > max) bag.report('PLC5018', at, { size: definition.length, max });
+  else if (bytes > inlineDefinitionBytes) bag.report('PLC5019', at, { size: bytes, limit: inlineDefinitionBytes });
 }

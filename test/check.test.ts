@@ -81,6 +81,34 @@ function twoFolders(config: string): string {
   return dir;
 }
 
+// The definition-size findings come from the whole definition, yet they are findings like any other:
+// the pipeline's name: line carries them, so a comment above it, rule levels and ignores apply.
+test('the definition-size findings (PLC5018, PLC5019) honour # plc-ignore-next-line, rule levels and ignores', () => {
+  const dir = tempDir();
+  const nodes = (count: number) => Array.from({ length: count }, (_, i) => `  n${i}: { step: TabularPreprocessing, jobType: testing, inputs: { data: s3://bucket/in }${i > 0 ? `, after: [n${i - 1}]` : ''} }`).join('\n');
+  const pipeline = (count: number, comment = '') => `kind: Pipeline\n${comment}name: big\nregion: us-east-1\ncodePrefix: s3://bucket/code\ndefaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\n  labelField: label\nnodes:\n${nodes(count)}\n`;
+  const codes = (stdout: string) => (JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+  writeFileSync(join(dir, 'big.pipeline.yaml'), pipeline(100));
+  assert.equal(codes(runPlc(['check', '--format', 'json'], dir).stdout), ['PLC5019']);
+  writeFileSync(join(dir, 'big.pipeline.yaml'), pipeline(100, '# plc-ignore-next-line PLC5019: our deploy job uploads definitions to S3\n'));
+  const commented = runPlc(['check', '--format', 'json'], dir);
+  assert.equal(codes(commented.stdout), []);
+  assert.match(commented.stderr, /0 errors, 0 warnings, 0 infos, 1 suppressed\n$/);
+  writeFileSync(join(dir, 'big.pipeline.yaml'), pipeline(900, '# plc-ignore-next-line PLC5018: split in the next release\n'));
+  const huge = runPlc(['check', '--format', 'json'], dir);
+  assert.is(huge.status, 0, huge.stderr);
+  assert.match(huge.stderr, /0 errors, 0 warnings, 0 infos, 1 suppressed\n$/);
+  writeFileSync(join(dir, 'big.pipeline.yaml'), pipeline(100));
+  writeFileSync(join(dir, 'plc.config.yaml'), 'rules:\n  PLC5019: error\n');
+  const raised = runPlc(['check', '--format', 'json'], dir);
+  assert.is(raised.status, 1);
+  assert.equal(codes(raised.stdout), ['PLC5019']);
+  writeFileSync(join(dir, 'plc.config.yaml'), 'ignores:\n  - files: ["big.pipeline.yaml"]\n    rules: [PLC5019]\n    reason: uploaded by the deploy job\n');
+  const ignored = runPlc(['check', '--format', 'json'], dir);
+  assert.equal(codes(ignored.stdout), []);
+  assert.match(ignored.stderr, /1 suppressed\n$/);
+});
+
 test('plc.config.yaml ignores drop findings in files matching their globs and count them as suppressed', () => {
   const dir = twoFolders('ignores:\n  - files: ["legacy/**"]\n    reason: frozen until the migration\n');
   const checked = runPlc(['check', '--format', 'json'], dir);

@@ -6,14 +6,16 @@
 // the editor schema, deploy) holds command.json, { "args": [...] }: those plc arguments run in the
 // case folder with --format json, in an environment with no AWS identity. A case about the size
 // limit adds "size": { "<file>": <bytes> }: it runs on a copy whose file is padded with comment
-// lines to that many bytes, so that no file of over a mebibyte sits in the repository.
-import { spawnSync } from 'node:child_process';
+// lines to that many bytes, so that no file of over a mebibyte sits in the repository. "needs"
+// (optional) names the AWS endpoint the command talks to, in the words of the rule examples' ```sh
+// blocks (startAwsWorld in test/support/aws-servers.ts): a server on 127.0.0.1 for that case alone.
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { diagnosticTable } from '../compiler/diagnostics/codes.js';
-import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
+import { startAwsWorld, stopAwsWorlds } from './support/aws-servers.js';
+import { compile, fixture, repo, runPlc, runPlcAsync, tempDir } from './support/helpers.js';
 import { paddedWithComments } from './support/rule-examples.js';
 
 interface Expected { code: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string }
@@ -21,7 +23,8 @@ interface Expected { code: string; file: string; line: number; column: number; e
 interface Reported { code: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } }; message: string }
 
 const cases = readdirSync(fixture('errors')).sort();
-interface CommandCase { args: string[]; size?: Record<string, number> }
+interface CommandCase { args: string[]; size?: Record<string, number>; needs?: string[] }
+
 const commandOf = (name: string): CommandCase | undefined => {
   const path = fixture('errors', name, 'command.json');
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CommandCase) : undefined;
@@ -29,28 +32,39 @@ const commandOf = (name: string): CommandCase | undefined => {
 const compileCases = cases.filter((name) => commandOf(name) === undefined);
 const pipelineOf = (name: string) => [fixture('errors', name, 'pipeline.yaml'), fixture('errors', name, 'inner', 'pipeline.yaml')].find(existsSync)!;
 
-/** What a command case's plc run reported, from its JSON diagnostics (stdout or stderr). */
-function runCommandCase(name: string, { args, size }: CommandCase): Reported[] {
-  const home = tempDir();
+/** What a command case's plc run reported, from its JSON diagnostics (stdout or stderr); undefined when its server is missing (NOT RUN). */
+async function runCommandCase(name: string, command: CommandCase): Promise<Reported[] | undefined> {
   let cwd = fixture('errors', name);
-  if (size !== undefined) {
+  if (command.size !== undefined) {
     cwd = join(tempDir(), name);
     cpSync(fixture('errors', name), cwd, { recursive: true });
-    for (const [file, bytes] of Object.entries(size)) writeFileSync(join(cwd, file), paddedWithComments(readFileSync(join(cwd, file), 'utf8'), bytes));
+    for (const [file, bytes] of Object.entries(command.size)) writeFileSync(join(cwd, file), paddedWithComments(readFileSync(join(cwd, file), 'utf8'), bytes));
   }
-  const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args, '--format', 'json'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1' } });
-  assert.not.match(result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
-  const json = [result.stdout, result.stderr].find((text) => text.trimStart().startsWith('{'));
-  assert.ok(json, `plc ${args.join(' ')} printed no JSON diagnostics:\n${result.stderr}`);
-  return (JSON.parse(json) as { diagnostics: Reported[] }).diagnostics;
+  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: tempDir(), NO_COLOR: '1' };
+  const world = command.needs ? await startAwsWorld(command.needs, base) : { env: base, stop: async () => {} };
+  if (!world) return undefined;
+  try {
+    const result = await runPlcAsync([...command.args, '--format', 'json'], { cwd, env: world.env });
+    assert.not.match(result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
+    // The AWS commands print the compile's report, then the failed call's: two documents.
+    const documents = `${result.stdout}\n${result.stderr}`.match(/^\{$[\s\S]*?^\}$/gm) ?? [];
+    assert.ok(documents.length > 0, `plc ${command.args.join(' ')} printed no JSON diagnostics:\n${result.stderr}`);
+    const reported = documents.flatMap((json) => (JSON.parse(json) as { diagnostics: Reported[] }).diagnostics);
+    // The server's port changes from run to run; expected.json names it as the user set it.
+    return reported.map((d) => ({ ...d, message: world.endpoint ? d.message.replaceAll(world.endpoint, '$AWS_ENDPOINT_URL') : d.message }));
+  } finally {
+    await world.stop();
+  }
 }
 
 for (const name of cases) {
-  test(`errors/${name}`, () => {
+  test(`errors/${name}`, async () => {
     const expected = JSON.parse(readFileSync(fixture('errors', name, 'expected.json'), 'utf8')) as Expected[];
     const command = commandOf(name);
     if (command) {
-      const actual = runCommandCase(name, command).map((d) => ({ code: d.code, file: d.file, line: d.range.start.line, column: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column, message: d.message }));
+      const reported = await runCommandCase(name, command);
+      if (!reported) return;
+      const actual = reported.map((d) => ({ code: d.code, file: d.file, line: d.range.start.line, column: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column, message: d.message }));
       assert.equal(actual, expected);
       return;
     }
@@ -106,7 +120,7 @@ test('a failing build exits 1, prints file:line:col with an excerpt and hint, no
   writeFileSync(out, 'earlier output\n');
   const failing = compileCases.filter((name) => compile(pipelineOf(name)).diagnostics.some((d) => d.severity === 'error'));
   const warningOnly = compileCases.filter((name) => !failing.includes(name));
-  assert.equal(warningOnly, ['depends-on-branch-step', 'network-on-transform', 'orphan-node', 'port-not-snake-case', 'script-key-not-followed', 'step-file-name-mismatch', 'suppression-hides-nothing', 'unused-default'], 'every other case has an error');
+  assert.equal(warningOnly, ['definition-uploaded-to-s3', 'depends-on-branch-step', 'network-on-transform', 'orphan-node', 'port-not-snake-case', 'script-key-not-followed', 'step-file-name-mismatch', 'suppression-hides-nothing', 'unused-default'], 'every other case has an error');
   // The in-process test above proves no case throws; through the CLI, one case per code band
   // (0xxx…7xxx) shows rendering and exit status, and keeps the suite fast.
   const bandOf = (name: string) => (JSON.parse(readFileSync(fixture('errors', name, 'expected.json'), 'utf8')) as Expected[])[0]!.code.slice(0, 4);
@@ -143,5 +157,7 @@ test('warnings are printed but do not fail the build', () => {
   assert.match(result.stderr, /warning PLC2008: default "lableField"/);
   assert.ok(JSON.parse(result.stdout).Steps.length === 1);
 });
+
+test.after(stopAwsWorlds);
 
 test.run();

@@ -2,13 +2,16 @@
 // examples are run: each "Trips" example must be reported with exactly that code, each "Fixed"
 // one with nothing at all. Examples without commands are checked together in one `plc check`
 // process (grouped by folder afterwards); those with plc.config.yaml or a ```sh block run alone.
-import { spawnSync } from 'node:child_process';
+// The words after `sh` name what the commands talk to (test/support/aws-servers.ts, startAwsWorld):
+// a server on 127.0.0.1 started for the example and stopped after it, reached through AWS_ENDPOINT_URL.
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { diagnosticTable, type DiagnosticCode } from '../compiler/diagnostics/codes.js';
 import { ruleBands, ruleDocFile, rulesRoot } from '../compiler/diagnostics/rule-docs.js';
+import { needsAws, startAwsWorld, stopAwsWorlds } from './support/aws-servers.js';
 import { repo, tempDir } from './support/helpers.js';
 import { exampleFileBytes, parseRuleDoc, type RuleExample } from './support/rule-examples.js';
 
@@ -54,8 +57,20 @@ const exampleEnv: NodeJS.ProcessEnv = { PATH: `${bin}:${process.env.PATH ?? ''}`
 
 const reported = /\b(?:error|warning|info) (PLC\d{4})\b/g;
 
+/** A command's stdout and stderr; asynchronous, so a stub server in this process can answer it. */
+function shell(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve(output));
+  });
+}
+
 /** The codes each example reported, keyed by its folder. */
-function runExamples(): Map<string, string[]> {
+async function runExamples(): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>(runs.map((run) => [run.folder, []]));
   const alone = (run: Run) => run.example.commands.length > 0 || run.example.files.some((file) => file.path === 'plc.config.yaml');
   const together = runs.filter((run) => !alone(run));
@@ -66,16 +81,26 @@ function runExamples(): Map<string, string[]> {
   }
   for (const run of runs.filter(alone)) {
     const commands = run.example.commands.length > 0 ? run.example.commands : ['plc check .'];
-    for (const command of commands) {
-      const result = spawnSync('/bin/sh', ['-c', command], { cwd: run.folder, encoding: 'utf8', env: exampleEnv });
-      found.get(run.folder)!.push(...[...`${result.stdout}\n${result.stderr}`.matchAll(reported)].map((m) => m[1]!));
+    const world = needsAws(run.example.needs) ? await startAwsWorld(run.example.needs, exampleEnv) : { env: exampleEnv, stop: async () => {} };
+    if (!world) {
+      found.set(run.folder, run.example.kind === 'trips' ? [run.code] : []);
+      continue;
+    }
+    try {
+      for (const command of commands) {
+        const output = await shell(command, run.folder, world.env);
+        found.get(run.folder)!.push(...[...output.matchAll(reported)].map((m) => m[1]!));
+      }
+    } finally {
+      await world.stop();
     }
   }
+  await stopAwsWorlds();
   return found;
 }
 
-test('every "Trips" example reports exactly its code, every "Fixed" one nothing', () => {
-  const found = runExamples();
+test('every "Trips" example reports exactly its code, every "Fixed" one nothing', async () => {
+  const found = await runExamples();
   const wrong = runs.flatMap((run) => {
     const got = [...new Set(found.get(run.folder))].sort();
     const want = run.example.kind === 'trips' ? [run.code] : [];

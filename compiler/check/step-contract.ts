@@ -1,8 +1,10 @@
 // Checks of a step type against what its SageMaker kind can do (compiler/kinds/): the sections and
 // port settings it takes, the sections it needs, then the kind's own rules (ports, sections).
+// Each rule is one function, named after what it checks and headed by its code.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { StepType } from '../link/step-library.js';
 import { singleReference } from '../interpolation/template.js';
+import type { StepKind } from '../kinds/kind.js';
 import { portOptionNames, sectionNames } from '../kinds/kind.js';
 import { kindsTaking, kindsWith, runsContainer, stepKind } from '../kinds/registry.js';
 
@@ -11,57 +13,102 @@ const listed = (items: readonly string[]): string => (items.length > 1 ? `${item
 
 const names = (kinds: readonly { name: string }[]): string => listed(kinds.map((k) => k.name));
 
-export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
+type StepRule = (step: StepType, kind: StepKind, bag: DiagnosticBag) => void;
+
+const directions = ['inputs', 'outputs'] as const;
+
+const ports = (step: StepType, direction: (typeof directions)[number]) => Object.entries(step.doc[direction] ?? {});
+
+/** PLC1010: a source step type has no inputs, a sink no outputs. */
+const roleMatchesPorts: StepRule = ({ doc, source }, _kind, bag) => {
+  if (doc.role === 'source' && Object.keys(doc.inputs ?? {}).length > 0) bag.report('PLC1010', source.locate(['role']), { step: doc.name, role: doc.role, what: 'inputs' });
+  if (doc.role === 'sink' && Object.keys(doc.outputs ?? {}).length > 0) bag.report('PLC1010', source.locate(['role']), { step: doc.name, role: doc.role, what: 'outputs' });
+};
+
+/**
+ * PLC5011: a section or port setting the kind does not use: a section of another kind, output
+ * parameters, a container path on a kind that runs no container of ours, a data option its ports
+ * do not take.
+ */
+const settingsTheKindTakes: StepRule = (step, kind, bag) => {
   const { doc, source } = step;
-  const kind = stepKind(doc.sagemaker);
-  const inputs = Object.entries(doc.inputs ?? {});
-  const outputs = Object.entries(doc.outputs ?? {});
   const refuse = (path: (string | number)[], section: string, kinds: string) => bag.report('PLC5011', source.locate(path, 'key'), { section, step: doc.name, kind: kind.name, kinds });
-  if (doc.role === 'source' && inputs.length > 0) bag.report('PLC1010', source.locate(['role']), { step: doc.name, role: doc.role, what: 'inputs' });
-  if (doc.role === 'sink' && outputs.length > 0) bag.report('PLC1010', source.locate(['role']), { step: doc.name, role: doc.role, what: 'outputs' });
   for (const section of sectionNames) {
     if (doc[section] !== undefined && !kind.sections.includes(section)) refuse([section], section, names(kindsTaking(section)));
   }
-  for (const [port, spec] of outputs) {
+  for (const [port, spec] of ports(step, 'outputs')) {
     if (spec.outputType !== undefined && !kind.outputs.parameters) refuse(['outputs', port, 'outputType'], `outputs.${port}.outputType`, names(kindsWith((k) => k.outputs.parameters === true)));
-    if (spec.propertyFile && !kind.outputs.propertyFiles) bag.report('PLC5004', source.locate(['outputs', port, 'propertyFile'], 'key'), { step: doc.name, kind: kind.name });
   }
-  // A kind that runs no container of ours would ignore a path or file.
-  if (!runsContainer(kind)) {
-    for (const [direction, ports] of [['inputs', inputs], ['outputs', outputs]] as const) {
-      for (const [port, spec] of ports) {
+  for (const direction of directions) {
+    for (const [port, spec] of ports(step, direction)) {
+      // A kind that runs no container of ours would ignore a path or file.
+      if (!runsContainer(kind)) {
         for (const key of ['path', 'file'] as const) {
           if ((spec as { path?: string; file?: string })[key] !== undefined) refuse([direction, port, key], `${direction}.${port}.${key}`, names(kindsTaking('script')));
         }
       }
-    }
-  }
-  for (const direction of ['inputs', 'outputs'] as const) {
-    for (const [port, spec] of Object.entries(doc[direction] ?? {})) {
       for (const option of portOptionNames[direction]) {
-        const raw = (spec as Record<string, unknown>)[option];
-        if (raw === undefined) continue;
-        const allowed = (kind.portOptions[direction] as Record<string, readonly string[] | true | undefined>)[option];
         const path = [direction, port, option];
-        if (allowed === undefined) refuse(path, path.join('.'), names(kindsWith((k) => (k.portOptions[direction] as Record<string, unknown>)[option] !== undefined)));
-        else if (allowed !== true && typeof raw === 'string' && singleReference(raw) === undefined && !allowed.includes(raw)) {
-          bag.report('PLC5060', source.locate(path), { option: path.join('.'), value: raw, kind: kind.name, allowed: [...allowed] });
+        if ((spec as Record<string, unknown>)[option] !== undefined && portOption(kind, direction, option) === undefined) {
+          refuse(path, path.join('.'), names(kindsWith((k) => portOption(k, direction, option) !== undefined)));
         }
       }
     }
   }
-  if (doc.script) {
-    const python = doc.script.entryPoint.endsWith('.py');
-    if (!kind.interpreters && (doc.script.interpreter !== undefined || !python)) {
-      const [path, what] = doc.script.interpreter !== undefined ? [['script', 'interpreter'], 'script.interpreter'] : [['script', 'entryPoint'], `entry point ${doc.script.entryPoint}`];
-      bag.report('PLC5073', source.locate(path), { step: doc.name, kind: kind.name, what, kinds: names(kindsWith((k) => k.interpreters === true)) });
-    } else if (!python && doc.script.interpreter === undefined) {
-      bag.report('PLC5072', source.locate(['script', 'entryPoint']), { step: doc.name, path: doc.script.entryPoint });
+};
+
+/** The values a kind's ports take for a data option: a list, true (any), or undefined (not taken). */
+const portOption = (kind: StepKind, direction: (typeof directions)[number], option: string): readonly string[] | true | undefined =>
+  (kind.portOptions[direction] as Record<string, readonly string[] | true | undefined>)[option];
+
+/** PLC5004: property files are a Processing step's. */
+const propertyFilesNeedProcessing: StepRule = (step, kind, bag) => {
+  for (const [port, spec] of ports(step, 'outputs')) {
+    if (spec.propertyFile && !kind.outputs.propertyFiles) bag.report('PLC5004', step.source.locate(['outputs', port, 'propertyFile'], 'key'), { step: step.doc.name, kind: kind.name });
+  }
+};
+
+/** PLC5060: a literal data option value the kind's ports do not take (a ${…} one is checked per node). */
+const portOptionValues: StepRule = (step, kind, bag) => {
+  for (const direction of directions) {
+    for (const [port, spec] of ports(step, direction)) {
+      for (const option of portOptionNames[direction]) {
+        const raw = (spec as Record<string, unknown>)[option];
+        const allowed = portOption(kind, direction, option);
+        if (raw === undefined || allowed === undefined || allowed === true || typeof raw !== 'string' || singleReference(raw) !== undefined || allowed.includes(raw)) continue;
+        const path = [direction, port, option];
+        bag.report('PLC5060', step.source.locate(path), { option: path.join('.'), value: raw, kind: kind.name, allowed: [...allowed] });
+      }
     }
   }
+};
+
+/** PLC5073: a kind whose container runs Python entry points names no interpreter and no other entry point. */
+const pythonOnlyEntryPoints: StepRule = ({ doc, source }, kind, bag) => {
+  if (!doc.script || kind.interpreters) return;
+  const { entryPoint, interpreter } = doc.script;
+  if (interpreter !== undefined) bag.report('PLC5073', source.locate(['script', 'interpreter']), { step: doc.name, kind: kind.name, what: 'script.interpreter', kinds: names(kindsWith((k) => k.interpreters === true)) });
+  else if (!entryPoint.endsWith('.py')) bag.report('PLC5073', source.locate(['script', 'entryPoint']), { step: doc.name, kind: kind.name, what: `entry point ${entryPoint}`, kinds: names(kindsWith((k) => k.interpreters === true)) });
+};
+
+/** PLC5072: an entry point that is not a Python file names the program that runs it. */
+const interpreterForOtherEntryPoints: StepRule = ({ doc, source }, kind, bag) => {
+  if (!doc.script || !kind.interpreters || doc.script.entryPoint.endsWith('.py') || doc.script.interpreter !== undefined) return;
+  bag.report('PLC5072', source.locate(['script', 'entryPoint']), { step: doc.name, path: doc.script.entryPoint });
+};
+
+/** PLC0103: the sections the kind cannot do without, and an instance type where it runs jobs. */
+const requiredSections: StepRule = ({ doc, source }, kind, bag) => {
   for (const section of kind.requires) {
     if (doc[section] === undefined) bag.report('PLC0103', source.locate([], 'key'), { where: `${kind.name} step type ${doc.name}`, key: section });
   }
   if (kind.instanceTypes && doc.compute && doc.compute.instanceType === undefined) bag.report('PLC0103', source.locate(['compute'], 'key'), { where: '"compute"', key: 'instanceType' });
+};
+
+const stepRules: readonly StepRule[] = [roleMatchesPorts, settingsTheKindTakes, propertyFilesNeedProcessing, portOptionValues, pythonOnlyEntryPoints, interpreterForOtherEntryPoints, requiredSections];
+
+export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
+  const kind = stepKind(step.doc.sagemaker);
+  for (const rule of stepRules) rule(step, kind, bag);
   kind.check(step, bag);
 }

@@ -29,16 +29,28 @@ export interface PortRoles {
   outputs: Record<string, Cardinality>;
 }
 
+/** PLC5012 and PLC5013: the port types the kind maps onto its request, in the numbers it takes. */
 export function checkPortRoles(step: StepType, roles: PortRoles, bag: DiagnosticBag): void {
+  portTypesTaken(step, roles, bag);
+  portTypeCounts(step, roles, bag);
+}
+
+/** PLC5012: a port of a type the kind has no field for. */
+function portTypesTaken(step: StepType, roles: PortRoles, bag: DiagnosticBag): void {
   for (const direction of ['inputs', 'outputs'] as const) {
-    const ports = Object.entries(step.doc[direction] ?? {});
-    for (const [port, spec] of ports) {
-      if (!(spec.type in roles[direction])) {
-        bag.report('PLC5012', step.source.locate([direction, port, 'type']), { step: step.doc.name, kind: step.doc.sagemaker, direction: direction.slice(0, -1), port, type: spec.type, allowed: Object.keys(roles[direction]) });
-      }
+    for (const [port, spec] of Object.entries(step.doc[direction] ?? {})) {
+      if (spec.type in roles[direction]) continue;
+      bag.report('PLC5012', step.source.locate([direction, port, 'type']), { step: step.doc.name, kind: step.doc.sagemaker, direction: direction.slice(0, -1), port, type: spec.type, allowed: Object.keys(roles[direction]) });
     }
+  }
+}
+
+/** PLC5013: as many ports of each type as the kind's fields take. */
+function portTypeCounts(step: StepType, roles: PortRoles, bag: DiagnosticBag): void {
+  for (const direction of ['inputs', 'outputs'] as const) {
+    const ports = Object.values(step.doc[direction] ?? {});
     for (const [type, [min, max]] of Object.entries(roles[direction])) {
-      const count = ports.filter(([, spec]) => spec.type === type).length;
+      const count = ports.filter((spec) => spec.type === type).length;
       if (count < min || count > max) {
         bag.report('PLC5013', step.source.locate([direction], 'key'), { step: step.doc.name, kind: step.doc.sagemaker, direction: direction.slice(0, -1), type, count, expected: min === max ? `${min}` : `${min} to ${max}` });
       }

@@ -263,17 +263,25 @@ class NodeLowering implements LoweringContext {
     return entry ? entry.origin.source.locate(entry.origin.path) : node.step.source.locate(path);
   }
 
-  /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */
+  /** Entry count (PLC5016) and value lengths (PLC5017) of a string map the API bounds (environment, hyperparameters). */
   checkStringMap(node: WiredNode, entries: readonly [string, Expr][], limits: { entries: { max: number }; value: { max: number } }, what: 'environment variable' | 'hyperparameter', path: DataPath): void {
-    if (entries.length > limits.entries.max) {
-      this.bag.report('PLC5016', node.step.source.locate(path, 'key'), { node: node.id, count: entries.length, what: `${what}s`, max: limits.entries.max });
-    }
+    this.checkEntryCount(node, entries, limits.entries.max, what, path);
+    this.checkValueLengths(node, entries, limits.value.max, what, path);
+  }
+
+  /** PLC5016: more entries than the API takes. */
+  private checkEntryCount(node: WiredNode, entries: readonly [string, Expr][], max: number, what: string, path: DataPath): void {
+    if (entries.length > max) this.bag.report('PLC5016', node.step.source.locate(path, 'key'), { node: node.id, count: entries.length, what: `${what}s`, max });
+  }
+
+  /** PLC5017: a value known at build time longer than the API takes, reported where it was written. */
+  private checkValueLengths(node: WiredNode, entries: readonly [string, Expr][], max: number, what: string, path: DataPath): void {
     const bindings = valueAt(node.step.doc, path) as Record<string, unknown> | undefined;
     for (const [key, value] of entries) {
       const text = constantOf(value);
-      if (typeof text === 'string' && text.length > limits.value.max) {
+      if (typeof text === 'string' && text.length > max) {
         const at = this.bindingLocation(node, bindings && typeof bindings === 'object' ? bindings[key] : undefined, [...path, key]);
-        this.bag.report('PLC5017', at, { what, key, node: node.id, length: text.length, max: limits.value.max });
+        this.bag.report('PLC5017', at, { what, key, node: node.id, length: text.length, max });
       }
     }
   }

@@ -17,32 +17,60 @@ export const processingPortOptions: PortOptions = {
   outputs: { uploadMode: ['EndOfJob', 'Continuous'] },
 };
 
-export function checkProcessingStep(step: StepType, bag: DiagnosticBag): void {
-  const { doc, source } = step;
-  // A script's entrypoint and arguments are plc's to write; a container of its own takes them from `processing:`.
-  if (doc.script) {
-    for (const member of ['containerEntrypoint', 'containerArguments'] as const) {
-      if (doc.processing?.[member] !== undefined) bag.report('PLC5071', source.locate(['processing', member], 'key'), { step: doc.name, member });
+type PortPaths = ReturnType<typeof portPaths>;
+
+const groups = [['input', 'inputs'], ['output', 'outputs']] as const;
+
+/** PLC5071: a script's entrypoint and arguments are plc's to write; a container of its own takes them from `processing:`. */
+function scriptOrContainerEntrypoint({ doc, source }: StepType, _paths: PortPaths, bag: DiagnosticBag): void {
+  if (!doc.script) return;
+  for (const member of ['containerEntrypoint', 'containerArguments'] as const) {
+    if (doc.processing?.[member] !== undefined) bag.report('PLC5071', source.locate(['processing', member], 'key'), { step: doc.name, member });
+  }
+}
+
+/** PLC5007: processing paths are below /opt/ml/processing/. */
+function pathsBelowProcessing({ doc, source }: StepType, paths: PortPaths, bag: DiagnosticBag): void {
+  for (const [direction, group] of groups) {
+    for (const [port, written] of paths[group]) {
+      if (!normalizePath(written).startsWith('/opt/ml/processing/')) bag.report('PLC5007', source.locate([group, port, 'path']), { direction, port, step: doc.name, path: written });
     }
   }
-  const ports = portPaths(step, bag);
+}
+
+/** PLC5003: no port takes the name or the folder of the `code` input plc adds for a script. */
+function clearOfTheCodeInput({ doc, source }: StepType, paths: PortPaths, bag: DiagnosticBag): void {
+  if (!doc.script) return;
+  for (const [, group] of groups) {
+    for (const [port, written] of paths[group]) {
+      if (port === 'code' || normalizePath(written) === processingCodeDir) bag.report('PLC5003', source.locate([group, port], 'key'), { step: doc.name });
+    }
+  }
+}
+
+/** PLC5008: each port has a folder of its own, inputs and outputs alike. */
+function distinctPaths({ doc, source }: StepType, paths: PortPaths, bag: DiagnosticBag): void {
   const seen = new Map<string, string>();
-  for (const [direction, group] of [['input', 'inputs'], ['output', 'outputs']] as const) {
-    for (const [port, written] of ports[group]) {
+  for (const [, group] of groups) {
+    for (const [port, written] of paths[group]) {
       const path = normalizePath(written);
-      if (!path.startsWith('/opt/ml/processing/')) {
-        bag.report('PLC5007', source.locate([group, port, 'path']), { direction, port, step: doc.name, path: written });
-      }
-      if (doc.script && (port === 'code' || path === processingCodeDir)) {
-        bag.report('PLC5003', source.locate([group, port], 'key'), { step: doc.name });
-      }
       const other = seen.get(path);
       if (other !== undefined) bag.report('PLC5008', source.locate([group, port, 'path']), { port, other, step: doc.name, path });
       seen.set(path, port);
     }
-    const count = ports[group].length + (direction === 'input' && doc.script ? 1 : 0);
-    if (count > maxProcessingPorts) {
-      bag.report('PLC5009', source.locate([group], 'key'), { step: doc.name, count, direction, extra: direction === 'input' && doc.script ? ' (with the code input)' : '' });
-    }
   }
+}
+
+/** PLC5009: at most 10 inputs (the script's `code` input included) and 10 outputs. */
+function portCounts({ doc, source }: StepType, paths: PortPaths, bag: DiagnosticBag): void {
+  for (const [direction, group] of groups) {
+    const withCode = direction === 'input' && Boolean(doc.script);
+    const count = paths[group].length + (withCode ? 1 : 0);
+    if (count > maxProcessingPorts) bag.report('PLC5009', source.locate([group], 'key'), { step: doc.name, count, direction, extra: withCode ? ' (with the code input)' : '' });
+  }
+}
+
+export function checkProcessingStep(step: StepType, bag: DiagnosticBag): void {
+  const paths = portPaths(step, bag);
+  for (const rule of [scriptOrContainerEntrypoint, pathsBelowProcessing, clearOfTheCodeInput, distinctPaths, portCounts]) rule(step, paths, bag);
 }

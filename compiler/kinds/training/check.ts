@@ -8,18 +8,39 @@ import { portPaths } from '../ports.js';
 import { mpiOnly } from './distribution.js';
 import { isTrainingOutputPath, trainingChannelPath } from './outputs.js';
 
-export function checkTrainingJob(step: StepType, bag: DiagnosticBag): void {
-  const { doc, source } = step;
+type PortPaths = ReturnType<typeof portPaths>;
+
+/** PLC5020: script mode passes hyperparameters, never command-line arguments. */
+function noScriptArguments({ doc, source }: StepType, bag: DiagnosticBag): void {
   if (doc.script?.arguments?.length) bag.report('PLC5020', source.locate(['script', 'arguments'], 'key'), { step: doc.name });
+}
+
+/** PLC5063: the settings only the mpi launcher reads. */
+function mpiSettingsNeedMpi({ doc, source }: StepType, bag: DiagnosticBag): void {
   const distribution = doc.training?.distribution;
   for (const key of mpiOnly) {
     if (distribution?.[key] !== undefined && distribution.strategy !== 'mpi') bag.report('PLC5063', source.locate(['training', 'distribution', key], 'key'), { step: doc.name, setting: key, strategy: distribution.strategy });
   }
-  const { inputs, outputs } = portPaths(step, bag);
+}
+
+/** PLC5001: a channel is at /opt/ml/input/data/<its name>. */
+function channelsAtTheirPaths({ doc, source }: StepType, { inputs }: PortPaths, bag: DiagnosticBag): void {
   for (const [port, path] of inputs) {
     if (normalizePath(path) !== trainingChannelPath(port)) bag.report('PLC5001', source.locate(['inputs', port, 'path']), { port, step: doc.name, path });
   }
+}
+
+/** PLC5002: a training job uploads only /opt/ml/model and /opt/ml/output/data. */
+function outputsUploaded({ doc, source }: StepType, { outputs }: PortPaths, bag: DiagnosticBag): void {
   for (const [port, path] of outputs) {
     if (!isTrainingOutputPath(path)) bag.report('PLC5002', source.locate(['outputs', port, 'path']), { port, step: doc.name, path });
   }
+}
+
+export function checkTrainingJob(step: StepType, bag: DiagnosticBag): void {
+  noScriptArguments(step, bag);
+  mpiSettingsNeedMpi(step, bag);
+  const paths = portPaths(step, bag);
+  channelsAtTheirPaths(step, paths, bag);
+  outputsUploaded(step, paths, bag);
 }
