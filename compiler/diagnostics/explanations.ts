@@ -1633,6 +1633,84 @@ rate = float(job_args.sample_rate)
 # fixed: declared (and passed by the step type's script.arguments)
 CLI_ARGS = {"--job-type": {"required": True}, "--sample-rate": {"required": True}}
 \`\`\``,
+  PLC4050: `A serving container imports a Model (or RegisterModel) step type's inference script as a module
+from the folder SAGEMAKER_SUBMIT_DIRECTORY names, so everything shipped with it must lie in the entry
+point's folder or below it: plc ships the code from that folder, and a file outside it could not be
+imported. With sourceDir the entry point must be at the folder's root.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model: { step: ScoringModel, inputs: { model: s3://bucket/model.tar.gz } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+script:
+  entryPoint: serve/inference.py
+  include: [shared/helpers.py]
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\`
+
+\`\`\`python file=steps/serve/inference.py
+def model_fn(model_dir):
+    return model_dir
+\`\`\`
+
+\`\`\`python file=steps/shared/helpers.py
+X = 1
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model: { step: ScoringModel, inputs: { model: s3://bucket/model.tar.gz } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+script:
+  entryPoint: serve/inference.py
+  include: [serve/helpers.py]
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\`
+
+\`\`\`python file=steps/serve/inference.py
+def model_fn(model_dir):
+    return model_dir
+\`\`\`
+
+\`\`\`python file=steps/serve/helpers.py
+X = 1
+\`\`\``,
   PLC5001: `A Training step's input is a channel: the port name is the \`ChannelName\`, and SageMaker places
 channel \`<name>\` at \`/opt/ml/input/data/<name>\` in the container. The port's \`path:\` must be exactly
 that folder; any other path is not where the data arrives.
@@ -2256,6 +2334,217 @@ script: { entryPoint: train.R, interpreter: [Rscript] }
 \`\`\`yaml
 # fixed: a Python entry point, or a Processing step type for the R script
 script: { entryPoint: train.py }
+\`\`\``,
+  PLC5080: `A serving setting of a Model or RegisterModel step type that would do nothing or is plc's to set: a
+serving container imports the inference script rather than running it, so script.env and
+script.arguments are never read (the container's environment is serving.environment); serving.code
+without a script, serving.mode with one container or on a RegisterModel step type, and
+SAGEMAKER_PROGRAM or SAGEMAKER_SUBMIT_DIRECTORY in serving.environment beside a script (plc sets them
+from the script) are refused rather than silently dropped or overwritten.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model: { step: ScoringModel, inputs: { model: s3://bucket/model.tar.gz } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+script:
+  entryPoint: inference.py
+  env: { LOG_LEVEL: debug }
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\`
+
+\`\`\`python file=steps/inference.py
+def model_fn(model_dir):
+    return model_dir
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model: { step: ScoringModel, inputs: { model: s3://bucket/model.tar.gz } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+script:
+  entryPoint: inference.py
+serving:
+  environment: { LOG_LEVEL: debug }
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\`
+
+\`\`\`python file=steps/inference.py
+def model_fn(model_dir):
+    return model_dir
+\`\`\``,
+  PLC5081: `An inference pipeline's containers each serve one model archive: the step type's own container (compute.image) serves its first
+model input, and every other model input is named by exactly one entry of serving.containers
+(\`model:\`). A container naming a port that is not a model input, the first one, or one another
+container already serves, and a model input no container serves, are errors: the archive would be
+served twice or not at all.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model: { step: ScoringModel, inputs: { model: s3://bucket/model.tar.gz, postprocessor: s3://bucket/post.tar.gz } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+  postprocessor: { type: model, path: /opt/ml/model }
+serving:
+  containers:
+    - { image: { framework: sklearn, version: 1.2-1 }, model: postprocessor }
+    - { image: { framework: sklearn, version: 1.2-1 }, model: postprocessor }
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model: { step: ScoringModel, inputs: { model: s3://bucket/model.tar.gz, postprocessor: s3://bucket/post.tar.gz } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+  postprocessor: { type: model, path: /opt/ml/model }
+serving:
+  containers:
+    - { image: { framework: sklearn, version: 1.2-1 }, model: postprocessor }
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\``,
+  PLC5082: `A container with network isolation cannot reach S3, so it cannot download inference code that
+plc uploads as sourcedir.tar.gz (serving.code: upload, the default). Read the code from the model
+archive instead (serving.code: archive, SAGEMAKER_SUBMIT_DIRECTORY /opt/ml/model/code), with the
+code packaged under code/ by the step that wrote the archive, as the built-in PyTorchTraining does
+and as the SageMaker SDK repacks a model when network isolation is on.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model:
+    step: ScoringModel
+    inputs: { model: s3://bucket/model.tar.gz }
+    config: { network: { enableNetworkIsolation: true } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+script: { entryPoint: inference.py }
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\`
+
+\`\`\`python file=steps/inference.py
+def model_fn(model_dir):
+    return model_dir
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: serve
+steps: [./steps]
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  model:
+    step: ScoringModel
+    inputs: { model: s3://bucket/model.tar.gz }
+    config: { network: { enableNetworkIsolation: true } }
+\`\`\`
+
+\`\`\`yaml file=steps/scoring-model.step.yaml
+kind: Step
+name: ScoringModel
+sagemaker: Model
+inputs:
+  model: { type: model, path: /opt/ml/model }
+script: { entryPoint: inference.py }
+serving: { code: archive }
+compute:
+  image: { framework: xgboost, version: 1.7-1 }
+\`\`\`
+
+\`\`\`python file=steps/inference.py
+def model_fn(model_dir):
+    return model_dir
 \`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
