@@ -22,7 +22,8 @@ test('the built-in library loads without a diagnostic and has the seed catalog',
   assert.equal([...new Set(steps.map((s) => s.doc.sagemaker))].sort(), ['Model', 'Processing', 'RegisterModel', 'Training', 'Transform', 'Tuning']);
   for (const step of steps) {
     assert.ok(step.doc.description && step.doc.description.length > 20, `${step.doc.name} is described`);
-    const runsCode = step.doc.sagemaker === 'Processing' || step.doc.sagemaker === 'Training' || step.doc.sagemaker === 'Tuning';
+    // Built-in models serve with an inference script; only a transform runs none of its own.
+    const runsCode = step.doc.sagemaker !== 'Transform';
     assert.is(step.doc.script !== undefined, runsCode, `${step.doc.name}: a script exactly when it runs code`);
     for (const [name, field] of Object.entries(step.doc.config?.properties ?? {})) assert.ok(field.description, `${step.doc.name}.config.${name} is described`);
   }

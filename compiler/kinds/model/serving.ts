@@ -14,6 +14,7 @@ import { s3Path } from '../../lower/s3-paths.js';
 import type { StepType } from '../../link/step-library.js';
 import type { WiredNode } from '../../stages.js';
 import type { FrameworkImage } from '../../../schema/types.generated.js';
+import { valueAt } from '../../validate/schema-errors.js';
 
 /** One container of a model: ContainerDefinition (CreateModel) or ModelPackageContainerDefinition. */
 export interface ContainerIR {
@@ -126,7 +127,10 @@ function codeEnvironment(node: WiredNode, context: LoweringContext): [string, Ex
   if (node.step.doc.serving?.code === 'archive') return [program, [directoryVariable, literal(archiveCodeDirectory)]];
   const isolation = networkOf(node)?.isolation;
   if (isolation && constantOf(isolation) === true) {
-    context.bag.report('PLC5082', context.pipeline.source.locate(['nodes', node.id, 'step']), { node: node.id, step: node.step.doc.name });
+    // Where the setting is written: the node's config, else the pipeline's defaults.
+    const setting = ['config', 'network', 'enableNetworkIsolation'];
+    const site = valueAt(node.doc, setting) !== undefined ? ['nodes', node.id, ...setting] : valueAt(context.pipeline.doc, ['defaults', ...setting.slice(1)]) !== undefined ? ['defaults', ...setting.slice(1)] : ['nodes', node.id, 'step'];
+    context.bag.report('PLC5082', context.pipeline.source.locate(site), { node: node.id, step: node.step.doc.name });
     return undefined;
   }
   const prefix = context.codeLocation();
