@@ -704,6 +704,10 @@ export interface Serving {
    */
   code?: 'upload' | 'archive';
   /**
+   * The step type's own container's ContainerHostname, with serving.containers (Direct invocation's TargetContainerHostname); set on one container, it must be set on each.
+   */
+  hostname?: string;
+  /**
    * Containers after the step's own (compute.image with the first model input and the script), in order: an inference pipeline (Containers). At most 15 in all.
    *
    * @minItems 1
@@ -831,7 +835,7 @@ export interface ServingContainer {
    */
   model?: string;
   /**
-   * ContainerHostname, for Direct invocation (TargetContainerHostname).
+   * ContainerHostname (Direct invocation's TargetContainerHostname); set on one container, it must be set on each.
    */
   hostname?: string;
   /**

@@ -2338,9 +2338,11 @@ script: { entryPoint: train.py }
   PLC5080: `A serving setting of a Model or RegisterModel step type that would do nothing or is plc's to set: a
 serving container imports the inference script rather than running it, so script.env and
 script.arguments are never read (the container's environment is serving.environment); serving.code
-without a script, serving.mode with one container or on a RegisterModel step type, and
-SAGEMAKER_PROGRAM or SAGEMAKER_SUBMIT_DIRECTORY in serving.environment beside a script (plc sets them
-from the script) are refused rather than silently dropped or overwritten.
+without a script, serving.mode or serving.hostname with one container, serving.mode on a
+RegisterModel step type, a ContainerHostname on some containers of an inference pipeline but not on
+all (CreateModel takes one on each or on none), and SAGEMAKER_PROGRAM or SAGEMAKER_SUBMIT_DIRECTORY
+in serving.environment beside a script (plc sets them from the script) are refused rather than
+silently dropped or overwritten.
 
 ## Trips
 

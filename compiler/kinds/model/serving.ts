@@ -51,6 +51,14 @@ export function checkServing(step: StepType, bag: DiagnosticBag, kind: { mode: b
   }
   if (serving.code !== undefined && !doc.script) misuse(['serving', 'code'], 'serving.code', 'says where the script\'s code is read, but the step type has no script', 'Add script.entryPoint (the inference script), or remove serving.code.');
   if (serving.mode !== undefined && (!kind.mode || !serving.containers)) misuse(['serving', 'mode'], 'serving.mode', kind.mode ? 'sets how several containers are invoked, but there is one' : `is not used by ${doc.sagemaker}: a registered package has no execution mode`, kind.mode ? 'Add serving.containers, or remove serving.mode.' : 'Set the mode on the Model step type that deploys the package, and remove it here.');
+  const hostnames = [serving.hostname, ...(serving.containers ?? []).map((c) => c.hostname)];
+  const named = hostnames.findIndex((h) => h !== undefined);
+  const unnamed = hostnames.findIndex((h) => h === undefined);
+  if (serving.containers && named !== -1 && unnamed !== -1) {
+    const path = named === 0 ? ['serving', 'hostname'] : ['serving', 'containers', named - 1, 'hostname'];
+    misuse(path, path.join('.'), `names one container but not ${unnamed === 0 ? 'the step type\'s own' : `container ${unnamed}`}`, 'CreateModel takes a ContainerHostname on every container of an inference pipeline or on none: set serving.hostname and each one\'s hostname, or none.');
+  }
+  if (serving.hostname !== undefined && !serving.containers) misuse(['serving', 'hostname'], 'serving.hostname', 'names the container of an inference pipeline, but there is one container', 'Add serving.containers, or remove serving.hostname.');
   if (doc.script) {
     for (const variable of [programVariable, directoryVariable]) {
       if (serving.environment && Object.hasOwn(serving.environment, variable)) misuse(['serving', 'environment', variable], `serving.environment.${variable}`, 'is what plc sets for the script', 'Remove it: plc names the entry point and where its code is.');
@@ -101,7 +109,7 @@ export function lowerContainers(node: WiredNode, context: LoweringContext): Cont
   const environment = [...context.entries(node, serving.environment ?? {}, ['serving', 'environment']), ...(code ?? [])];
   context.checkStringMap(node, environment, environmentLimits, 'environment variable', ['serving', 'environment']);
   const framework = doc.compute && frameworkOf(doc.compute.image);
-  const own: ContainerIR | undefined = image && modelData && code ? { image, modelData, environment, ...(framework ? { framework } : {}) } : undefined;
+  const own: ContainerIR | undefined = image && modelData && code ? { ...(serving.hostname !== undefined ? { hostname: serving.hostname } : {}), image, modelData, environment, ...(framework ? { framework } : {}) } : undefined;
   const others = (serving.containers ?? []).map((container, i): ContainerIR | undefined => {
     const at = ['serving', 'containers', i];
     const image = context.image(node, 'inference', undefined, [...at, 'image']);
