@@ -18,7 +18,8 @@ out without downtime). Names are derived from the endpoint and the package versi
 (<endpoint>-v<version>), so a retried step finds its model and config and reuses them. It returns
 once SageMaker accepted the change (the endpoint is Creating or Updating; a Lambda function could
 not wait the minutes that take): endpoint_name, endpoint_config_name, model_name and action
-(created or updated), the step's output parameters.
+(created, updated, or unchanged for a retry after the update was accepted); the step type maps
+model_name to its output.
 """
 import re
 
