@@ -82,6 +82,7 @@ export interface StepDocument {
   training?: Training;
   transform?: Transform;
   registration?: Registration;
+  serving?: Serving;
   tuning?: Tuning;
   lambda?: Lambda;
   callback?: Callback;
@@ -716,6 +717,162 @@ export interface Registration {
   };
 }
 /**
+ * Model and RegisterModel only: how the inference container serves: its environment, where it reads the script's code, and more containers after it (an inference pipeline).
+ */
+export interface Serving {
+  /**
+   * The container's environment variables (Environment), each a literal or a ${config.*} binding; plc adds SAGEMAKER_PROGRAM and SAGEMAKER_SUBMIT_DIRECTORY for a script.
+   */
+  environment?: {
+    [k: string]: ScalarBinding;
+  };
+  /**
+   * Where the container reads the script (SAGEMAKER_SUBMIT_DIRECTORY): upload (the default) ships it as a content-addressed sourcedir.tar.gz under codePrefix, which the XGBoost and scikit-learn containers download; archive reads it from code/ inside the model archive (/opt/ml/model/code), which the step that wrote the model put there, as the PyTorch container and network isolation need.
+   */
+  code?: 'upload' | 'archive';
+  /**
+   * The step type's own container's ContainerHostname, with serving.containers (Direct invocation's TargetContainerHostname); set on one container, it must be set on each.
+   */
+  hostname?: string;
+  /**
+   * Containers after the step's own (compute.image with the first model input and the script), in order: an inference pipeline (Containers). At most 15 in all.
+   *
+   * @minItems 1
+   * @maxItems 14
+   */
+  containers?:
+    | [ServingContainer]
+    | [ServingContainer, ServingContainer]
+    | [ServingContainer, ServingContainer, ServingContainer]
+    | [ServingContainer, ServingContainer, ServingContainer, ServingContainer]
+    | [ServingContainer, ServingContainer, ServingContainer, ServingContainer, ServingContainer]
+    | [ServingContainer, ServingContainer, ServingContainer, ServingContainer, ServingContainer, ServingContainer]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ]
+    | [
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer,
+        ServingContainer
+      ];
+  /**
+   * Model only, with containers: InferenceExecutionConfig.Mode, Serial (each container's output is the next one's input; the default) or Direct (each is invoked on its own).
+   */
+  mode?: 'Serial' | 'Direct';
+}
+export interface ServingContainer {
+  /**
+   * The container's inference image: a framework image resolved per region, or an image URI.
+   */
+  image: string | FrameworkImage;
+  /**
+   * The input port (of type model) whose archive this container serves (ModelDataUrl); none for a container without model data.
+   */
+  model?: string;
+  /**
+   * ContainerHostname (Direct invocation's TargetContainerHostname); set on one container, it must be set on each.
+   */
+  hostname?: string;
+  /**
+   * This container's environment variables (Environment).
+   */
+  environment?: {
+    [k: string]: ScalarBinding;
+  };
+}
+/**
  * Tuning-only settings (sagemaker: Tuning): the strategy, the objective metric, how many training jobs to run and the hyperparameter ranges to search.
  */
 export interface Tuning {
@@ -938,6 +1095,10 @@ export interface Variant {
    * Changes to tuning settings.
    */
   tuning?: {} | null;
+  /**
+   * Changes to serving settings.
+   */
+  serving?: {} | null;
 }
 
 export type Parameter = {

@@ -13,6 +13,7 @@ const installHints: [reason: RegExp, install: string][] = [
   [/lightgbm/i, '/usr/bin/python3 -m pip install --break-system-packages lightgbm (no Debian package)'],
   [/torch/i, 'apt-get install python3-torch'],
   [/PyYAML/i, 'apt-get install python3-yaml'],
+  [/botocore/i, 'apt-get install python3-botocore'],
 ];
 
 /**
@@ -35,6 +36,11 @@ test('built-in step scripts pass their unit tests', () => {
   const python = '/usr/bin/python3';
   if (!available(pythonHas(python, ['pandas', 'sklearn', 'xgboost']), `${python} with pandas, scikit-learn and xgboost`, 'apt-get install python3-pandas python3-sklearn python3-xgboost')) return;
   unittest(python, ['discover', '-s', join('steps', 'scripts', 'tests')]);
+});
+
+test('the EndpointDeployment Lambda handler passes its unit tests (botocore Stubber, offline)', () => {
+  if (!haveBotocore()) return;
+  unittest(botocorePython!, ['discover', '-s', join('steps', 'lambda', 'tests')]);
 });
 
 test('the definition checker (test/support/check_definition.py) passes its self-test', () => {

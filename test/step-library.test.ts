@@ -19,10 +19,11 @@ const samples: Record<string, string> = { labelField: 'label', currencyColumn: '
 test('the built-in library loads without a diagnostic and has the seed catalog', () => {
   assert.equal(library.diagnostics, []);
   assert.ok(steps.length >= 20, `${steps.length} step types`);
-  assert.equal([...new Set(steps.map((s) => s.doc.sagemaker))].sort(), ['Model', 'Processing', 'RegisterModel', 'Training', 'Transform', 'Tuning']);
+  assert.equal([...new Set(steps.map((s) => s.doc.sagemaker))].sort(), ['Lambda', 'Model', 'Processing', 'RegisterModel', 'Training', 'Transform', 'Tuning']);
   for (const step of steps) {
     assert.ok(step.doc.description && step.doc.description.length > 20, `${step.doc.name} is described`);
-    const runsCode = step.doc.sagemaker === 'Processing' || step.doc.sagemaker === 'Training' || step.doc.sagemaker === 'Tuning';
+    // Built-in models serve with an inference script; a transform and a Lambda step run none in SageMaker.
+    const runsCode = step.doc.sagemaker !== 'Transform' && step.doc.sagemaker !== 'Lambda';
     assert.is(step.doc.script !== undefined, runsCode, `${step.doc.name}: a script exactly when it runs code`);
     for (const [name, field] of Object.entries(step.doc.config?.properties ?? {})) assert.ok(field.description, `${step.doc.name}.config.${name} is described`);
   }

@@ -121,7 +121,9 @@ export function declared(doc: StepDoc) {
   const hyperparameters = typeof doc.training?.hyperparameters === 'object'
     ? new Map([...collect((d) => (typeof d.training?.hyperparameters === 'object' ? d.training.hyperparameters : undefined), ['training', 'hyperparameters']), ...collect((d) => d.tuning?.ranges, ['tuning', 'ranges'])])
     : undefined;
-  return { env: collect((d) => d.script?.env, ['script', 'env']), ports, argumentFlags, hyperparameters };
+  // A serving container's environment is serving.environment (script.env is refused there, PLC5080).
+  const env = new Map([...collect((d) => d.script?.env, ['script', 'env']), ...collect((d) => d.serving?.environment, ['serving', 'environment'])]);
+  return { env, ports, argumentFlags, hyperparameters };
 }
 
 /** What a script declares (its contract constants) and what main() does (script-flow/flow.ts). */

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { ConfigField, InputPort, OutputPort } from '../../schema/types.generated.js';
 import type { StepType } from '../link/step-library.js';
+import { stepKind } from '../kinds/registry.js';
 
 /** Text for a Markdown table cell: pipes escaped, line breaks folded. */
 const oneLine = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -40,6 +41,9 @@ export function renderStepPage(step: StepType): string {
   lines.push(`- SageMaker kind: ${doc.sagemaker}${doc.role ? ` (${doc.role})` : ''}`);
   lines.push(`- Job types: ${doc.jobTypes?.map(code).join(', ') ?? 'none'}`);
   if (doc.script) lines.push(`- Script: ${code(`${doc.script.sourceDir ? `${doc.script.sourceDir}/` : ''}${doc.script.entryPoint}`)}${doc.script.include ? `, shipping also ${doc.script.include.map(code).join(', ')}` : ''}`);
+  // A serving step type's script is read from the model archive's code/ or uploaded (docs/documents.md, "Models that serve").
+  if (doc.serving?.code === 'archive') lines.push('- Serving code: read from `code/` in the model archive (`/opt/ml/model/code`), where the model\'s producer packages it');
+  else if (doc.script && stepKind(doc.sagemaker).sections.includes('serving')) lines.push('- Serving code: uploaded as a content-addressed `sourcedir.tar.gz` (`SAGEMAKER_SUBMIT_DIRECTORY`)');
   if (doc.compute) {
     const { image } = doc.compute;
     lines.push(`- Image: ${typeof image === 'string' ? code(image) : `${image.framework} ${image.version}`}; instance type ${code(doc.compute.instanceType)}`);

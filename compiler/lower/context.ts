@@ -30,8 +30,8 @@ export interface LoweringContext {
   instanceType(node: WiredNode): Expr | undefined;
   /** compute: instance type, count, volume and run time. */
   resources(node: WiredNode): Resources | undefined;
-  /** compute.image, resolved for the region; a framework image for the given instance type (GPU or CPU). */
-  image(node: WiredNode, scope: ImageScope, instanceType?: Expr): Expr | undefined;
+  /** compute.image (or the image at `at` in the step type), resolved for the region; a framework image for the given instance type (GPU or CPU). */
+  image(node: WiredNode, scope: ImageScope, instanceType?: Expr, at?: DataPath): Expr | undefined;
   /** The step type's code, collected once per step type. */
   bundle(node: WiredNode): CodeBundle | undefined;
   /** codePrefix; undefined (reported once) when the pipeline has code but no codePrefix. */
@@ -44,8 +44,8 @@ export interface LoweringContext {
   defaultLocation(node: WiredNode, port?: string): Expr;
   /** The bound input of a kind whose ports have fixed roles by type. */
   inputOfType(node: WiredNode, type: string): InputSource | undefined;
-  /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
-  fileInput(node: WiredNode, type: string): Expr | undefined;
+  /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics): the first port of the type, or the one named. */
+  fileInput(node: WiredNode, type: string, port?: string): Expr | undefined;
   /** Where a binding's value was written: the config value it names (`${config.x}`), else the step type's own text at `path`. */
   bindingLocation(node: WiredNode, raw: unknown, path: DataPath): Location;
   /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */

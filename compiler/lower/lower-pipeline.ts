@@ -1,7 +1,7 @@
 // Pass 7, lower: turn the wired pipeline into the backend-neutral IR. Step-type bindings are
 // resolved against each node's config; images resolve per region; code becomes content-addressed
 // objects under codePrefix; output locations default to <outputPrefix>/<step name>/<port>.
-import type { PipelineDocument } from '../../schema/types.generated.js';
+import type { FrameworkImage, PipelineDocument } from '../../schema/types.generated.js';
 import type { StepType } from '../link/step-library.js';
 import { describeTypes, valueAt } from '../validate/schema-errors.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
@@ -137,12 +137,12 @@ class NodeLowering implements LoweringContext {
   }
 
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
-  fileInput(node: WiredNode, type: string): Expr | undefined {
-    const input = this.inputOfType(node, type);
-    if (!input) return undefined;
+  fileInput(node: WiredNode, type: string, named?: string): Expr | undefined {
+    const port = named ?? Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    const input = port === undefined ? undefined : node.inputs.get(port);
+    if (!input || port === undefined) return undefined;
     if (input.file !== undefined) return s3Path(input.location, input.file);
     if (input.folder) {
-      const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)![0];
       // A matched input has no inputs: entry; its producer came from after:.
       const site = Object.hasOwn(node.doc.inputs ?? {}, port) ? ['nodes', node.id, 'inputs', port] : ['nodes', node.id, 'after'];
       this.bag.report('PLC3011', this.pipeline.source.locate(site), { node: node.id, port, producer: input.folder.node, output: input.folder.port });
@@ -186,11 +186,11 @@ class NodeLowering implements LoweringContext {
     if (!this.code.has(key)) this.code.set(key, { key, bytes: bytes(), sources: [...sources] });
   }
 
-  image(node: WiredNode, scope: ImageScope, instanceType?: Expr): Expr | undefined {
-    const image = node.step.doc.compute?.image;
+  image(node: WiredNode, scope: ImageScope, instanceType?: Expr, at: DataPath = ['compute', 'image']): Expr | undefined {
+    const image = valueAt(node.step.doc, at) as string | FrameworkImage | undefined;
     const step = node.step.doc.name;
     if (image === undefined) return undefined;
-    if (typeof image === 'string') return this.scalar(node, image, ['compute', 'image']);
+    if (typeof image === 'string') return this.scalar(node, image, at);
     const region = this.pipeline.doc.region;
     if (region === undefined) {
       this.bag.report('PLC7002', this.pipeline.source.locate(['nodes', node.id, 'step']), { step, framework: image.framework });
@@ -202,8 +202,8 @@ class NodeLowering implements LoweringContext {
     const resolved = resolveImageUri({ framework: image.framework, version: image.version, processor, scope, region, ...(image.pyVersion ? { pyVersion: image.pyVersion } : {}) });
     if (resolved.ok) return literal(resolved.uri);
     const value = { framework: image.framework, version: image.version, region, processor, pyVersion: image.pyVersion ?? '' }[resolved.problem];
-    const at = resolved.problem === 'region' ? this.pipeline.source.locate(['region']) : node.step.source.locate(['compute', 'image', resolved.problem]);
-    this.bag.report('PLC7003', at, { framework: image.framework, field: resolved.problem, value, allowed: resolved.allowed }, suggest(value, resolved.allowed));
+    const site = resolved.problem === 'region' ? this.pipeline.source.locate(['region']) : node.step.source.locate([...at, resolved.problem]);
+    this.bag.report('PLC7003', site, { framework: image.framework, field: resolved.problem, value, allowed: resolved.allowed }, suggest(value, resolved.allowed));
     return undefined;
   }
 

@@ -6,7 +6,10 @@ features (missing values become the train mean), trains a multi-layer
 perceptron with cross-entropy and Adam, and writes:
   model dir   model.pt (the state_dict), feature_columns.json and
               model_config.json (architecture, feature scaling, the resolved
-              hyperparameters): everything build_model() needs to load it
+              hyperparameters): everything build_model() needs to load it;
+              and code/, the serving script pytorch_inference.py with what it
+              imports, where the PyTorch inference container reads it
+              (SAGEMAKER_SUBMIT_DIRECTORY /opt/ml/model/code; PyTorchModel)
   output dir  metrics.json with the final validation metrics
 """
 from __future__ import annotations  # the container's Python may predate 3.9 generics
@@ -15,6 +18,7 @@ import argparse
 import logging
 import math
 import os
+import shutil
 
 import numpy as np
 import pandas as pd
@@ -24,6 +28,7 @@ from torch import nn
 from plc_step import (UserError, load_hyperparameters, required_hyperparameter, run_training_job,
                       warn_unknown_hyperparameters, write_json)
 from plc_tables import read_training_splits, training_features
+from plc_torch import build_model, scale_rows
 
 # ---- Contract: plc's static checker reads these literals; keep them literal. ----
 INPUT_PATHS = {"training_data": "/opt/ml/input/data/training_data"}
@@ -43,6 +48,8 @@ OPTIONAL_HYPERPARAMETERS = {
 }
 
 MODEL_FILE = "model.pt"
+# The serving code packaged under code/ in the model: the entry point and the modules it imports.
+SERVING_CODE = ["pytorch_inference.py", "plc_torch.py", "plc_step.py"]
 CONFIG_FILE = "model_config.json"
 MAX_LAYER_WIDTH = 65536
 
@@ -93,25 +100,8 @@ def _labels(series: pd.Series, name: str) -> np.ndarray:
     return series.to_numpy(dtype=np.int64)
 
 
-def build_model(config: dict) -> nn.Module:
-    """The network model_config.json describes; load model.pt into it with load_state_dict."""
-    layers: list[nn.Module] = []
-    width = config["input_size"]
-    for size in config["hidden_sizes"]:
-        layers += [nn.Linear(width, size), nn.ReLU()]
-        if config["dropout"] > 0:
-            layers.append(nn.Dropout(config["dropout"]))
-        width = size
-    layers.append(nn.Linear(width, config["num_classes"]))
-    return nn.Sequential(*layers)
-
-
 def _scale(frame: pd.DataFrame, config: dict) -> torch.Tensor:
-    """Missing values -> train mean, then (x - mean) / scale, in model_config.json's feature order."""
-    values = frame[config["feature_columns"]].to_numpy(dtype=np.float64)
-    means = np.array(config["feature_means"])
-    values = np.where(np.isnan(values), means, values)
-    return torch.tensor((values - means) / np.array(config["feature_scales"]), dtype=torch.float32)
+    return scale_rows(frame[config["feature_columns"]].to_numpy(dtype=np.float64), config)
 
 
 def _auc(labels: np.ndarray, scores: np.ndarray) -> float:
@@ -133,6 +123,14 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> dict:
     if probabilities.shape[1] == 2 and 0 < labels.sum() < len(labels):  # AUC needs both classes present
         metrics["auc"] = _auc(labels, probabilities[:, 1])
     return metrics
+
+
+def _package_serving_code(code_dir: str) -> None:
+    """The serving script beside this one, copied into the model (the repack SageMaker's SDK runs as a job)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    os.makedirs(code_dir, exist_ok=True)
+    for name in SERVING_CODE:
+        shutil.copyfile(os.path.join(here, name), os.path.join(code_dir, name))
 
 
 def main(
@@ -214,6 +212,7 @@ def main(
     torch.save({k: v.cpu() for k, v in model.state_dict().items()}, os.path.join(model_dir, MODEL_FILE))
     write_json(os.path.join(model_dir, "feature_columns.json"), features)
     write_json(os.path.join(model_dir, CONFIG_FILE), config)
+    _package_serving_code(os.path.join(model_dir, "code"))
     write_json(os.path.join(output_paths["metrics"], "metrics.json"), metrics)
     logger.info("validation metrics: %s", metrics["validation"])
 

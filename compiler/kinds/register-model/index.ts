@@ -9,12 +9,13 @@ import type { StepKind } from '../kind.js';
 import { tagsOf } from '../../lower/job-settings.js';
 import { checkPortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
+import { checkServing, lowerContainers, renderPackageContainer, type ContainerIR } from '../model/serving.js';
 
 /** CreateModelPackage: the model registered in a model package group. */
 export interface RegisterModelStepIR extends StepBaseIR {
   kind: 'RegisterModel';
-  image: Expr;
-  modelData: Expr;
+  /** The inference containers (serving), the step type's own first. */
+  containers: ContainerIR[];
   group: Expr;
   approvalStatus: Expr;
   /** ModelPackageDescription (the step's own Description is the node's). */
@@ -38,34 +39,35 @@ function mergeTags(job: [string, Expr][], registration: [string, Expr][]): [stri
   return [...job.filter(([key]) => !own.has(key)), ...registration];
 }
 
-const roles = { inputs: { model: [1, 1], metrics: [0, 1], constraints: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } } as const;
+const roles = { inputs: { model: [1, 15], metrics: [0, 1], constraints: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } } as const;
 
 export const registerModelKind: StepKind<RegisterModelStepIR> = {
   name: 'RegisterModel',
-  sections: ['registration', 'compute', 'inputs', 'outputs'],
+  sections: ['registration', 'script', 'serving', 'compute', 'inputs', 'outputs'],
   requires: ['registration', 'compute'],
   jobSettings: ['tags'],
   portOptions: { inputs: {}, outputs: {} },
   outputs: {},
   uncached: true,
   properties: apiLimits.stepProperties.RegisterModel,
-  check: (step, bag) => checkPortRoles(step, roles, bag),
+  check(step, bag) {
+    checkPortRoles(step, roles, bag);
+    checkServing(step, bag, { mode: false });
+  },
   outputLocation: (step) => property(step, 'ModelPackageArn'),
   lower(node, base, context) {
     const registration = node.step.doc.registration;
     if (!registration) return undefined; // required (PLC0103)
-    const image = context.image(node, 'inference');
-    const model = context.fileInput(node, 'model');
+    const containers = lowerContainers(node, context);
     const metrics = context.inputOfType(node, 'metrics') && context.fileInput(node, 'metrics');
     const payload = context.inputOfType(node, 'payload') && context.fileInput(node, 'payload');
     const constraints = context.inputOfType(node, 'constraints') && context.fileInput(node, 'constraints');
     const group = context.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
     const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : context.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
     const description = registration.description === undefined ? undefined : context.typed(node, registration.description, ['registration', 'description'], 'string');
-    if (!image || !model || !group || !approvalStatus) return undefined;
+    if (!containers || !group || !approvalStatus) return undefined;
     return {
-      kind: 'RegisterModel', ...base, image, group, approvalStatus,
-      modelData: model,
+      kind: 'RegisterModel', ...base, containers, group, approvalStatus,
       ...(description ? { packageDescription: description } : {}),
       // The API accepts a package without them, but endpoints and transforms need to know.
       contentTypes: registration.contentTypes ?? ['text/csv'],
@@ -84,7 +86,7 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
     ModelPackageGroupName: renderExpr(step.group),
     ModelApprovalStatus: renderExpr(step.approvalStatus),
     InferenceSpecification: compact({
-      Containers: [{ Image: renderExpr(step.image), ModelDataUrl: renderExpr(step.modelData) }],
+      Containers: step.containers.map(renderPackageContainer),
       SupportedContentTypes: step.contentTypes,
       SupportedResponseMIMETypes: step.responseTypes,
       SupportedRealtimeInferenceInstanceTypes: step.inferenceInstanceTypes,
