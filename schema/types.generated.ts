@@ -968,12 +968,7 @@ export interface PipelineDocument {
    * PipelineDisplayName of CreatePipeline and UpdatePipeline: letters, digits and single hyphens, at most 256.
    */
   displayName?: string;
-  /**
-   * Tags of the pipeline itself (CreatePipeline Tags; plc deploy keeps the deployed pipeline's in sync with them), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256. Jobs take theirs from the tags config field.
-   */
-  tags?: {
-    [k: string]: string;
-  };
+  tags?: Tags;
   /**
    * At most this many steps run at once (ParallelismConfiguration.MaxParallelExecutionSteps, set by plc deploy; plc run --parallelism overrides it for one execution).
    */
@@ -1018,6 +1013,12 @@ export interface PipelineDocument {
   nodes: {
     [k: string]: Node;
   };
+}
+/**
+ * Tags of the pipeline itself (CreatePipeline Tags; plc deploy keeps the deployed pipeline's in sync with them), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256. Jobs take theirs from the tags config field.
+ */
+export interface Tags {
+  [k: string]: string;
 }
 /**
  * Config values shared by every node whose step declares the field (step defaults < these < node config).
@@ -1129,16 +1130,14 @@ export interface BaseConfig {
      */
     outputKmsKeyId?: string;
   };
-  /**
-   * Tags of the jobs (Tags of CreateProcessingJob, CreateTrainingJob, CreateHyperParameterTuningJob, CreateTransformJob, CreateModel and CreateModelPackage, where a registration's own tags win), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256.
-   */
-  tags?: {
-    /**
-     * The tag's value (a ${params.*} String parameter may stand here).
-     */
-    [k: string]: string;
-  };
+  tags?: Tags1;
   [k: string]: unknown;
+}
+/**
+ * Tags of the jobs (Tags of CreateProcessingJob, CreateTrainingJob, CreateHyperParameterTuningJob, CreateTransformJob, CreateModel and CreateModelPackage, where a registration's own tags win), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256; a value may be a ${params.*} String parameter.
+ */
+export interface Tags1 {
+  [k: string]: string;
 }
 /**
  * A pipeline node: a step (step:), a condition (condition: with then:/else:) or a fail node (fail:).

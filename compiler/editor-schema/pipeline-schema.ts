@@ -5,6 +5,7 @@
 // discriminated on their `step` value with if/then.
 // Tested in a real editor engine by test/lsp.test.ts.
 import type { ConfigField } from '../../schema/types.generated.js';
+import { baseConfigFields } from '../bind/base-fields.js';
 import type { StepLibrary, StepType } from '../link/step-library.js';
 import { loadSchema } from '../validate/validate-document.js';
 
@@ -96,7 +97,7 @@ export interface SchemaPipeline {
 export function generatePipelineSchema(library: StepLibrary, options: { pipeline?: SchemaPipeline; open?: boolean } = {}): Schema {
   const schema = loadSchema('Pipeline') as Schema & { definitions: Record<string, Schema & { properties: Record<string, Schema> }> };
   const steps = [...library.steps.values()].sort((a, b) => (a.doc.name < b.doc.name ? -1 : 1));
-  const baseFields = schema.definitions['baseConfig']!.properties as Record<string, ConfigField>;
+  const baseFields = baseConfigFields(schema);
   const node = schema.definitions['node']!;
   const names = steps.map((s) => s.doc.name);
   const described = {
