@@ -493,16 +493,17 @@ export interface Script {
    * @minItems 1
    */
   include?: [string, ...string[]];
-  /**
-   * Environment variables the script reads, each bound to a ${config.*} field, ${jobType} or a literal.
-   */
-  env?: {
-    [k: string]: ScalarBinding;
-  };
+  env?: Environment;
   /**
    * Command-line arguments passed to the script, in order.
    */
   arguments?: ScalarBinding[];
+}
+/**
+ * Environment variables the script reads, each bound to a ${config.*} field, ${jobType} or a literal.
+ */
+export interface Environment {
+  [k: string]: ScalarBinding;
 }
 /**
  * Container image and resources; each value is a literal or a ${config.*} binding. Required for Processing, Training, Tuning, Model, Transform and RegisterModel steps; Lambda, Callback and EMR steps run no SageMaker container and have none.
@@ -877,6 +878,13 @@ export interface Processing {
    * @maxItems 256
    */
   containerArguments?: [ScalarBinding, ...ScalarBinding[]];
+  env?: Environment1;
+}
+/**
+ * Environment variables of the container (Environment), each bound to a ${config.*} field, ${jobType} or a literal; not with script, whose environment is script.env.
+ */
+export interface Environment1 {
+  [k: string]: ScalarBinding;
 }
 export interface Variant {
   /**
@@ -911,6 +919,30 @@ export interface Variant {
    * Changes to tuning settings.
    */
   tuning?: {} | null;
+  /**
+   * Changes to the container of its own (processing:).
+   */
+  processing?: {} | null;
+  /**
+   * Changes to transform settings.
+   */
+  transform?: {} | null;
+  /**
+   * Changes to registration settings.
+   */
+  registration?: {} | null;
+  /**
+   * Changes to the Lambda invocation.
+   */
+  lambda?: {} | null;
+  /**
+   * Changes to the callback.
+   */
+  callback?: {} | null;
+  /**
+   * Changes to the EMR step.
+   */
+  emr?: {} | null;
 }
 
 export type Parameter = {

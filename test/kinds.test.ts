@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { stepKind, stepKinds } from '../compiler/kinds/registry.js';
-import type { SageMakerKind } from '../compiler/kinds/kind.js';
+import { sectionNames, type SageMakerKind } from '../compiler/kinds/kind.js';
 import { walkFiles } from '../compiler/util/walk.js';
 import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
 
@@ -139,6 +139,18 @@ test('the kind registry holds every kind of the step schema, once, each in its o
   const names = stepKinds.map((k) => k.name);
   assert.equal([...names].sort(), [...schema.properties.sagemaker.enum].sort());
   assert.is(new Set(names).size, names.length);
+});
+
+test('a variant may change every settings section a step document has', () => {
+  const schema = JSON.parse(readFileSync(join(repo, 'schema/step.schema.json'), 'utf8')) as { definitions: { variant: { properties: Record<string, unknown> } } };
+  assert.equal(sectionNames.filter((section) => !(section in schema.definitions.variant.properties)), []);
+});
+
+test('processing.env is the environment of a container of its own; beside a script it is PLC5071', () => {
+  const step = (script: string) => `kind: Step\nname: Tool\nsagemaker: Processing\ndescription: Runs a tool.\n${script}processing:\n  env: { MODE: fast }\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n`;
+  const pipeline = 'codePrefix: s3://bucket/code\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  tool: { step: Tool }\n';
+  assert.equal(diagnose(pipeline, { 'tool.step.yaml': step('') }), []);
+  assert.equal(diagnose(pipeline, { 'tool.step.yaml': step('script: { entryPoint: tool.py }\n'), 'tool.py': 'print(1)\n' }), ['PLC5071 processing step type Tool has both script and processing.env']);
 });
 
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).

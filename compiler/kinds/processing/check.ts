@@ -21,7 +21,7 @@ export function checkProcessingStep(step: StepType, bag: DiagnosticBag): void {
   const { doc, source } = step;
   // A script's entrypoint and arguments are plc's to write; a container of its own takes them from `processing:`.
   if (doc.script) {
-    for (const member of ['containerEntrypoint', 'containerArguments'] as const) {
+    for (const member of ['containerEntrypoint', 'containerArguments', 'env'] as const) {
       if (doc.processing?.[member] !== undefined) bag.report('PLC5071', source.locate(['processing', member], 'key'), { step: doc.name, member });
     }
   }
