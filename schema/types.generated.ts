@@ -1232,6 +1232,12 @@ export interface Node {
    */
   config?: {};
   /**
+   * Data options of this node's ports, by port name, over the ones its step type declares on the port: contentType, distribution, inputMode, compression, recordWrapper, dataType and attributeNames on inputs, uploadMode on outputs. A value may use ${params.*}; the kind's API decides which options and values a port takes.
+   */
+  ports?: {
+    [k: string]: PortOptions;
+  };
+  /**
    * Step caching: true, or an object with the ISO-8601 duration cached results stay valid.
    */
   cache?:
@@ -1309,6 +1315,95 @@ export interface Condition {
    * @minItems 1
    */
   allOf?: [Condition, ...Condition[]];
+}
+/**
+ * A port's data options as a node sets them (step.schema.json inputPort and outputPort describe each); which values a port takes depends on its step's kind (PLC5060).
+ */
+export interface PortOptions {
+  /**
+   * MIME type of the channel's data (Channel.ContentType).
+   */
+  contentType?: string;
+  /**
+   * FullyReplicated or ShardedByS3Key (S3DataDistributionType).
+   */
+  distribution?: string;
+  /**
+   * File, Pipe or FastFile (training only).
+   */
+  inputMode?: string;
+  /**
+   * None or Gzip.
+   */
+  compression?: string;
+  /**
+   * None or RecordIO (training only).
+   */
+  recordWrapper?: string;
+  /**
+   * S3Prefix, ManifestFile or AugmentedManifestFile (training only).
+   */
+  dataType?: string;
+  /**
+   * The attributes of each augmented manifest line the job reads (S3DataSource.AttributeNames).
+   *
+   * @minItems 1
+   * @maxItems 16
+   */
+  attributeNames?:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  /**
+   * EndOfJob or Continuous (processing outputs: S3UploadMode).
+   */
+  uploadMode?: string;
 }
 /**
  * Retry policy; give maxAttempts or expireAfterMin, not both.

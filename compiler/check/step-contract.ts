@@ -4,6 +4,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { StepType } from '../link/step-library.js';
 import { singleReference } from '../interpolation/template.js';
 import { portOptionNames, sectionNames } from '../kinds/kind.js';
+import { allowedValues, checkOptionValue } from '../kinds/ports.js';
 import { kindsTaking, kindsWith, runsContainer, stepKind } from '../kinds/registry.js';
 
 /** "A, B and C". */
@@ -41,12 +42,9 @@ export function checkStepContract(step: StepType, bag: DiagnosticBag): void {
       for (const option of portOptionNames[direction]) {
         const raw = (spec as Record<string, unknown>)[option];
         if (raw === undefined) continue;
-        const allowed = (kind.portOptions[direction] as Record<string, readonly string[] | true | undefined>)[option];
         const path = [direction, port, option];
-        if (allowed === undefined) refuse(path, path.join('.'), names(kindsWith((k) => (k.portOptions[direction] as Record<string, unknown>)[option] !== undefined)));
-        else if (allowed !== true && typeof raw === 'string' && singleReference(raw) === undefined && !allowed.includes(raw)) {
-          bag.report('PLC5060', source.locate(path), { option: path.join('.'), value: raw, kind: kind.name, allowed: [...allowed] });
-        }
+        if (allowedValues(kind.portOptions, direction, option) === undefined) refuse(path, path.join('.'), names(kindsWith((k) => allowedValues(k.portOptions, direction, option) !== undefined)));
+        else if (typeof raw !== 'string' || singleReference(raw) === undefined) checkOptionValue(kind.name, kind.portOptions, direction, option, raw, path.join('.'), source.locate(path), bag);
       }
     }
   }

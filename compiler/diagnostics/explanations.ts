@@ -931,6 +931,89 @@ score: { step: BatchTransform, jobType: testing, config: { network: { enableNetw
 # fixed: the model the transform job uses is isolated
 model: { step: XGBoostModel, config: { network: { enableNetworkIsolation: true } } }
 \`\`\``,
+  PLC2015: `A node's \`ports:\` names a port its step type does not have, so the data options under it would set
+nothing. \`ports:\` takes the step type's input and output ports (of the node's job type), as
+\`plc steps show <Type>\` lists them.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: ports
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+  labelField: label
+nodes:
+  train:
+    step: XGBoostTraining
+    inputs: { training_data: s3://bucket/train }
+    ports:
+      training: { inputMode: Pipe }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: ports
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+  labelField: label
+nodes:
+  train:
+    step: XGBoostTraining
+    inputs: { training_data: s3://bucket/train }
+    ports:
+      training_data: { inputMode: Pipe }
+\`\`\``,
+  PLC2016: `A node's \`ports:\` sets a data option that its port cannot have: an input option on an output
+(\`uploadMode\` is the only output option), or one the API of the step's kind has no member for
+(a processing input has no \`contentType\`, a training channel no \`uploadMode\`). plc would drop
+it, so it is an error, as on the step type's port (PLC5011); the hint lists the options the port takes.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: ports
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+  labelField: label
+nodes:
+  train:
+    step: XGBoostTraining
+    inputs: { training_data: s3://bucket/train }
+    ports:
+      model: { uploadMode: Continuous }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: ports
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+  labelField: label
+nodes:
+  train:
+    step: XGBoostTraining
+    inputs: { training_data: s3://bucket/train }
+    ports:
+      training_data: { distribution: ShardedByS3Key }
+\`\`\``,
   PLC3001: `A node id is expected and the name is not one: an entry of \`after:\`, or the \`<node>\` part of a wire
 \`<node>.<output>\` under \`inputs:\`. Both use node ids, the keys under \`nodes:\`, not step type names
 or \`name:\` values.
