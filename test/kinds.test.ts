@@ -155,13 +155,15 @@ test('processing.env is the environment of a container of its own; beside a scri
 
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
 // Generated tables (the API limits by kind) and the prose of explanations.ts are data, not code.
-test('no compiler module outside compiler/kinds/ names a step kind', () => {
+test('no compiler, CLI or AWS module outside compiler/kinds/ names a step kind', () => {
   const kindName = new RegExp(`['"](${stepKinds.map((k) => k.name).join('|')})['"]`);
-  const root = join(repo, 'compiler');
-  const files = walkFiles(root, { file: (name) => name.endsWith('.ts') && name !== 'explanations.ts', skipFolder: () => false }).files;
-  const naming = files.map((file) => file.slice(root.length + 1)).filter((file) => {
-    const text = readFileSync(join(root, file), 'utf8');
-    return !file.startsWith('kinds/') && !text.startsWith('// Generated') && kindName.test(text);
+  const naming = ['compiler', 'bin', 'aws'].flatMap((folder) => {
+    const root = join(repo, folder);
+    const files = walkFiles(root, { file: (name) => name.endsWith('.ts') && name !== 'explanations.ts', skipFolder: () => false }).files;
+    return files.map((file) => `${folder}/${file.slice(root.length + 1)}`).filter((file) => {
+      const text = readFileSync(join(repo, file), 'utf8');
+      return !file.startsWith('compiler/kinds/') && !text.startsWith('// Generated') && kindName.test(text);
+    });
   });
   assert.equal(naming, []);
 });

@@ -9,6 +9,7 @@ import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
 import { checkPortRoles } from '../ports.js';
 import { renderTags, renderVpc } from '../settings.js';
+import { modelTemplate } from './scaffold.js';
 
 /** CreateModel: a SageMaker model from model artifacts and an inference image. */
 export interface ModelStepIR extends StepBaseIR {
@@ -24,6 +25,7 @@ const roles = { inputs: { model: [1, 1] }, outputs: { 'model-name': [0, 1] } } a
 
 export const modelKind: StepKind<ModelStepIR> = {
   name: 'Model',
+  scaffold: modelTemplate,
   sections: ['compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['network', 'tags'],

@@ -9,6 +9,7 @@ import type { StepKind } from '../kind.js';
 import { tagsOf } from '../../lower/job-settings.js';
 import { checkPortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
+import { registerModelTemplate } from './scaffold.js';
 
 /** CreateModelPackage: the model registered in a model package group. */
 export interface RegisterModelStepIR extends StepBaseIR {
@@ -42,6 +43,7 @@ const roles = { inputs: { model: [1, 1], metrics: [0, 1], constraints: [0, 1], p
 
 export const registerModelKind: StepKind<RegisterModelStepIR> = {
   name: 'RegisterModel',
+  scaffold: registerModelTemplate,
   sections: ['registration', 'compute', 'inputs', 'outputs'],
   requires: ['registration', 'compute'],
   jobSettings: ['tags'],

@@ -9,6 +9,7 @@ import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
 import { checkPortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
+import { transformTemplate } from './scaffold.js';
 
 /** A batch transform job over a data set with a SageMaker model. */
 export interface TransformStepIR extends StepBaseIR {
@@ -31,6 +32,7 @@ const roles = { inputs: { 'model-name': [1, 1], dataset: [1, 1] }, outputs: { pr
 
 export const transformKind: StepKind<TransformStepIR> = {
   name: 'Transform',
+  scaffold: transformTemplate,
   sections: ['transform', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['encryption', 'tags'],
