@@ -153,6 +153,13 @@ test('processing.env is the environment of a container of its own; beside a scri
   assert.equal(diagnose(pipeline, { 'tool.step.yaml': step('script: { entryPoint: tool.py }\n'), 'tool.py': 'print(1)\n' }), ['PLC5071 processing step type Tool has both script and processing.env']);
 });
 
+test('a node\'s ports: value may be a String parameter; another type is PLC0101, at the node', () => {
+  const step = 'kind: Step\nname: Tool\nsagemaker: Processing\ndescription: Runs a tool.\ninputs:\n  data: { type: dataset, path: /opt/ml/processing/input/data }\nprocessing:\n  containerArguments: [--fast]\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n';
+  const pipeline = (type: string) => `parameters: { Mode: { type: ${type}, default: ${type === 'String' ? 'Pipe' : 1} } }\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  tool: { step: Tool, inputs: { data: s3://bucket/in }, ports: { data: { inputMode: "\${params.Mode}" } } }\n`;
+  assert.equal(diagnose(pipeline('String'), { 'tool.step.yaml': step }), []);
+  assert.equal(diagnose(pipeline('Integer'), { 'tool.step.yaml': step }), ['PLC0101 "ports.data.inputMode" of node "tool" (parameter Mode, Integer) must be a string']);
+});
+
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
 // Generated tables (the API limits by kind) and the prose of explanations.ts are data, not code.
 test('no compiler, CLI or AWS module outside compiler/kinds/ names a step kind', () => {

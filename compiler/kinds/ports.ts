@@ -4,7 +4,6 @@
 // `ports:` over the step type's port).
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
-import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
 import { asString, constantOf, isExpr, type Expr } from '../ir/expr.js';
 import type { StepType } from '../link/step-library.js';
@@ -132,13 +131,12 @@ function stepOption(node: WiredNode, raw: unknown, path: DataPath, context: Lowe
 
 /** A node's own option, in the pipeline's scope: a literal, or a String `${params.*}`. */
 function nodeOption(node: WiredNode, raw: unknown, path: DataPath, context: LoweringContext): Expr | Expr[] | undefined {
-  const { source, scope } = context.pipeline;
-  const value = interpolate(raw, { source, path }, scope, context.bag);
+  const value = context.bindPipelineValue(raw, path);
   if (!value) return undefined;
   if (value.kind === 'list') return value.items.filter(isExpr).map(asString);
   if (value.kind === 'map') return undefined; // the schema allows none
   if (value.kind === 'parameter' && value.type !== 'String') {
-    context.bag.report('PLC0101', source.locate(path), { where: `"${path.slice(2).join('.')}" of node "${node.id}" (parameter ${value.name}, ${value.type})`, expected: 'a string' });
+    context.bag.report('PLC0101', context.pipeline.source.locate(path), { where: `"${path.slice(2).join('.')}" of node "${node.id}" (parameter ${value.name}, ${value.type})`, expected: 'a string' });
     return undefined;
   }
   return value;

@@ -247,6 +247,10 @@ class NodeLowering implements LoweringContext {
     return interpolate(raw, { source: node.step.source, path }, node.stepScope, this.bag);
   }
 
+  bindPipelineValue(raw: unknown, path: DataPath): Value | undefined {
+    return interpolate(raw, { source: this.pipeline.source, path }, this.pipeline.scope, this.bag);
+  }
+
   /** The instance type, checked against the API's list for the step's kind when it is a literal. */
   instanceType(node: WiredNode): Expr | undefined {
     const raw = node.step.doc.compute?.instanceType;
