@@ -54,17 +54,21 @@ function parameterValues(parameters: readonly ParameterIR[], overrides: LocalRun
 }
 
 /** Writes the code objects where the definition reads them, as `plc deploy` uploads them. */
-function placeCode(options: LocalRunOptions, s3: S3Folder): void {
-  if (options.ir.code.length === 0) return;
+/** Writes the pipeline's code objects into the local S3 folder; returns the project file each came from, by its local path. */
+function placeCode(options: LocalRunOptions, s3: S3Folder): Map<string, string> {
+  const sources = new Map<string, string>();
+  if (options.ir.code.length === 0) return sources;
   const prefix = options.codePrefix === undefined ? undefined : parseS3Uri(options.codePrefix);
   if (!prefix) throw new LocalUsageError('the pipeline has code but no codePrefix');
   for (const object of options.ir.code) {
     const path = s3.writablePath(s3Uri(below(prefix, object.key)));
+    if (object.sources[0] !== undefined) sources.set(path, relative(process.cwd(), object.sources[0]) || object.sources[0]);
     if (existsSync(path)) continue; // content-addressed: the same key holds the same bytes
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(`${path}.tmp`, object.bytes);
     renameSync(`${path}.tmp`, path);
   }
+  return sources;
 }
 
 /** Steps chosen by --only/--from; the others reuse what the last local run recorded. */
@@ -112,8 +116,8 @@ export async function runLocal(options: LocalRunOptions): Promise<boolean> {
   }
 
   const s3 = new S3Folder(options.s3Root, options.mounts);
-  placeCode(options, s3);
-  const missing = await preflight(plan.filter((planned) => chosen.has(planned.step.Name)), s3, options.python, join(options.stateDir, 'preflight'));
+  const codeSources = placeCode(options, s3);
+  const missing = await preflight(plan.filter((planned) => chosen.has(planned.step.Name)), s3, options.python, join(options.stateDir, 'preflight'), (path) => codeSources.get(path));
   if (missing.length > 0) {
     for (const line of missing) options.stream.write(`plc: ${line}\n`);
     options.stream.write('plc: nothing was run\n');
@@ -145,7 +149,8 @@ export async function runLocal(options: LocalRunOptions): Promise<boolean> {
         return { state: 'succeeded', message: `${result ? 'then' : 'else'} branch`, taken: result ? 'IfSteps' : 'ElseSteps' };
       }
       if (step.Type === 'Fail') return { state: 'failed', message: String(evaluate(step.Arguments?.['ErrorMessage'] ?? '', scope)) };
-      if (notLocalKinds.has(step.Type) || !runners[step.Type]) {
+      // A stub stands in for any step: one that cannot run here, or one a developer chooses not to run.
+      if (notLocalKinds.has(step.Type) || !runners[step.Type] || options.stubs.has(step.Name)) {
         results.set(step.Name, stubResult(step.Type, options.stubs.get(step.Name), step.Name));
         return { state: 'stubbed', message: `from ${options.stubs.get(step.Name)}` };
       }

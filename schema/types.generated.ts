@@ -494,16 +494,17 @@ export interface Script {
    * @minItems 1
    */
   include?: [string, ...string[]];
-  /**
-   * Environment variables the script reads, each bound to a ${config.*} field, ${jobType} or a literal.
-   */
-  env?: {
-    [k: string]: ScalarBinding;
-  };
+  env?: Environment;
   /**
    * Command-line arguments passed to the script, in order.
    */
   arguments?: ScalarBinding[];
+}
+/**
+ * Environment variables the script reads, each bound to a ${config.*} field, ${jobType} or a literal.
+ */
+export interface Environment {
+  [k: string]: ScalarBinding;
 }
 /**
  * Container image and resources; each value is a literal or a ${config.*} binding. Required for Processing, Training, Tuning, Model, Transform and RegisterModel steps; Lambda, Callback and EMR steps run no SageMaker container and have none.
@@ -1061,6 +1062,13 @@ export interface Processing {
    * @maxItems 256
    */
   containerArguments?: [ScalarBinding, ...ScalarBinding[]];
+  env?: Environment1;
+}
+/**
+ * Environment variables of the container (Environment), each bound to a ${config.*} field, ${jobType} or a literal; not with script, whose environment is script.env.
+ */
+export interface Environment1 {
+  [k: string]: ScalarBinding;
 }
 export interface Variant {
   /**
@@ -1095,6 +1103,30 @@ export interface Variant {
    * Changes to tuning settings.
    */
   tuning?: {} | null;
+  /**
+   * Changes to the container of its own (processing:).
+   */
+  processing?: {} | null;
+  /**
+   * Changes to transform settings.
+   */
+  transform?: {} | null;
+  /**
+   * Changes to registration settings.
+   */
+  registration?: {} | null;
+  /**
+   * Changes to the Lambda invocation.
+   */
+  lambda?: {} | null;
+  /**
+   * Changes to the callback.
+   */
+  callback?: {} | null;
+  /**
+   * Changes to the EMR step.
+   */
+  emr?: {} | null;
   /**
    * Changes to serving settings.
    */
@@ -1156,12 +1188,7 @@ export interface PipelineDocument {
    * PipelineDisplayName of CreatePipeline and UpdatePipeline: letters, digits and single hyphens, at most 256.
    */
   displayName?: string;
-  /**
-   * Tags of the pipeline itself (CreatePipeline Tags; plc deploy keeps the deployed pipeline's in sync with them), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256. Jobs take theirs from the tags config field.
-   */
-  tags?: {
-    [k: string]: string;
-  };
+  tags?: Tags;
   /**
    * At most this many steps run at once (ParallelismConfiguration.MaxParallelExecutionSteps, set by plc deploy; plc run --parallelism overrides it for one execution).
    */
@@ -1206,6 +1233,12 @@ export interface PipelineDocument {
   nodes: {
     [k: string]: Node;
   };
+}
+/**
+ * Tags of the pipeline itself (CreatePipeline Tags; plc deploy keeps the deployed pipeline's in sync with them), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256. Jobs take theirs from the tags config field.
+ */
+export interface Tags {
+  [k: string]: string;
 }
 /**
  * Config values shared by every node whose step declares the field (step defaults < these < node config).
@@ -1317,16 +1350,14 @@ export interface BaseConfig {
      */
     outputKmsKeyId?: string;
   };
-  /**
-   * Tags of the jobs (Tags of CreateProcessingJob, CreateTrainingJob, CreateHyperParameterTuningJob, CreateTransformJob, CreateModel and CreateModelPackage, where a registration's own tags win), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256.
-   */
-  tags?: {
-    /**
-     * The tag's value (a ${params.*} String parameter may stand here).
-     */
-    [k: string]: string;
-  };
+  tags?: Tags1;
   [k: string]: unknown;
+}
+/**
+ * Tags of the jobs (Tags of CreateProcessingJob, CreateTrainingJob, CreateHyperParameterTuningJob, CreateTransformJob, CreateModel and CreateModelPackage, where a registration's own tags win), as Key: Value. At most 50; keys of 1 to 128 characters, values of at most 256; a value may be a ${params.*} String parameter.
+ */
+export interface Tags1 {
+  [k: string]: string;
 }
 /**
  * A pipeline node: a step (step:), a condition (condition: with then:/else:) or a fail node (fail:).
@@ -1388,6 +1419,12 @@ export interface Node {
    * Config values for this node's step (highest precedence).
    */
   config?: {};
+  /**
+   * Data options of this node's ports, by port name, over the ones its step type declares on the port: contentType, distribution, inputMode, compression, recordWrapper, dataType and attributeNames on inputs, uploadMode on outputs. A value may use ${params.*}; the kind's API decides which options and values a port takes.
+   */
+  ports?: {
+    [k: string]: PortOptions;
+  };
   /**
    * Step caching: true, or an object with the ISO-8601 duration cached results stay valid.
    */
@@ -1466,6 +1503,95 @@ export interface Condition {
    * @minItems 1
    */
   allOf?: [Condition, ...Condition[]];
+}
+/**
+ * A port's data options as a node sets them (step.schema.json inputPort and outputPort describe each); which values a port takes depends on its step's kind (PLC5060).
+ */
+export interface PortOptions {
+  /**
+   * MIME type of the channel's data (Channel.ContentType).
+   */
+  contentType?: string;
+  /**
+   * FullyReplicated or ShardedByS3Key (S3DataDistributionType).
+   */
+  distribution?: string;
+  /**
+   * File, Pipe or FastFile (training only).
+   */
+  inputMode?: string;
+  /**
+   * None or Gzip.
+   */
+  compression?: string;
+  /**
+   * None or RecordIO (training only).
+   */
+  recordWrapper?: string;
+  /**
+   * S3Prefix, ManifestFile or AugmentedManifestFile (training only).
+   */
+  dataType?: string;
+  /**
+   * The attributes of each augmented manifest line the job reads (S3DataSource.AttributeNames).
+   *
+   * @minItems 1
+   * @maxItems 16
+   */
+  attributeNames?:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  /**
+   * EndOfJob or Continuous (processing outputs: S3UploadMode).
+   */
+  uploadMode?: string;
 }
 /**
  * Retry policy; give maxAttempts or expireAfterMin, not both.

@@ -29,6 +29,27 @@ test('plc explain shows every config value of a node with its layer and file:lin
   for (const entry of explanation.config) if (entry.layer !== 'unset') assert.ok(entry.location, `${entry.field} has a location`);
 });
 
+test('plc explain shows the data options of a node\'s ports, each from the step type\'s port or the node\'s ports:', () => {
+  const pipeline = fixture('builds/port-options/pipeline.yaml');
+  const options = (node: string) => {
+    const result = runPlc(['explain', pipeline, node, '--format', 'json']);
+    assert.is(result.status, 0, result.stderr);
+    const explanation = JSON.parse(result.stdout) as { ports: { option: string; value: string; layer: string; location: { file: string; range: { start: { line: number } } } }[] };
+    return explanation.ports.map((p) => `${p.option} ${p.value} ${p.layer} ${p.location.file}:${p.location.range.start.line}`);
+  };
+  const at = 'fixtures/builds/port-options/pipeline.yaml';
+  assert.equal(options('train'), [
+    `training_data.contentType "text/libsvm" node ports ${at}:29`,
+    `training_data.distribution "ShardedByS3Key" node ports ${at}:29`,
+    `training_data.inputMode "\${params.TrainInputMode}" node ports ${at}:29`,
+    `training_data.compression "Gzip" node ports ${at}:29`,
+  ]);
+  assert.equal(options('tune').map((line) => line.split(' ')[0]), ['training_data.contentType', 'training_data.distribution', 'training_data.inputMode', 'training_data.compression', 'training_data.recordWrapper', 'training_data.dataType']);
+  // XGBoostTraining declares text/csv on its channel; a node that sets nothing keeps it.
+  const flagship = runPlc(['explain', example, 'train']);
+  assert.match(flagship.stdout, /\nports:\n  training_data\.contentType +"text\/csv" +step type port +steps\/xgboost-training\.step\.yaml:12:/);
+});
+
 test('plc explain shows derived values and says where the template is', () => {
   const result = runPlc(['explain', fixture('builds/variants/pipeline.yaml'), 'apply-testing']);
   assert.is(result.status, 0, result.stderr);

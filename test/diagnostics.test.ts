@@ -144,7 +144,7 @@ test('the pretty format matches the documented shape', () => {
     ' 12 |     step: XGBoostTraining',
     '>13 |     inptus: { training_data: prep.processed_data }',
     '    |     ^^^^^^',
-    '  hint: Allowed keys here: after, cache, condition, config, description, displayName, else, fail, inputs, jobType, name, outputs, retry, step, then.',
+    '  hint: Allowed keys here: after, cache, condition, config, description, displayName, else, fail, inputs, jobType, name, outputs, ports, retry, step, then.',
     '',
     '1 error, 0 warnings',
     '',

@@ -45,4 +45,18 @@ test('plc new step regenerates the project schema, so plc check finds it fresh',
   assert.equal(json(runPlc(['check', '--format', 'json'], demo).stdout).filter((d) => d.code === 'PLC0040'), []);
 });
 
+
+test('a node\'s ports: completes each port of its step type with the data options its kind takes there, and their values', () => {
+  type Rule = { if: { properties: { step: { const: string } } }; then: { properties: { ports: { properties: Record<string, { properties: Record<string, { anyOf?: { enum?: string[] }[] }> }> } } } };
+  const schema = JSON.parse(builtinSchemaText()) as { definitions: { node: { allOf: Rule[] } } };
+  const ports = (step: string) => schema.definitions.node.allOf.find((rule) => rule.if.properties.step.const === step)!.then.properties.ports.properties;
+  const processing = ports('TabularPreprocessing');
+  assert.equal(Object.keys(processing['data']!.properties), ['distribution', 'inputMode', 'compression', 'dataType']);
+  assert.equal(processing['data']!.properties['inputMode']!.anyOf![0]!.enum, ['File', 'Pipe']);
+  assert.equal(Object.keys(processing['processed_data']!.properties), ['uploadMode']);
+  const training = ports('XGBoostTraining');
+  assert.equal(Object.keys(training['training_data']!.properties), ['contentType', 'distribution', 'inputMode', 'compression', 'recordWrapper', 'dataType', 'attributeNames']);
+  assert.equal(training['model'], undefined, 'a training output takes no data options');
+});
+
 test.run();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { stepKind, stepKinds } from '../compiler/kinds/registry.js';
-import type { SageMakerKind } from '../compiler/kinds/kind.js';
+import { sectionNames, type SageMakerKind } from '../compiler/kinds/kind.js';
 import { walkFiles } from '../compiler/util/walk.js';
 import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
 
@@ -141,15 +141,36 @@ test('the kind registry holds every kind of the step schema, once, each in its o
   assert.is(new Set(names).size, names.length);
 });
 
+test('a variant may change every settings section a step document has', () => {
+  const schema = JSON.parse(readFileSync(join(repo, 'schema/step.schema.json'), 'utf8')) as { definitions: { variant: { properties: Record<string, unknown> } } };
+  assert.equal(sectionNames.filter((section) => !(section in schema.definitions.variant.properties)), []);
+});
+
+test('processing.env is the environment of a container of its own; beside a script it is PLC5071', () => {
+  const step = (script: string) => `kind: Step\nname: Tool\nsagemaker: Processing\ndescription: Runs a tool.\n${script}processing:\n  env: { MODE: fast }\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n`;
+  const pipeline = 'codePrefix: s3://bucket/code\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  tool: { step: Tool }\n';
+  assert.equal(diagnose(pipeline, { 'tool.step.yaml': step('') }), []);
+  assert.equal(diagnose(pipeline, { 'tool.step.yaml': step('script: { entryPoint: tool.py }\n'), 'tool.py': 'print(1)\n' }), ['PLC5071 processing step type Tool has both script and processing.env']);
+});
+
+test('a node\'s ports: value may be a String parameter; another type is PLC0101, at the node', () => {
+  const step = 'kind: Step\nname: Tool\nsagemaker: Processing\ndescription: Runs a tool.\ninputs:\n  data: { type: dataset, path: /opt/ml/processing/input/data }\nprocessing:\n  containerArguments: [--fast]\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n';
+  const pipeline = (type: string) => `parameters: { Mode: { type: ${type}, default: ${type === 'String' ? 'Pipe' : 1} } }\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  tool: { step: Tool, inputs: { data: s3://bucket/in }, ports: { data: { inputMode: "\${params.Mode}" } } }\n`;
+  assert.equal(diagnose(pipeline('String'), { 'tool.step.yaml': step }), []);
+  assert.equal(diagnose(pipeline('Integer'), { 'tool.step.yaml': step }), ['PLC0101 "ports.data.inputMode" of node "tool" (parameter Mode, Integer) must be a string']);
+});
+
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
 // Generated tables (the API limits by kind) are data, not code.
-test('no compiler module outside compiler/kinds/ names a step kind', () => {
+test('no compiler, CLI or AWS module outside compiler/kinds/ names a step kind', () => {
   const kindName = new RegExp(`['"](${stepKinds.map((k) => k.name).join('|')})['"]`);
-  const root = join(repo, 'compiler');
-  const files = walkFiles(root, { file: (name) => name.endsWith('.ts'), skipFolder: () => false }).files;
-  const naming = files.map((file) => file.slice(root.length + 1)).filter((file) => {
-    const text = readFileSync(join(root, file), 'utf8');
-    return !file.startsWith('kinds/') && !text.startsWith('// Generated') && kindName.test(text);
+  const naming = ['compiler', 'bin', 'aws'].flatMap((folder) => {
+    const root = join(repo, folder);
+    const files = walkFiles(root, { file: (name) => name.endsWith('.ts'), skipFolder: () => false }).files;
+    return files.map((file) => `${folder}/${file.slice(root.length + 1)}`).filter((file) => {
+      const text = readFileSync(join(repo, file), 'utf8');
+      return !file.startsWith('compiler/kinds/') && !text.startsWith('// Generated') && kindName.test(text);
+    });
   });
   assert.equal(naming, []);
 });

@@ -1,7 +1,7 @@
 // `plc run --local`: the pieces (expressions, the plan, S3 as a folder, the scheduler) and both
 // example pipelines run end to end on examples/data under Debian's Python packages.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -231,6 +231,67 @@ test('step properties and a transform\'s DataProcessing run locally: the id is f
   const refused = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
   assert.is(refused.status, 1, refused.stderr);
   assert.match(refused.stderr, /score\s+failed\s+\S+\s+.*DataProcessing runs locally on text\/csv and application\/json\(lines\) records, not text\/plain/);
+});
+
+// Only plc's Python step scripts run locally (the shim maps their container paths); what SageMaker's
+// runner installs first from a requirements.txt must already be in the local Python.
+const featurizeScript = `"""Copies the scores through, as a stand-in for featurizing."""
+import argparse
+import os
+import shutil
+from pathlib import Path
+
+INPUT_PATHS = {"data": "/opt/ml/processing/input/data"}
+OUTPUT_PATHS = {"features": "/opt/ml/processing/output/features"}
+CLI_ARGS = {"--window": {"type": int, "default": 7}}
+
+
+def main(input_paths, output_paths, environ_vars, job_args):
+    target = Path(output_paths["features"])
+    target.mkdir(parents=True, exist_ok=True)
+    for path in Path(input_paths["data"]).glob("*.csv"):
+        shutil.copy(path, target / path.name)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    for flag, spec in CLI_ARGS.items():
+        parser.add_argument(flag, **spec)
+    main(INPUT_PATHS, OUTPUT_PATHS, dict(os.environ), parser.parse_args())
+`;
+
+test('a requirements.txt the local Python does not meet runs nothing and says how to install it; shell, R and image entrypoints are not run locally unless stubbed', async () => {
+  if (!available(pythonHas(python, ['packaging']), python, 'apt-get install python3-packaging')) return;
+  const root = tempDir();
+  cpSync(join(repo, 'fixtures', 'builds', 'containers'), root, { recursive: true });
+  writeFileSync(join(root, 'steps', 'featurize', 'featurize.py'), featurizeScript);
+  mkdirSync(join(root, 's3', 'bucket', 'scores'), { recursive: true });
+  writeFileSync(join(root, 's3', 'bucket', 'scores', 'week.csv'), 'id,score\n1,0.5\n');
+  const run = (...extra: string[]) => runPlcAsync(['run', 'pipeline.yaml', '--local', '--python', python, '--s3-root', 's3', ...extra], { cwd: root });
+
+  // The fixture's requirements.txt pins a package Debian does not ship.
+  const unmet = await run();
+  assert.is(unmet.status, 1, unmet.stderr);
+  assert.match(unmet.stderr, /lacks what featurize's requirements\.txt lists, which SageMaker installs before the script and plc run --local does not: category-encoders==2\.6\.3; install them \(\/usr\/bin\/python3 -m pip install -r steps\/featurize\/requirements\.txt\)/);
+  assert.match(unmet.stderr, /nothing was run/);
+
+  writeFileSync(join(root, 'steps', 'featurize', 'requirements.txt'), '# met by the Python that runs the tests\npackaging>=20  # for the version check\n');
+  const unstubbed = await run();
+  assert.is(unstubbed.status, 1, unstubbed.stderr);
+  assert.match(unstubbed.stderr, /featurize\s+succeeded/);
+  assert.match(unstubbed.stderr, /validate\s+not run locally\s+\S+\s+validate runs its image's own entrypoint, which plc run --local does not run: .*Give --stub validate=outputs\.json/);
+  assert.match(unstubbed.stderr, /spot-check\s+not run locally\s+\S+\s+spot-check runs \/usr\/local\/bin\/validate --sample, which/);
+  assert.ok(existsSync(join(root, 's3', 'bucket', 'out')), 'featurize wrote its output');
+
+  writeFileSync(join(root, 'stub.json'), '{}');
+  writeFileSync(join(root, 'report.json'), JSON.stringify({ ProcessingOutputConfig: { Outputs: { report: { S3Output: { S3Uri: 's3://bucket/report' } } } } }));
+  const stubs = ['--stub', 'validate=stub.json', '--stub', 'spot-check=stub.json', '--stub', 'report=report.json'];
+  const shell = await run(...stubs);
+  assert.is(shell.status, 1, shell.stderr);
+  assert.match(shell.stderr, /report\s+stubbed/);
+  assert.match(shell.stderr, /publish\s+not run locally\s+\S+\s+publish runs bash \/opt\/ml\/processing\/input\/code\/publish\.sh, which plc run --local does not run/);
+  const stubbed = await run(...stubs, '--stub', 'publish=stub.json');
+  assert.is(stubbed.status, 0, stubbed.stderr);
 });
 
 test.run();

@@ -7,11 +7,11 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { stringify } from 'yaml';
-import { stepKinds, type StepKindOption } from '../bin/scaffold/step-templates.js';
+import { kindOptions } from '../bin/scaffold/step-templates.js';
 import { available, definitionViolations, pythonHas, repo, runPlc, tempDir } from './support/helpers.js';
 
 /** What a node of each kind needs to build: its required inputs and config. */
-const nodes: Record<StepKindOption, { inputs?: Record<string, string>; config?: Record<string, string> }> = {
+const nodes: Record<string, { inputs?: Record<string, string>; config?: Record<string, string> }> = {
   processing: { inputs: { data: '${params.InputUri}' } },
   training: { inputs: { training_data: '${params.InputUri}' } },
   tuning: { inputs: { training_data: '${params.InputUri}' } },
@@ -25,7 +25,7 @@ const nodes: Record<StepKindOption, { inputs?: Record<string, string>; config?: 
 
 const python = '/usr/bin/python3';
 
-function pipeline(step: string, kind: StepKindOption): string {
+function pipeline(step: string, kind: string): string {
   return stringify({
     kind: 'Pipeline',
     name: 'demo',
@@ -38,12 +38,14 @@ function pipeline(step: string, kind: StepKindOption): string {
   });
 }
 
-test('--kind covers every SageMaker kind the step schema knows', () => {
+test('--kind covers every SageMaker kind the step schema knows, each named after its folder', () => {
   const schema = JSON.parse(readFileSync(join(repo, 'schema/step.schema.json'), 'utf8')) as { properties: { sagemaker: { enum: string[] } } };
-  assert.equal([...Object.values(stepKinds)].sort(), [...schema.properties.sagemaker.enum].sort());
+  assert.equal([...kindOptions.values()].map((kind) => kind.name).sort(), [...schema.properties.sagemaker.enum].sort());
+  assert.equal([...kindOptions.keys()].sort(), Object.keys(nodes).sort());
+  for (const option of kindOptions.keys()) assert.ok(existsSync(join(repo, 'compiler/kinds', option, 'scaffold.ts')), option);
 });
 
-for (const kind of Object.keys(stepKinds) as StepKindOption[]) {
+for (const kind of kindOptions.keys()) {
   test(`plc new step --kind ${kind}: plc check finds nothing, a pipeline using it builds, its script's test passes`, () => {
     const project = tempDir();
     const created = runPlc(['new', 'step', 'MyNewStep', '--kind', kind], project);
@@ -58,7 +60,7 @@ for (const kind of Object.keys(stepKinds) as StepKindOption[]) {
     assert.is(build.status, 0, build.stderr);
     assert.is(build.stderr, '');
     const definition = readFileSync(join(project, 'build/definition.json'), 'utf8');
-    assert.equal((JSON.parse(definition) as { Steps: { Name: string; Type: string }[] }).Steps.map((s) => [s.Name, s.Type]), [['node', stepKinds[kind]]]);
+    assert.equal((JSON.parse(definition) as { Steps: { Name: string; Type: string }[] }).Steps.map((s) => [s.Name, s.Type]), [['node', kindOptions.get(kind)!.name]]);
     const violations = definitionViolations(definition);
     if (violations) assert.equal(violations, []);
 
@@ -140,7 +142,7 @@ test('a name that is not PascalCase exits 2 with the suggested spelling; a built
 test('an unknown --kind exits 2 and lists the kinds; --help shows examples', () => {
   const result = runPlc(['new', 'step', 'MyNewStep', '--kind', 'batch'], tempDir());
   assert.is(result.status, 2);
-  assert.match(result.stderr, /Argument: kind, Given: "batch", Choices: "processing", "training", "transform", "model", "register-model", "tuning", "lambda", "callback", "emr"/);
+  assert.match(result.stderr, /Argument: kind, Given: "batch", Choices: "processing", "training", "tuning", "model", "transform", "register-model", "lambda", "callback", "emr"/);
   const help = runPlc(['new', 'step', '--help']);
   assert.is(help.status, 0);
   assert.match(help.stdout, /Examples:\n\s+plc new step CleanData /);

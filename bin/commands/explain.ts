@@ -75,7 +75,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       process.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderWiring(explanation));
     } else {
       const { explainNode, renderExplanation } = await import('../../compiler/explain/explain-node.js');
-      const explanation = explainNode(node);
+      const explanation = explainNode(node, result.pipeline!.source);
       process.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
     }
     process.exitCode = failed ? ExitCode.Findings : ExitCode.Ok;

@@ -1,5 +1,5 @@
 // `plc new step <Name> --kind <kind>`: a step type that passes plc check as written, with a script
-// and its test for the kinds that run one (bin/scaffold/step-templates.ts). Like plc init it never
+// and its test for the kinds that run one (bin/scaffold/step-templates.ts, each kind's template in compiler/kinds/<kind>/scaffold.ts). Like plc init it never
 // overwrites: when any file it would write exists, it writes nothing and says which (exit 2).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -10,11 +10,11 @@ import { ExitCode, usageError } from '../exit.js';
 import { reportDiagnostics } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { scriptTestsFolder } from '../scaffold/script-templates.js';
-import { stepFiles, stepKinds, type StepKindOption } from '../scaffold/step-templates.js';
+import { kindOptions, stepFiles } from '../scaffold/step-templates.js';
 
 interface NewStepArgs {
   name: string;
-  kind: StepKindOption;
+  kind: string;
   dir: string;
 }
 
@@ -24,7 +24,7 @@ const newStepCommand: CommandModule<object, NewStepArgs> = {
   builder: (yargs) =>
     yargs
       .positional('name', { type: 'string', demandOption: true, description: 'The step type name, PascalCase (the file is its kebab-case: MyStep → my-step.step.yaml)' })
-      .option('kind', { type: 'string', default: 'processing', choices: Object.keys(stepKinds), description: 'The SageMaker kind it lowers to' })
+      .option('kind', { type: 'string', default: [...kindOptions.keys()][0], choices: [...kindOptions.keys()], description: 'The SageMaker kind it lowers to' })
       .option('dir', { type: 'string', default: 'steps', description: "The project's step folder (a pipeline lists it under steps:)" })
       .example('$0 new step CleanData', 'A processing step type, script and test')
       .example('$0 new step Ranker --kind training', 'A training step type (script mode)')
@@ -71,7 +71,7 @@ const newStepCommand: CommandModule<object, NewStepArgs> = {
     const hasScript = files.some((file) => file.path.endsWith('.py'));
     // As a pipeline in this folder would list it under steps:.
     const library = shown(dir) === '' ? '.' : shown(dir).startsWith('..') ? shown(dir) : `./${shown(dir)}`;
-    process.stdout.write(`Created the ${stepKinds[kind]} step type ${name}:\n${files.map((f) => `  ${shown(f.path)}`).join('\n')}\n`
+    process.stdout.write(`Created the ${kindOptions.get(kind)!.name} step type ${name}:\n${files.map((f) => `  ${shown(f.path)}`).join('\n')}\n`
       + `Next: use it in a pipeline (steps: [${library}], a node with step: ${name}), then npx plc check`
       + `${hasScript ? `\nTest its script: python3 -m unittest discover -s ${shown(join(dir, scriptTestsFolder))}` : ''}\n`);
     process.exitCode = ExitCode.Ok;

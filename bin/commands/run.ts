@@ -36,7 +36,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         .option('from', { type: 'string', description: 'With --local: run this step and everything after it; the others keep the outputs of the last local run' })
         .option('cache', { type: 'boolean', default: true, description: 'With --local: reuse a step whose code, arguments and inputs are unchanged (--no-cache runs every step)' })
         .option('python', { type: 'string', default: '/usr/bin/python3', description: 'With --local: the Python that runs the step scripts' })
-        .option('stub', { type: 'string', array: true, default: [], description: 'With --local: NODE=outputs.json, the properties of a step not run locally (Lambda, Callback, EMR, checks)' }),
+        .option('stub', { type: 'string', array: true, default: [], description: 'With --local: NODE=outputs.json, the properties of a step not run locally (Lambda, Callback, EMR, checks, programs that are not Python step scripts), or of any step to leave out' }),
     )
       .example('$0 run pipeline.yaml', 'Start an execution with the default parameters; prints its ARN')
       .example('$0 run pipeline.yaml -P MaxDepth=8 -P InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')

@@ -4,28 +4,8 @@
 // compares with the step document, a `__main__` harness — and a unittest that runs main() on
 // temporary folders. Standard library only, so it runs in any container and any python3, and
 // self-contained: a project's scripts cannot import plc's own helpers (plc_step.py).
+import { processingContract, scriptEntryPoint, trainingContract, type StepNames } from '../../compiler/kinds/scaffold.js';
 import type { ProjectFile } from './project-files.js';
-
-export interface StepNames { name: string; kebab: string; snake: string }
-
-interface Port { port: string; path: string }
-
-/** What a script reads and writes; the step templates declare the same ports and bindings. */
-export interface ScriptContract { input: Port; output: Port }
-
-export const processingContract = {
-  input: { port: 'data', path: '/opt/ml/processing/input/data' },
-  output: { port: 'processed_data', path: '/opt/ml/processing/output/data' },
-  logLevel: 'LOG_LEVEL',
-} as const satisfies ScriptContract & { logLevel: string };
-
-export const trainingContract = {
-  input: { port: 'training_data', path: '/opt/ml/input/data/training_data' },
-  output: { port: 'model', path: '/opt/ml/model' },
-  hyperparameters: { epochs: 10, learning_rate: 0.1 },
-  // A tuning job reads its objective from the log: the script prints `<metricLine>: <value>`.
-  metricLine: 'validation-loss',
-} as const satisfies ScriptContract & { hyperparameters: Record<string, number>; metricLine: string };
 
 /** A Python literal of a string, number or flat dict (JSON's spelling is Python's for these). */
 const python = (value: string | number | Readonly<Record<string, string | number>>): string =>
@@ -224,7 +204,6 @@ function trainingTest(names: StepNames): string {
 ${unittestMain}`;
 }
 
-export const scriptEntryPoint = (names: StepNames): string => `scripts/${names.snake}.py`;
 
 /** Where the scripts' tests live, relative to the step folder (as steps/scripts/tests in plc). */
 export const scriptTestsFolder = 'scripts/tests';

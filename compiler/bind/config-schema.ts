@@ -5,6 +5,7 @@ import type { ConfigField } from '../../schema/types.generated.js';
 import { precompiledConfigValidator } from '../link/builtin-library.js';
 import type { StepType } from '../link/step-library.js';
 import { runsContainer, stepKind } from '../kinds/registry.js';
+import { baseConfigFields } from './base-fields.js';
 import { linearRegExp } from '../validate/linear-regexp.js';
 import { createAjv, loadSchema } from '../validate/validate-document.js';
 
@@ -25,7 +26,7 @@ let ajv: Ajv | undefined;
 const cache = new WeakMap<StepType, StepConfigSchema>();
 
 function base(): Record<string, ConfigField> {
-  baseFields ??= ((loadSchema('Pipeline')['definitions'] as Record<string, { properties: Record<string, ConfigField> }>)['baseConfig']!).properties;
+  baseFields ??= baseConfigFields(loadSchema('Pipeline'));
   return baseFields;
 }
 

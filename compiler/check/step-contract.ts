@@ -6,6 +6,7 @@ import type { StepType } from '../link/step-library.js';
 import { singleReference } from '../interpolation/template.js';
 import type { StepKind } from '../kinds/kind.js';
 import { portOptionNames, sectionNames } from '../kinds/kind.js';
+import { allowedValues, checkOptionValue } from '../kinds/ports.js';
 import { kindsTaking, kindsWith, runsContainer, stepKind } from '../kinds/registry.js';
 
 /** "A, B and C". */
@@ -49,17 +50,13 @@ const settingsTheKindTakes: StepRule = (step, kind, bag) => {
       }
       for (const option of portOptionNames[direction]) {
         const path = [direction, port, option];
-        if ((spec as Record<string, unknown>)[option] !== undefined && portOption(kind, direction, option) === undefined) {
-          refuse(path, path.join('.'), names(kindsWith((k) => portOption(k, direction, option) !== undefined)));
+        if ((spec as Record<string, unknown>)[option] !== undefined && allowedValues(kind.portOptions, direction, option) === undefined) {
+          refuse(path, path.join('.'), names(kindsWith((k) => allowedValues(k.portOptions, direction, option) !== undefined)));
         }
       }
     }
   }
 };
-
-/** The values a kind's ports take for a data option: a list, true (any), or undefined (not taken). */
-const portOption = (kind: StepKind, direction: (typeof directions)[number], option: string): readonly string[] | true | undefined =>
-  (kind.portOptions[direction] as Record<string, readonly string[] | true | undefined>)[option];
 
 /** PLC5004: property files are a Processing step's. */
 const propertyFilesNeedProcessing: StepRule = (step, kind, bag) => {
@@ -68,16 +65,15 @@ const propertyFilesNeedProcessing: StepRule = (step, kind, bag) => {
   }
 };
 
-/** PLC5060: a literal data option value the kind's ports do not take (a ${…} one is checked per node). */
+/** PLC5060: a literal data option value the kind's ports do not take (a ${…} one is checked per node, as node `ports:` values are). */
 const portOptionValues: StepRule = (step, kind, bag) => {
   for (const direction of directions) {
     for (const [port, spec] of ports(step, direction)) {
       for (const option of portOptionNames[direction]) {
         const raw = (spec as Record<string, unknown>)[option];
-        const allowed = portOption(kind, direction, option);
-        if (raw === undefined || allowed === undefined || allowed === true || typeof raw !== 'string' || singleReference(raw) !== undefined || allowed.includes(raw)) continue;
+        if (raw === undefined || allowedValues(kind.portOptions, direction, option) === undefined || (typeof raw === 'string' && singleReference(raw) !== undefined)) continue;
         const path = [direction, port, option];
-        bag.report('PLC5060', step.source.locate(path), { option: path.join('.'), value: raw, kind: kind.name, allowed: [...allowed] });
+        checkOptionValue(kind.name, kind.portOptions, direction, option, raw, path.join('.'), step.source.locate(path), bag);
       }
     }
   }

@@ -67,6 +67,8 @@ export const diagnosticTable = {
   PLC2012: { severity: 'error', message: 'variant "{name}" of step type {step} is not one of its job types', hint: 'Job types of {step}: {allowed}. Add it to jobTypes or rename the variant.' },
   PLC2013: { severity: 'error', message: 'derived config fields of step type {step} depend on each other in a cycle: {path}', hint: 'Make one of them a plain field with a default.' },
   PLC2014: { severity: 'warning', message: 'node "{node}" sets {setting}, but {kind} steps have no such setting; it is not used', hint: '{setting} applies to {kinds} steps. Remove it from the node\'s config: (in defaults: it applies to the kinds that take it).' },
+  PLC2015: { severity: 'error', message: 'node "{node}" sets data options of "{port}", which is no port of step type {step}', hint: 'ports: takes the ports of {step}: {allowed}.' },
+  PLC2016: { severity: 'error', message: 'node "{node}" sets {option} on {what} "{port}", which {kind} steps do not take there', hint: 'Options of that port on a {kind} step: {allowed}.' },
   PLC3001: { severity: 'error', message: 'unknown node "{name}"', hint: 'Nodes in this pipeline: {allowed}.' },
   PLC3002: { severity: 'error', message: 'node "{node}" (step type {step}) has no output "{port}"', hint: 'Outputs of {step}: {allowed}.' },
   PLC3003: { severity: 'error', message: 'step type {step} has no input "{port}"', hint: 'Inputs of {step}: {allowed}.' },

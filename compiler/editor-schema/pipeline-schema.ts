@@ -1,10 +1,14 @@
 // `plc schema`: a pipeline schema specialised to the step libraries in use, so an editor
 // completes step names (with descriptions), the job types each step allows, each step's
-// config keys (types, defaults, descriptions), its port names, and — made for one pipeline — its
+// config keys (types, defaults, descriptions), its port names, the data options of its ports, and — made for one pipeline — its
 // node ids under after: and <node>.<output> wires under inputs:. Draft-07: nodes are
 // discriminated on their `step` value with if/then.
 // Tested in a real editor engine by test/lsp.test.ts.
 import type { ConfigField } from '../../schema/types.generated.js';
+import { baseConfigFields } from '../bind/base-fields.js';
+import { portOptionNames } from '../kinds/kind.js';
+import { allowedValues } from '../kinds/ports.js';
+import { stepKind } from '../kinds/registry.js';
 import type { StepLibrary, StepType } from '../link/step-library.js';
 import { loadSchema } from '../validate/validate-document.js';
 
@@ -59,7 +63,27 @@ function portsSchema(step: StepType, direction: 'inputs' | 'outputs', wires: str
   };
 }
 
-function nodeRule(step: StepType, baseFields: Record<string, ConfigField>, wires: string[]): Schema {
+/** `ports:` of a node of the step: each port with the data options its kind takes there, their values offered. */
+function portOptionsSchema(step: StepType, portSchemas: Record<'inputs' | 'outputs', Record<string, { description?: string }>>): Schema {
+  const kind = stepKind(step.doc.sagemaker);
+  const properties: Record<string, Schema> = {};
+  for (const direction of ['inputs', 'outputs'] as const) {
+    for (const [port, spec] of Object.entries(stepPorts(step, direction))) {
+      const options = Object.fromEntries(portOptionNames[direction].flatMap((option): [string, Schema][] => {
+        const allowed = allowedValues(kind.portOptions, direction, option);
+        if (allowed === undefined) return [];
+        const value = option === 'attributeNames' ? { type: 'array', items: { type: 'string' } } : Array.isArray(allowed) ? offered([...allowed], { type: 'string' }) : { type: 'string' };
+        return [[option, { description: portSchemas[direction][option]?.description, ...value }]];
+      }));
+      if (Object.keys(options).length === 0) continue;
+      const existing = properties[port]?.['properties'] as Record<string, Schema> | undefined;
+      properties[port] = { type: 'object', additionalProperties: false, description: `Data options of ${direction.slice(0, -1)} ${port} (${spec.type}), over the step type's.`, properties: { ...existing, ...options } };
+    }
+  }
+  return { type: 'object', additionalProperties: false, properties };
+}
+
+function nodeRule(step: StepType, baseFields: Record<string, ConfigField>, wires: string[], portSchemas: Record<'inputs' | 'outputs', Record<string, { description?: string }>>): Schema {
   const fields = { ...baseFields, ...(step.doc.config?.properties ?? {}) };
   const jobTypes = step.doc.jobTypes;
   const required = new Set(step.doc.config?.required ?? []);
@@ -76,6 +100,7 @@ function nodeRule(step: StepType, baseFields: Record<string, ConfigField>, wires
         },
         inputs: portsSchema(step, 'inputs', wires),
         outputs: portsSchema(step, 'outputs', wires),
+        ports: portOptionsSchema(step, portSchemas),
       },
     },
   };
@@ -96,7 +121,7 @@ export interface SchemaPipeline {
 export function generatePipelineSchema(library: StepLibrary, options: { pipeline?: SchemaPipeline; open?: boolean } = {}): Schema {
   const schema = loadSchema('Pipeline') as Schema & { definitions: Record<string, Schema & { properties: Record<string, Schema> }> };
   const steps = [...library.steps.values()].sort((a, b) => (a.doc.name < b.doc.name ? -1 : 1));
-  const baseFields = schema.definitions['baseConfig']!.properties as Record<string, ConfigField>;
+  const baseFields = baseConfigFields(schema);
   const node = schema.definitions['node']!;
   const names = steps.map((s) => s.doc.name);
   const described = {
@@ -117,7 +142,9 @@ export function generatePipelineSchema(library: StepLibrary, options: { pipeline
   });
   const after = node.properties['after']!;
   node.properties['after'] = { ...after, items: offered(nodes.map(([id]) => id), after['items'] as Schema) };
-  node['allOf'] = steps.map((step) => nodeRule(step, baseFields, wires));
+  const stepDefinitions = loadSchema('Step')['definitions'] as Record<string, { properties: Record<string, { description?: string }> }>;
+  const portSchemas = { inputs: stepDefinitions['inputPort']!.properties, outputs: stepDefinitions['outputPort']!.properties };
+  node['allOf'] = steps.map((step) => nodeRule(step, baseFields, wires, portSchemas));
   const allFields = Object.fromEntries(steps.flatMap((s) => Object.entries(s.doc.config?.properties ?? {})).map(([name, field]) => [name, fieldSchema(field)]));
   schema.definitions['baseConfig']!.properties = { ...allFields, ...(baseFields as Record<string, Schema>) };
   return {

@@ -45,6 +45,12 @@ export function renderStep(step: StepType): string {
     for (const [name, value] of Object.entries(doc.script.env ?? {})) lines.push(`  env ${name} = ${show(value)}`);
     if (doc.script.arguments?.length) lines.push(`  arguments: ${doc.script.arguments.map(show).join(' ')}`);
   }
+  if (doc.processing) {
+    const { containerEntrypoint, containerArguments, env } = doc.processing;
+    lines.push('', `container: ${containerEntrypoint ? containerEntrypoint.join(' ') : "the image's own ENTRYPOINT"}`);
+    for (const [name, value] of Object.entries(env ?? {})) lines.push(`  env ${name} = ${show(value)}`);
+    if (containerArguments?.length) lines.push(`  arguments: ${containerArguments.map(show).join(' ')}`);
+  }
   if (doc.compute) {
     const { image, instanceType, instanceCount, volumeSizeGB } = doc.compute;
     const imageText = typeof image === 'string' ? image : `${image.framework} ${image.version}${image.processor ? ` (${image.processor})` : ''}`;

@@ -1,6 +1,7 @@
 // The Lambda and Callback kinds, made by one factory: Arguments from the kind section's bindings
 // and the wired inputs, a target beside them, OutputParameters from the output ports, no retry
 // policies.
+import type { StepTemplate } from './scaffold.js';
 import type { Arguments } from '../../schema/types.generated.js';
 import { renderExpr, renderValue } from '../backends/sagemaker/expressions.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
@@ -77,10 +78,11 @@ function lowerTarget(node: WiredNode, raw: unknown, path: DataPath, context: Low
  * parameters: the section names the target under `key`, the definition beside Arguments under
  * `member` (the SDK writes both there, then OutputParameters).
  */
-export function invocationKind<K extends 'Lambda' | 'Callback'>(name: K, section: 'lambda' | 'callback', target: { key: string; member: string }): StepKind<InvocationStepIR<K>> {
+export function invocationKind<K extends 'Lambda' | 'Callback'>(name: K, section: 'lambda' | 'callback', target: { key: string; member: string }, scaffold: StepTemplate): StepKind<InvocationStepIR<K>> {
   const sectionOf = (step: StepType) => step.doc[section] as (Record<string, unknown> & { arguments?: Arguments }) | undefined;
   return {
     name,
+    scaffold,
     sections: [section, 'inputs', 'outputs'],
     requires: [section],
     jobSettings: [],

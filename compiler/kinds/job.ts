@@ -16,14 +16,19 @@ export interface JobParts {
 }
 
 /** Undefined when a part cannot be resolved (the reason is reported). */
-export function lowerJobParts(node: WiredNode, context: LoweringContext, kind: { imageScope: ImageScope; environmentLimits: { entries: { max: number }; value: { max: number } } }): JobParts | undefined {
+/** Where a step type binds its job's environment: under script:, or for a Processing container of its own, processing:. */
+export type EnvironmentAt = readonly ['script' | 'processing', 'env'];
+
+export function lowerJobParts(node: WiredNode, context: LoweringContext, kind: { imageScope: ImageScope; environmentLimits: { entries: { max: number }; value: { max: number } }; environmentAt?: EnvironmentAt }): JobParts | undefined {
   const step = node.step.doc;
   const bundle = step.script ? context.bundle(node) : undefined;
   const role = context.role(node);
   const resources = context.resources(node);
   const image = context.image(node, kind.imageScope, resources?.instanceType);
   if (!role || !image || !resources || (step.script && !bundle)) return undefined;
-  const environment = context.entries(node, step.script?.env ?? {}, ['script', 'env']);
-  context.checkStringMap(node, environment, kind.environmentLimits, 'environment variable', ['script', 'env']);
+  const at = kind.environmentAt ?? ['script', 'env'];
+  const bindings = (step[at[0]] as { env?: Record<string, unknown> } | undefined)?.env ?? {};
+  const environment = context.entries(node, bindings, [...at]);
+  context.checkStringMap(node, environment, kind.environmentLimits, 'environment variable', [...at]);
   return { role, image, resources, environment, bundle };
 }

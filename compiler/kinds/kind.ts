@@ -10,6 +10,7 @@ import type { StepBaseIR } from '../ir/pipeline.js';
 import type { StepType } from '../link/step-library.js';
 import type { LoweringContext } from '../lower/context.js';
 import type { WiredNode } from '../stages.js';
+import type { StepTemplate } from './scaffold.js';
 
 export type SageMakerKind = StepDocument['sagemaker'];
 
@@ -46,6 +47,8 @@ export interface StepKind<S extends KindStep = KindStep> {
   readonly name: S['kind'];
   /** The step-document sections it takes; others are refused (PLC5011). A kind with `compute` runs an image of the step type's. */
   readonly sections: readonly SectionName[];
+  /** What `plc new step --kind <scaffold.option>` writes for it. */
+  readonly scaffold: StepTemplate;
   /** The sections it cannot do without (PLC0103). */
   readonly requires: readonly SectionName[];
   /** The instance types its jobs run on, when compute.instanceType is required; `jobs` names them in messages. */

@@ -1,12 +1,17 @@
 // Port rules more than one kind follows: ports that are container folders must say where
 // (Processing, Training, Tuning), ports with fixed roles by type (Model, Transform, RegisterModel)
-// come in the numbers their API takes, and ports' data options resolve per node.
+// come in the numbers their API takes, and ports' data options resolve per node (the node's
+// `ports:` over the step type's port).
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { constantOf, type Expr } from '../ir/expr.js';
+import { suggest } from '../diagnostics/did-you-mean.js';
+import { singleReference } from '../interpolation/template.js';
+import { asString, constantOf, isExpr, type Expr } from '../ir/expr.js';
 import type { StepType } from '../link/step-library.js';
 import type { LoweringContext } from '../lower/context.js';
+import type { DataPath, Location, SourceFile } from '../source/source-file.js';
 import type { WiredNode } from '../stages.js';
-import { portOptionNames, type InputOption, type OutputOption, type PortOptions } from './kind.js';
+import { hasOwn, own } from '../util/own.js';
+import { portOptionNames, type InputOption, type OutputOption, type PortOptions, type StepKind } from './kind.js';
 
 export type PortEntry = [port: string, path: string];
 
@@ -58,29 +63,93 @@ function portTypeCounts(step: StepType, roles: PortRoles, bag: DiagnosticBag): v
   }
 }
 
-/** A port's data options for one node: literals as written, `${config.*}` bindings as the node's values. */
+type Direction = 'inputs' | 'outputs';
+type Allowed = readonly string[] | true | undefined;
+
+/** The values a kind takes for an option of its ports; `true`: any the schema allows; undefined: its API has no member for it. */
+export const allowedValues = (options: PortOptions, direction: Direction, option: string): Allowed => (options[direction] as Record<string, Allowed>)[option];
+
+/**
+ * A written-out option value the kind does not take is PLC5060: on a step type's port, on a
+ * node's `ports:` and for a `${config.*}` or `${params.*}` value once it is known. True when it may stand.
+ */
+export function checkOptionValue(kind: string, options: PortOptions, direction: Direction, option: string, value: unknown, what: string, at: Location, bag: DiagnosticBag): boolean {
+  const allowed = allowedValues(options, direction, option);
+  if (!Array.isArray(allowed) || typeof value !== 'string' || allowed.includes(value)) return true;
+  bag.report('PLC5060', at, { option: what, value, kind, allowed: [...allowed] });
+  return false;
+}
+
+/** The directions a step type has a port `port` in (an input and an output may share a name). */
+const directionsOf = (step: StepType, port: string): Direction[] => (['inputs', 'outputs'] as const).filter((direction) => own(step.doc[direction], port) !== undefined);
+
+/**
+ * A node's `ports:` names ports of its step type (PLC2015), each option one that the port's
+ * direction and kind take (PLC2016); values are checked as they are lowered (lowerPortOptions).
+ */
+export function checkNodePorts(node: WiredNode, kind: StepKind, source: SourceFile, bag: DiagnosticBag): void {
+  const { doc } = node.step;
+  for (const [port, set] of Object.entries(node.doc.ports ?? {})) {
+    const directions = directionsOf(node.step, port);
+    if (directions.length === 0) {
+      const ports = [...new Set([...Object.keys(doc.inputs ?? {}), ...Object.keys(doc.outputs ?? {})])].sort();
+      bag.report('PLC2015', source.locate(['nodes', node.id, 'ports', port], 'key'), { node: node.id, port, step: doc.name, allowed: ports }, suggest(port, ports));
+      continue;
+    }
+    for (const option of Object.keys(set)) {
+      if (directions.some((direction) => (portOptionNames[direction] as readonly string[]).includes(option) && allowedValues(kind.portOptions, direction, option) !== undefined)) continue;
+      const taken = directions.flatMap((direction) => portOptionNames[direction].filter((name) => allowedValues(kind.portOptions, direction, name) !== undefined));
+      bag.report('PLC2016', source.locate(['nodes', node.id, 'ports', port, option], 'key'), { node: node.id, option, port, kind: kind.name, what: directions.map((d) => d.slice(0, -1)).join(' and '), allowed: taken.length > 0 ? taken.join(', ') : 'none' });
+    }
+  }
+}
+
+/**
+ * A port's data options for one node, layered: the node's `ports:` over the step type's port.
+ * Literals as written; a step type's `${config.*}` binding as the node's value; a node's
+ * `${params.*}` as the parameter.
+ */
 export type LoweredOptions = Partial<Record<Exclude<InputOption, 'attributeNames'> | OutputOption, Expr>> & { attributeNames?: Expr[] };
 
-export function lowerPortOptions(node: WiredNode, direction: 'inputs' | 'outputs', port: string, options: PortOptions, context: LoweringContext): LoweredOptions {
-  const spec = (node.step.doc[direction] ?? {})[port] as unknown as Record<string, unknown> | undefined;
+export function lowerPortOptions(node: WiredNode, direction: Direction, port: string, options: PortOptions, context: LoweringContext): LoweredOptions {
+  const spec = own(node.step.doc[direction], port) as Record<string, unknown> | undefined;
+  const override = own(node.doc.ports, port) as Record<string, unknown> | undefined;
   const lowered: LoweredOptions = {};
   for (const option of portOptionNames[direction]) {
-    const raw = spec?.[option];
-    if (raw === undefined || context.leftOut(node, raw)) continue;
-    const path = [direction, port, option];
+    // An option the kind has no member for was reported: PLC5011 on the port, PLC2016 on the node.
+    if (allowedValues(options, direction, option) === undefined) continue;
+    const fromNode = override !== undefined && hasOwn(override, option);
+    const raw = fromNode ? override[option] : spec?.[option];
+    const [source, path] = fromNode ? [context.pipeline.source, ['nodes', node.id, 'ports', port, option]] : [node.step.source, [direction, port, option]];
+    const value = fromNode ? nodeOption(node, raw, path, context) : stepOption(node, raw, path, context);
+    if (value === undefined) continue;
     if (option === 'attributeNames') {
-      lowered.attributeNames = context.list(node, raw as unknown[], path);
+      if (Array.isArray(value)) lowered.attributeNames = value;
       continue;
     }
-    const value = context.typed(node, raw, path, 'string');
-    const allowed = (options[direction] as Record<string, readonly string[] | true | undefined>)[option];
-    const literal = constantOf(value);
-    // A written-out value is checked with the step type (check/step-contract.ts); a bound one here.
-    if (Array.isArray(allowed) && typeof literal === 'string' && !allowed.includes(literal)) {
-      context.bag.report('PLC5060', node.step.source.locate(path), { option: path.join('.'), value: literal, kind: node.step.doc.sagemaker, allowed: [...allowed] });
-      continue;
-    }
-    if (value) lowered[option] = value;
+    if (Array.isArray(value)) continue;
+    // A value written out on the step type's port was checked with the step type (check/step-contract.ts).
+    const checked = !fromNode && typeof raw === 'string' && singleReference(raw) === undefined;
+    if (checked || checkOptionValue(node.step.doc.sagemaker, options, direction, option, constantOf(value), (fromNode ? path.slice(2) : path).join('.'), source.locate(path), context.bag)) lowered[option] = value;
   }
   return lowered;
+}
+
+/** A step type's option for the node: its literal, or the node's value of the config field it binds. */
+function stepOption(node: WiredNode, raw: unknown, path: DataPath, context: LoweringContext): Expr | Expr[] | undefined {
+  if (raw === undefined || context.leftOut(node, raw)) return undefined;
+  return Array.isArray(raw) ? context.list(node, raw, path) : context.typed(node, raw, path, 'string');
+}
+
+/** A node's own option, in the pipeline's scope: a literal, or a String `${params.*}`. */
+function nodeOption(node: WiredNode, raw: unknown, path: DataPath, context: LoweringContext): Expr | Expr[] | undefined {
+  const value = context.bindPipelineValue(raw, path);
+  if (!value) return undefined;
+  if (value.kind === 'list') return value.items.filter(isExpr).map(asString);
+  if (value.kind === 'map') return undefined; // the schema allows none
+  if (value.kind === 'parameter' && value.type !== 'String') {
+    context.bag.report('PLC0101', context.pipeline.source.locate(path), { where: `"${path.slice(2).join('.')}" of node "${node.id}" (parameter ${value.name}, ${value.type})`, expected: 'a string' });
+    return undefined;
+  }
+  return value;
 }

@@ -11,7 +11,7 @@ import type { ControlNode, LinkedNode, LinkedPipeline, NodeDocument } from '../s
 
 /** The keys each kind of node takes; the first is the one that gives the node its kind. */
 const nodeKeys = {
-  step: ['step', 'jobType', 'name', 'displayName', 'description', 'after', 'inputs', 'outputs', 'config', 'cache', 'retry'],
+  step: ['step', 'jobType', 'name', 'displayName', 'description', 'after', 'inputs', 'outputs', 'ports', 'config', 'cache', 'retry'],
   condition: ['condition', 'then', 'else', 'name', 'displayName', 'description', 'after'],
   fail: ['fail', 'name', 'displayName', 'description', 'after'],
 } as const;

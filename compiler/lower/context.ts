@@ -14,6 +14,8 @@ export interface LoweringContext {
   readonly bag: DiagnosticBag;
   /** Any binding: scalars become expressions, lists and mappings keep their shape. */
   bind(node: WiredNode, raw: unknown, path: DataPath): Value | undefined;
+  /** A value the pipeline file writes at `path` (a node's `ports:`), in the pipeline's scope (`${params.*}`, `${execution.*}`). */
+  bindPipelineValue(raw: unknown, path: DataPath): Value | undefined;
   /** A binding that must be one value. */
   scalar(node: WiredNode, raw: unknown, path: DataPath): Expr | undefined;
   /** A binding that must be one value of a JSON type (a literal of it or a parameter of that type). */

@@ -9,6 +9,7 @@ import { suggest } from '../diagnostics/did-you-mean.js';
 import { asString, constantOf, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
 import type { CodeObject, DataEdgeIR, ParameterIR, PipelineIR, Resources, RetryPolicyIR, StepBaseIR, StepIR } from '../ir/pipeline.js';
 import { jobSettingNames } from '../kinds/kind.js';
+import { checkNodePorts } from '../kinds/ports.js';
 import { runsContainer, stepKind, stepKinds } from '../kinds/registry.js';
 import { interpolate } from '../interpolation/interpolate.js';
 import { singleReference } from '../interpolation/template.js';
@@ -111,6 +112,7 @@ class NodeLowering implements LoweringContext {
       this.bag.report('PLC5014', this.pipeline.source.locate(['nodes', node.id, 'cache'], 'key'), { kind: kind.name, node: node.id });
     }
     this.checkJobSettings(node);
+    checkNodePorts(node, kind, this.pipeline.source, this.bag);
     return kind.lower(node, base, this);
   }
 
@@ -243,6 +245,10 @@ class NodeLowering implements LoweringContext {
 
   bind(node: WiredNode, raw: unknown, path: DataPath): Value | undefined {
     return interpolate(raw, { source: node.step.source, path }, node.stepScope, this.bag);
+  }
+
+  bindPipelineValue(raw: unknown, path: DataPath): Value | undefined {
+    return interpolate(raw, { source: this.pipeline.source, path }, this.pipeline.scope, this.bag);
   }
 
   /** The instance type, checked against the API's list for the step's kind when it is a literal. */

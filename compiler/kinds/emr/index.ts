@@ -4,9 +4,11 @@ import { compact, renderExpr, renderValue } from '../../backends/sagemaker/expre
 import type { StepKind } from '../kind.js';
 import type { EmrStepIR } from './ir.js';
 import { lowerEmr } from './lower.js';
+import { emrTemplate } from './scaffold.js';
 
 export const emrKind: StepKind<EmrStepIR> = {
   name: 'EMR',
+  scaffold: emrTemplate,
   sections: ['emr'],
   requires: ['emr'],
   jobSettings: [],

@@ -11,6 +11,7 @@ import type { StepKind } from '../kind.js';
 import { checkPortRoles } from '../ports.js';
 import { renderTags, renderVpc } from '../settings.js';
 import { checkServing, lowerContainers, renderContainer, type ContainerIR } from './serving.js';
+import { modelTemplate } from './scaffold.js';
 
 /** CreateModel: a SageMaker model from model artifacts and an inference image. */
 export interface ModelStepIR extends StepBaseIR {
@@ -29,6 +30,7 @@ const roles = { inputs: { model: [1, 15] }, outputs: { 'model-name': [0, 1] } } 
 
 export const modelKind: StepKind<ModelStepIR> = {
   name: 'Model',
+  scaffold: modelTemplate,
   sections: ['script', 'serving', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['network', 'tags'],

@@ -21,10 +21,10 @@ type PortPaths = ReturnType<typeof portPaths>;
 
 const groups = [['input', 'inputs'], ['output', 'outputs']] as const;
 
-/** PLC5071: a script's entrypoint and arguments are plc's to write; a container of its own takes them from `processing:`. */
+/** PLC5071: beside a script, its entrypoint, arguments and environment come from plc and `script:`; only a container of its own takes them from `processing:`. */
 function scriptOrContainerEntrypoint({ doc, source }: StepType, _paths: PortPaths, bag: DiagnosticBag): void {
   if (!doc.script) return;
-  for (const member of ['containerEntrypoint', 'containerArguments'] as const) {
+  for (const member of ['containerEntrypoint', 'containerArguments', 'env'] as const) {
     if (doc.processing?.[member] !== undefined) bag.report('PLC5071', source.locate(['processing', member], 'key'), { step: doc.name, member });
   }
 }

@@ -7,9 +7,11 @@ import { checkProcessingStep, processingPortOptions } from './check.js';
 import { processingArguments, processingMembers } from './definition.js';
 import type { ProcessingStepIR } from './ir.js';
 import { lowerProcessing } from './lower.js';
+import { processingTemplate } from './scaffold.js';
 
 export const processingKind: StepKind<ProcessingStepIR> = {
   name: 'Processing',
+  scaffold: processingTemplate,
   sections: ['script', 'processing', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['network', 'encryption', 'tags'],

@@ -15,10 +15,11 @@ import { processingEntrypoint } from './runner.js';
 import type { WiredNode } from '../../stages.js';
 
 export function lowerProcessing(node: WiredNode, base: StepBaseIR, context: LoweringContext): ProcessingStepIR | undefined {
-  const parts = lowerJobParts(node, context, { imageScope: 'processing', environmentLimits: apiLimits.processingEnvironment });
+  const step = node.step.doc;
+  // A script's environment is script.env; a container of its own has processing.env.
+  const parts = lowerJobParts(node, context, { imageScope: 'processing', environmentLimits: apiLimits.processingEnvironment, environmentAt: step.script ? ['script', 'env'] : ['processing', 'env'] });
   if (!parts) return undefined;
   const { role, image, resources, environment } = parts;
-  const step = node.step.doc;
   const inputs = Object.entries(step.inputs ?? {})
     .filter(([port]) => node.inputs.has(port))
     .map(([port, spec]) => ({ name: port, localPath: spec.path!, source: node.inputs.get(port)!.location, options: lowerPortOptions(node, 'inputs', port, processingPortOptions, context) }));

@@ -6,7 +6,8 @@
 // so it cannot clash with one of the step's own.
 import { bundleOf, type CodeBundle } from '../../lower/code-bundle.js';
 
-const runnerName = '.plc-runproc.sh';
+/** The runner's file name in the code bundle; plc run --local reads a step's requirements.txt when its entrypoint goes through it. */
+export const processingRunnerName = '.plc-runproc.sh';
 
 /** The command is the runner's arguments (then ContainerArguments), so the definition still shows which script runs. */
 const runnerText = `#!/bin/bash
@@ -22,6 +23,6 @@ export function processingEntrypoint(bundle: CodeBundle, codeDir: string, interp
   const script = [...interpreter, `${codeDir}/${bundle.entryPoint}`];
   const requirements = bundle.files.find((file) => file.path === 'requirements.txt');
   if (!requirements) return { bundle, entrypoint: script };
-  const runner = { path: runnerName, bytes: Buffer.from(runnerText), source: requirements.source };
-  return { bundle: bundleOf(bundle.entryPoint, [...bundle.files, runner]), entrypoint: ['/bin/bash', `${codeDir}/${runnerName}`, ...script] };
+  const runner = { path: processingRunnerName, bytes: Buffer.from(runnerText), source: requirements.source };
+  return { bundle: bundleOf(bundle.entryPoint, [...bundle.files, runner]), entrypoint: ['/bin/bash', `${codeDir}/${processingRunnerName}`, ...script] };
 }

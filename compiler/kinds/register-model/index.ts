@@ -10,6 +10,7 @@ import { tagsOf } from '../../lower/job-settings.js';
 import { checkPortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
 import { checkServing, lowerContainers, renderPackageContainer, type ContainerIR } from '../model/serving.js';
+import { registerModelTemplate } from './scaffold.js';
 
 /** CreateModelPackage: the model registered in a model package group. */
 export interface RegisterModelStepIR extends StepBaseIR {
@@ -43,6 +44,7 @@ const roles = { inputs: { model: [1, 15], metrics: [0, 1], constraints: [0, 1], 
 
 export const registerModelKind: StepKind<RegisterModelStepIR> = {
   name: 'RegisterModel',
+  scaffold: registerModelTemplate,
   sections: ['registration', 'script', 'serving', 'compute', 'inputs', 'outputs'],
   requires: ['registration', 'compute'],
   jobSettings: ['tags'],

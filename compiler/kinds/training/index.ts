@@ -7,9 +7,11 @@ import { trainingArguments } from './definition.js';
 import type { TrainingStepIR } from './ir.js';
 import { lowerTraining } from './lower.js';
 import { channelOptions, trainingOutput } from './outputs.js';
+import { trainingTemplate } from './scaffold.js';
 
 export const trainingKind: StepKind<TrainingStepIR> = {
   name: 'Training',
+  scaffold: trainingTemplate,
   sections: ['script', 'training', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['network', 'encryption', 'tags'],

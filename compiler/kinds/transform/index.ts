@@ -10,6 +10,7 @@ import { checkPortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
 import type { TransformStepIR } from './ir.js';
 import { lowerTransformSettings } from './settings.js';
+import { transformTemplate } from './scaffold.js';
 
 export type { TransformStepIR } from './ir.js';
 
@@ -17,6 +18,7 @@ const roles = { inputs: { 'model-name': [1, 1], dataset: [1, 1] }, outputs: { pr
 
 export const transformKind: StepKind<TransformStepIR> = {
   name: 'Transform',
+  scaffold: transformTemplate,
   sections: ['transform', 'compute', 'inputs', 'outputs'],
   requires: ['compute'],
   jobSettings: ['encryption', 'tags'],

@@ -13,9 +13,11 @@ import { checkTuningStep } from './check.js';
 import { tuningArguments } from './definition.js';
 import type { TuningStepIR } from './ir.js';
 import { lowerTuning } from './lower.js';
+import { tuningTemplate } from './scaffold.js';
 
 export const tuningKind: StepKind<TuningStepIR> = {
   name: 'Tuning',
+  scaffold: tuningTemplate,
   sections: ['script', 'training', 'tuning', 'compute', 'inputs', 'outputs'],
   requires: ['tuning', 'compute'],
   jobSettings: ['network', 'encryption', 'tags'],
