@@ -72,6 +72,15 @@ export function parseRuleDoc(markdown: string): ParsedRuleDoc {
     i = j;
   }
   for (const [n, example] of examples.entries()) if (example.files.length === 0 && example.commands.length === 0) problems.push(`example ${n + 1} (${example.kind}) has no files`);
+  // plc check of a folder reads only *.pipeline.yaml and *.step.yaml: a document named otherwise
+  // would be skipped, and a Fixed example pass without being checked.
+  const documentName = { Pipeline: /\.pipeline\.ya?ml$/, Step: /\.step\.ya?ml$/ } as const;
+  for (const [n, example] of examples.entries()) {
+    for (const file of example.files) {
+      const kind = /^kind: (Pipeline|Step)\s*$/m.exec(file.text)?.[1] as keyof typeof documentName | undefined;
+      if (kind && !documentName[kind].test(file.path)) problems.push(`example ${n + 1} (${example.kind}): ${file.path} is a ${kind} document, so its name ends in .${kind.toLowerCase()}.yaml`);
+    }
+  }
   if (!examples.some((e) => e.kind === 'trips')) problems.push('no "## Trips" example');
   if (!examples.some((e) => e.kind === 'fixed')) problems.push('no "## Fixed" example');
   return { examples, problems };
