@@ -2257,6 +2257,425 @@ script: { entryPoint: train.R, interpreter: [Rscript] }
 # fixed: a Python entry point, or a Processing step type for the R script
 script: { entryPoint: train.py }
 \`\`\``,
+  PLC5090: `A slot of a RegisterModel step type's \`registration.modelMetrics\` or \`registration.driftCheckBaselines\` names an input port the step type does not have. Each slot (for example \`driftCheckBaselines.modelDataQuality.constraints\`) names the input that carries its file, so that the file is wired like any input (from a QualityCheck's or ClarifyCheck's baseline outputs, an evaluation step or an S3 URI); a name that is no input would leave the slot empty without a word.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: registration-slot-unknown-port
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  register: { step: Registration, inputs: { model: s3://bucket/model.tar.gz, metrics: s3://bucket/metrics.json, constraints: s3://bucket/constraints.json } }
+\`\`\`
+
+\`\`\`yaml file=steps/registration.step.yaml
+kind: Step
+name: Registration
+sagemaker: RegisterModel
+description: Registers a model with its governance files.
+inputs:
+  model: { type: model, description: The model archive. }
+  metrics: { type: metrics, description: Evaluation metrics. }
+  constraints: { type: constraints, description: Drift constraints. }
+compute:
+  image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/serving:1
+registration:
+  modelPackageGroup: fraud
+  modelMetrics:
+    modelQuality: { statistics: metrics }
+  driftCheckBaselines:
+    modelQuality: { constraints: constraints }
+    modelDataQuality: { constraints: constraint }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: registration-slot-unknown-port
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  register: { step: Registration, inputs: { model: s3://bucket/model.tar.gz, metrics: s3://bucket/metrics.json, constraints: s3://bucket/constraints.json } }
+\`\`\`
+
+\`\`\`yaml file=steps/registration.step.yaml
+kind: Step
+name: Registration
+sagemaker: RegisterModel
+description: Registers a model with its governance files.
+inputs:
+  model: { type: model, description: The model archive. }
+  metrics: { type: metrics, description: Evaluation metrics. }
+  constraints: { type: constraints, description: Drift constraints. }
+compute:
+  image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/serving:1
+registration:
+  modelPackageGroup: fraud
+  modelMetrics:
+    modelQuality: { statistics: metrics }
+  driftCheckBaselines:
+    modelQuality: { constraints: constraints }
+    modelDataQuality: { constraints: constraints }
+\`\`\``,
+  PLC5091: `An input of type metrics, statistics, constraints or artifacts of a RegisterModel step type that names its slots is in none of them. The input would be wired, and its producer run, but its file would never reach the model package: name it in the slot of \`registration.modelMetrics\` or \`registration.driftCheckBaselines\` whose file it carries, or remove it. (A step type that names no slots keeps the old rule: its one metrics input is the model quality statistics, its one constraints input the model quality drift constraints.)
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: registration-port-in-no-slot
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  register: { step: Registration, inputs: { model: s3://bucket/model.tar.gz, metrics: s3://bucket/metrics.json, drift: s3://bucket/constraints.json } }
+\`\`\`
+
+\`\`\`yaml file=steps/registration.step.yaml
+kind: Step
+name: Registration
+sagemaker: RegisterModel
+description: Registers a model with its governance files.
+inputs:
+  model: { type: model, description: The model archive. }
+  metrics: { type: metrics, description: Evaluation metrics. }
+  drift: { type: constraints, description: Drift constraints. }
+compute:
+  image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/serving:1
+registration:
+  modelPackageGroup: fraud
+  modelMetrics:
+    modelQuality: { statistics: metrics }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: registration-port-in-no-slot
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  register: { step: Registration, inputs: { model: s3://bucket/model.tar.gz, metrics: s3://bucket/metrics.json, drift: s3://bucket/constraints.json } }
+\`\`\`
+
+\`\`\`yaml file=steps/registration.step.yaml
+kind: Step
+name: Registration
+sagemaker: RegisterModel
+description: Registers a model with its governance files.
+inputs:
+  model: { type: model, description: The model archive. }
+  metrics: { type: metrics, description: Evaluation metrics. }
+  drift: { type: constraints, description: Drift constraints. }
+compute:
+  image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/serving:1
+registration:
+  modelPackageGroup: fraud
+  modelMetrics:
+    modelQuality: { statistics: metrics }
+  driftCheckBaselines:
+    modelQuality: { constraints: drift }
+\`\`\``,
+  PLC5092: `A check step type's \`check.type\` is one of the other check kind's. SageMaker runs data and model quality checks as QualityCheck steps (the Model Monitor analyzer) and data bias, model bias and model explainability checks as ClarifyCheck steps (SageMaker Clarify); each kind's step takes only its own types.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-type-wrong-kind
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  check: { step: BiasCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/bias-check.step.yaml
+kind: Step
+name: BiasCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataBias
+  datasetFormat: { csv: { header: true } }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-type-wrong-kind
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  check: { step: BiasCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/bias-check.step.yaml
+kind: Step
+name: BiasCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataQuality
+  datasetFormat: { csv: { header: true } }
+\`\`\``,
+  PLC5093: `A check step type sets a \`check:\` setting its check type does not read, e.g. a problem type on a data quality check or a Clarify analysis on a QualityCheck. The setting would change nothing in the job SageMaker runs; remove it, or change \`check.type\`.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-setting-not-read
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  check: { step: DataCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/data-check.step.yaml
+kind: Step
+name: DataCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataQuality
+  datasetFormat: { csv: { header: true } }
+  problemType: BinaryClassification
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-setting-not-read
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  check: { step: DataCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/data-check.step.yaml
+kind: Step
+name: DataCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataQuality
+  datasetFormat: { csv: { header: true } }
+\`\`\``,
+  PLC5094: `An output of a QualityCheck or ClarifyCheck step type is named after no baseline the step reports. A check step's outputs are its properties: \`calculated_baseline_statistics\` and \`calculated_baseline_constraints\` (what this run calculated), \`baseline_used_for_drift_check_statistics\` and \`baseline_used_for_drift_check_constraints\` (what it compared against); a ClarifyCheck reports the constraints only. An output of type artifacts is the job's result folder.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-output-not-baseline
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  check: { step: DataCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/data-check.step.yaml
+kind: Step
+name: DataCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+outputs:
+  statistics: { type: statistics, description: The statistics. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataQuality
+  datasetFormat: { csv: { header: true } }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-output-not-baseline
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  check: { step: DataCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/data-check.step.yaml
+kind: Step
+name: DataCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+outputs:
+  calculated_baseline_statistics: { type: statistics, description: The statistics. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataQuality
+  datasetFormat: { csv: { header: true } }
+\`\`\``,
+  PLC5095: `A value of a check step that plc must know when it builds is not known until the pipeline runs. A QualityCheck's record preprocessor and post-analytics scripts are S3 URIs whose file names go into the job's environment, and a ClarifyCheck's \`check.analysis\` is a file plc writes (analysis_config.json): both take literals and \`\${config.*}\` values, not pipeline parameters or step properties.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-script-not-constant
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+parameters:
+  Preprocessor: { type: String, default: s3://bucket/scripts/preprocessor.py }
+nodes:
+  check: { step: DataCheck, inputs: { data: s3://bucket/train }, config: { preprocessor: "\${params.Preprocessor}" } }
+\`\`\`
+
+\`\`\`yaml file=steps/data-check.step.yaml
+kind: Step
+name: DataCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+config:
+  properties:
+    preprocessor: { type: string, description: The record preprocessor script. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataQuality
+  datasetFormat: { csv: { header: true } }
+  recordPreprocessorScript: \${config.preprocessor}
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: check-script-not-constant
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+parameters:
+  Preprocessor: { type: String, default: s3://bucket/scripts/preprocessor.py }
+nodes:
+  check: { step: DataCheck, inputs: { data: s3://bucket/train }, config: { preprocessor: s3://bucket/scripts/preprocessor.py } }
+\`\`\`
+
+\`\`\`yaml file=steps/data-check.step.yaml
+kind: Step
+name: DataCheck
+sagemaker: QualityCheck
+description: Checks the quality of a data set.
+inputs:
+  data: { type: dataset, description: The data set. }
+config:
+  properties:
+    preprocessor: { type: string, description: The record preprocessor script. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataQuality
+  datasetFormat: { csv: { header: true } }
+  recordPreprocessorScript: \${config.preprocessor}
+\`\`\``,
+  PLC5096: `A ClarifyCheck step needs a pipeline \`codePrefix\`: plc writes its analysis configuration (analysis_config.json) as a content-addressed object under codePrefix, as it stores code, and the Clarify job reads it from there.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: clarify-without-code-prefix
+region: us-east-1
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  bias: { step: DataBiasCheck, inputs: { data: s3://bucket/train }, config: { labelField: is_fraud, facet: gender } }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: clarify-without-code-prefix
+region: us-east-1
+codePrefix: s3://bucket/code
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  bias: { step: DataBiasCheck, inputs: { data: s3://bucket/train }, config: { labelField: is_fraud, facet: gender } }
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.

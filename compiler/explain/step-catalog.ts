@@ -42,7 +42,7 @@ export function renderStepPage(step: StepType): string {
   if (doc.script) lines.push(`- Script: ${code(`${doc.script.sourceDir ? `${doc.script.sourceDir}/` : ''}${doc.script.entryPoint}`)}${doc.script.include ? `, shipping also ${doc.script.include.map(code).join(', ')}` : ''}`);
   if (doc.compute) {
     const { image } = doc.compute;
-    lines.push(`- Image: ${typeof image === 'string' ? code(image) : `${image.framework} ${image.version}`}; instance type ${code(doc.compute.instanceType)}`);
+    lines.push(`- Image: ${image === undefined ? 'the region\'s image of its kind' : typeof image === 'string' ? code(image) : `${image.framework} ${image.version}`}; instance type ${code(doc.compute.instanceType)}`);
   }
   const inputs = Object.entries(doc.inputs ?? {});
   if (inputs.length > 0) lines.push('', '## Inputs', '', ...tableOf(['port', 'type', 'needed', 'container path', 'accepts', 'description'], inputs.map(inputRow)));

@@ -14,7 +14,7 @@ import type { WiredNode } from '../stages.js';
 export type SageMakerKind = StepDocument['sagemaker'];
 
 /** The settings sections of a step document, in the order the checks visit them. */
-export const sectionNames = ['script', 'processing', 'training', 'transform', 'registration', 'tuning', 'lambda', 'callback', 'emr', 'compute', 'inputs', 'outputs'] as const;
+export const sectionNames = ['script', 'processing', 'training', 'transform', 'registration', 'check', 'tuning', 'lambda', 'callback', 'emr', 'compute', 'inputs', 'outputs'] as const;
 
 export type SectionName = (typeof sectionNames)[number];
 

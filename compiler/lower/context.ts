@@ -46,6 +46,8 @@ export interface LoweringContext {
   inputOfType(node: WiredNode, type: string): InputSource | undefined;
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
   fileInput(node: WiredNode, type: string): Expr | undefined;
+  /** The same for the input port `port`, for kinds that take several such files (RegisterModel's metrics). */
+  portFile(node: WiredNode, port: string): Expr | undefined;
   /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */
   checkStringMap(node: WiredNode, entries: readonly [string, Expr][], limits: { entries: { max: number }; value: { max: number } }, what: 'environment variable' | 'hyperparameter', path: DataPath): void;
 }

@@ -138,11 +138,15 @@ class NodeLowering implements LoweringContext {
 
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
   fileInput(node: WiredNode, type: string): Expr | undefined {
-    const input = this.inputOfType(node, type);
+    const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    return port === undefined ? undefined : this.portFile(node, port);
+  }
+
+  portFile(node: WiredNode, port: string): Expr | undefined {
+    const input = node.inputs.get(port);
     if (!input) return undefined;
     if (input.file !== undefined) return s3Path(input.location, input.file);
     if (input.folder) {
-      const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)![0];
       // A matched input has no inputs: entry; its producer came from after:.
       const site = Object.hasOwn(node.doc.inputs ?? {}, port) ? ['nodes', node.id, 'inputs', port] : ['nodes', node.id, 'after'];
       this.bag.report('PLC3011', this.pipeline.source.locate(site), { node: node.id, port, producer: input.folder.node, output: input.folder.port });
