@@ -866,6 +866,9 @@ export interface Check {
    */
   datasetFormat?:
     | {
+        /**
+         * CSV files (DatasetFormat.csv).
+         */
         csv: {
           /**
            * Whether the CSV files have a header row (default true).
@@ -878,6 +881,9 @@ export interface Check {
         };
       }
     | {
+        /**
+         * JSON files (DatasetFormat.json).
+         */
         json: {
           /**
            * JSON Lines: one record per line (default true).
@@ -886,6 +892,9 @@ export interface Check {
         };
       }
     | {
+        /**
+         * Parquet files (DatasetFormat.parquet).
+         */
         parquet: {};
       };
   /**

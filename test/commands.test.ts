@@ -67,7 +67,8 @@ test('plc explain PLCnnnn prints the long description; docs/diagnostics.md is cu
   assert.is(unknown.status, 2);
   assert.match(unknown.stderr, /did you mean PLC3004\?/);
   assert.fixture(readFileSync(join(repo, 'docs/diagnostics.md'), 'utf8'), renderDiagnosticsReference());
-  for (const code of Object.keys(diagnosticTable)) assert.ok(/```(yaml|python|sh)\n/.test(explanations[code as keyof typeof explanations]), `${code} has an example`);
+  // An example's fence may name its file (```yaml file=pipeline.yaml), the rule-file format of issue 13.
+  for (const code of Object.keys(diagnosticTable)) assert.ok(/```(yaml|python|sh)( file=\S+)?\n/.test(explanations[code as keyof typeof explanations]), `${code} has an example`);
 });
 
 test('plc explain of an unknown node exits 2 with a did-you-mean', () => {

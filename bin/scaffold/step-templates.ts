@@ -18,6 +18,8 @@ export const stepKinds = {
   lambda: 'Lambda',
   callback: 'Callback',
   emr: 'EMR',
+  'quality-check': 'QualityCheck',
+  'clarify-check': 'ClarifyCheck',
 } as const satisfies Record<string, StepDocument['sagemaker']>;
 
 export type StepKindOption = keyof typeof stepKinds;
@@ -223,6 +225,68 @@ emr:
   args: [spark-submit, --deploy-mode, "\${config.deployMode}", "\${config.scriptUri}"]
 `;
 
+/** What both check kinds take: the baseline flags as config, and compute without an image (they run the region's). */
+function checkParts(): { config: string; compute: string; flags: string } {
+  const { config, compute } = resources('Check job', ['instanceType', 'instanceCount', 'volumeSizeGB']);
+  return {
+    config: `    skipCheck: { type: boolean, default: false, description: Run the job but compare nothing (for the first run). }
+    registerNewBaseline: { type: boolean, default: false, description: Make this run's baseline the one used for drift checks. }
+    modelPackageGroup: { type: string, minLength: 1, description: Model package group whose latest approved version supplies the baseline. }
+${config}`,
+    compute: compute.replace(image, ''),
+    flags: '  skipCheck: ${config.skipCheck}\n  registerNewBaseline: ${config.registerNewBaseline}\n  modelPackageGroup: ${config.modelPackageGroup}\n',
+  };
+}
+
+/** Output ports named after the check step's properties (the baselines consumers read). */
+const baselines = (what: 'statistics and constraints' | 'constraints'): string => (what === 'constraints' ? ['constraints'] : ['statistics', 'constraints'])
+  .flatMap((file) => [
+    `  calculated_baseline_${file}:\n    type: ${file}\n    description: The ${file} this run calculated, for a RegisterModel's metrics.\n`,
+    `  baseline_used_for_drift_check_${file}:\n    type: ${file}\n    description: The ${file} the check compared against, for a RegisterModel's drift-check baselines.\n`,
+  ]).join('');
+
+// A data quality check (the region's Model Monitor analyzer); type ModelQuality checks predictions.
+const qualityCheck = (): string => {
+  const { config, compute, flags } = checkParts();
+  return `inputs:
+  data:
+    type: dataset
+    description: The CSV data set (with a header row) the baseline is computed from.
+outputs:
+${baselines('statistics and constraints')}config:
+  properties:
+${config}${compute}check:
+  type: DataQuality
+${flags}  datasetFormat: { csv: { header: true } }
+`;
+};
+
+// A data bias check (SageMaker Clarify); ModelBias and ModelExplainability also take a model-name input.
+const clarifyCheck = (): string => {
+  const { config, compute, flags } = checkParts();
+  return `inputs:
+  data:
+    type: dataset
+    description: The CSV data set (with a header row) holding the label and the facet.
+outputs:
+${baselines('constraints')}config:
+  required: [labelField, facet]
+  properties:
+    labelField: { type: string, minLength: 1, description: Name of the label column. }
+    facet: { type: string, minLength: 1, description: Name of the sensitive column bias is measured for. }
+${config}${compute}check:
+  type: DataBias
+${flags}  # The Clarify analysis configuration (analysis_config.json), as Clarify's documentation spells it.
+  analysis:
+    dataset_type: text/csv
+    label: \${config.labelField}
+    label_values_or_threshold: [1]
+    facet:
+      - name_or_index: \${config.facet}
+    methods: { pre_training_bias: { methods: all } }
+`;
+};
+
 const bodies: Record<StepKindOption, { body: (names: StepNames) => string; runs?: 'processing' | 'training'; what: string }> = {
   processing: { body: processing, runs: 'processing', what: 'processing job' },
   training: { body: training, runs: 'training', what: 'training job' },
@@ -233,6 +297,8 @@ const bodies: Record<StepKindOption, { body: (names: StepNames) => string; runs?
   lambda: { body: lambda, what: 'Lambda function invocation' },
   callback: { body: callback, what: 'message to an SQS queue, answered by your code' },
   emr: { body: emr, what: 'step on an Amazon EMR cluster' },
+  'quality-check': { body: qualityCheck, what: 'Model Monitor data quality check' },
+  'clarify-check': { body: clarifyCheck, what: 'SageMaker Clarify data bias check' },
 };
 
 /**
