@@ -152,6 +152,7 @@ export const diagnosticTable = {
   PLC5094: { severity: 'error', message: 'output "{port}" of {kind} step type {step} is not a baseline a {kind} step reports', hint: 'Name the output after the step property it reads: {allowed}; an output of type artifacts is the job\'s result folder.' },
   PLC5095: { severity: 'error', message: '{setting} of step type {step} must be {detail}', hint: 'Write the value out in the step type or bind it to a config field; a pipeline parameter is known only when the pipeline runs.' },
   PLC5096: { severity: 'error', message: 'step type {step} writes {file} for its job, so the pipeline needs codePrefix', hint: 'Add codePrefix: s3://<bucket>/<prefix> at the top of the pipeline; the file is stored under it by content hash, as code is.' },
+  PLC5097: { severity: 'error', message: 'check.analysis.methods of {type} step type {step} has no {method}', hint: 'A {type} check runs Clarify\'s {method} analysis; add it under check.analysis.methods (it has: {given}).' },
   PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC6003: { severity: 'warning', message: 'node "{node}" is not connected to any other node', hint: 'Wire its inputs or outputs to other nodes, list it under after:, or move it to a pipeline of its own.' },

@@ -2676,6 +2676,75 @@ defaults:
 nodes:
   bias: { step: DataBiasCheck, inputs: { data: s3://bucket/train }, config: { labelField: is_fraud, facet: gender } }
 \`\`\``,
+  PLC5097: `A ClarifyCheck step type's \`check.analysis.methods\` lacks the analysis its check type runs: \`pre_training_bias\` for DataBias, \`post_training_bias\` for ModelBias, \`shap\` for ModelExplainability. SageMaker takes the check's baseline from that analysis's results, so without it the check has nothing to compare (the SDK's check configs write exactly that method).
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: clarify-method-not-run
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  bias: { step: BiasCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/bias-check.step.yaml
+kind: Step
+name: BiasCheck
+sagemaker: ClarifyCheck
+description: Measures bias of a data set before training.
+inputs:
+  data: { type: dataset, description: The data set. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataBias
+  analysis:
+    dataset_type: text/csv
+    label: is_fraud
+    label_values_or_threshold: [1]
+    facet: [{ name_or_index: gender }]
+    methods: { post_training_bias: { methods: all } }
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: clarify-method-not-run
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  bias: { step: BiasCheck, inputs: { data: s3://bucket/train } }
+\`\`\`
+
+\`\`\`yaml file=steps/bias-check.step.yaml
+kind: Step
+name: BiasCheck
+sagemaker: ClarifyCheck
+description: Measures bias of a data set before training.
+inputs:
+  data: { type: dataset, description: The data set. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: DataBias
+  analysis:
+    dataset_type: text/csv
+    label: is_fraud
+    label_values_or_threshold: [1]
+    facet: [{ name_or_index: gender }]
+    methods: { pre_training_bias: { methods: all } }
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.

@@ -47,6 +47,8 @@ export interface CheckTypeFacts {
   settings: readonly CheckSettingName[];
   required: readonly CheckSettingName[];
   roles: PortRoles;
+  /** The method of check.analysis.methods the type runs (Clarify), when it has an analysis. */
+  analysisMethod?: string;
 }
 
 /** The region's image of a check kind: an ECR repository and its account per region (the SDK's image_uri_config). */
@@ -180,6 +182,10 @@ function checkStepType<K extends CheckKindName>(step: StepType, facts: CheckKind
   }
   for (const setting of type.required) {
     if (check[setting] === undefined) bag.report('PLC0103', source.locate(['check'], 'key'), { where: `check: of ${check.type} step type ${doc.name}`, key: setting });
+  }
+  const methods = check.analysis?.methods;
+  if (type.analysisMethod && methods && !Object.hasOwn(methods, type.analysisMethod)) {
+    bag.report('PLC5097', source.locate(['check', 'analysis', 'methods'], 'key'), { step: doc.name, type: check.type, method: type.analysisMethod, given: Object.keys(methods) });
   }
   checkPortRoles(step, type.roles, bag);
   for (const [port, spec] of Object.entries(doc.outputs ?? {})) {
