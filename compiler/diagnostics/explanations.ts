@@ -2745,6 +2745,65 @@ check:
     facet: [{ name_or_index: gender }]
     methods: { pre_training_bias: { methods: all } }
 \`\`\``,
+  PLC5098: `An input of a RegisterModel step type sets \`contentType\`, but fills no slot of \`registration.modelMetrics\` or \`registration.driftCheckBaselines\` (nor, without slots, is it the metrics or constraints input). A RegisterModel input's content type is the ContentType of the governance file it carries; on the model archive or the sample payload it would be written nowhere.
+
+## Trips
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: registration-content-type-unused
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  register: { step: Registration, inputs: { model: s3://bucket/model.tar.gz, metrics: s3://bucket/metrics.csv } }
+\`\`\`
+
+\`\`\`yaml file=steps/registration.step.yaml
+kind: Step
+name: Registration
+sagemaker: RegisterModel
+description: Registers a model with its governance files.
+inputs:
+  model: { type: model, description: The model archive., contentType: application/x-tar }
+  metrics: { type: metrics, description: Evaluation metrics., contentType: text/csv }
+compute:
+  image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/serving:1
+registration:
+  modelPackageGroup: fraud
+\`\`\`
+
+## Fixed
+
+\`\`\`yaml file=pipeline.yaml
+kind: Pipeline
+name: registration-content-type-unused
+region: us-east-1
+codePrefix: s3://bucket/code
+steps: [./steps]
+defaults:
+  role: arn:aws:iam::111122223333:role/SageMakerExecution
+  outputPrefix: s3://bucket/out
+nodes:
+  register: { step: Registration, inputs: { model: s3://bucket/model.tar.gz, metrics: s3://bucket/metrics.csv } }
+\`\`\`
+
+\`\`\`yaml file=steps/registration.step.yaml
+kind: Step
+name: Registration
+sagemaker: RegisterModel
+description: Registers a model with its governance files.
+inputs:
+  model: { type: model, description: The model archive. }
+  metrics: { type: metrics, description: Evaluation metrics., contentType: text/csv }
+compute:
+  image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/serving:1
+registration:
+  modelPackageGroup: fraud
+\`\`\``,
   PLC6001: `Nodes depend on each other in a loop, through \`after:\` entries and data wires (a wire makes the
 consumer run after its producer). A SageMaker pipeline is a directed acyclic graph, so no step of
 the loop could ever start. The message shows the first loop found; remove one of its links.

@@ -10,7 +10,7 @@ import type { StepKind } from '../kind.js';
 import { tagsOf } from '../../lower/job-settings.js';
 import { checkPortRoles, type PortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
-import { checkGovernanceSlots, lowerGovernanceFiles, namesSlots, registrationPortOptions, renderGovernanceFiles, slotRoles, type GovernanceFilesIR } from './metrics.js';
+import { checkContentTypes, checkGovernanceSlots, lowerGovernanceFiles, namesSlots, registrationPortOptions, renderGovernanceFiles, slotRoles, type GovernanceFilesIR } from './metrics.js';
 
 /** CreateModelPackage: the model registered in a model package group. */
 export interface RegisterModelStepIR extends StepBaseIR {
@@ -57,6 +57,7 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
   check(step, bag) {
     checkPortRoles(step, namesSlots(step.doc.registration) ? slottedRoles : roles, bag);
     checkGovernanceSlots(step, bag);
+    checkContentTypes(step, bag);
   },
   outputLocation: (step) => property(step, 'ModelPackageArn'),
   lower(node, base, context) {

@@ -79,6 +79,14 @@ export function checkGovernanceSlots(step: StepType, bag: DiagnosticBag): void {
   }
 }
 
+/** A content type is a governance file's: on an input that fills no slot it would be written nowhere. */
+export function checkContentTypes(step: StepType, bag: DiagnosticBag): void {
+  const filled = new Set(slotPorts(step).map((slot) => slot.port));
+  for (const [port, spec] of Object.entries(step.doc.inputs ?? {})) {
+    if (spec.contentType !== undefined && !filled.has(port)) bag.report('PLC5098', step.source.locate(['inputs', port, 'contentType'], 'key'), { port, step: step.doc.name });
+  }
+}
+
 /** The files of the slots whose ports are bound, with their content types. */
 export function lowerGovernanceFiles(node: WiredNode, context: LoweringContext): GovernanceFilesIR {
   const registration = node.step.doc.registration!;
