@@ -1,38 +1,9 @@
 /* Generated from schema/*.schema.json by `npm run generate:types`. Do not edit by hand. */
 
 /**
- * A literal, or a string with ${config.<field>} / ${jobType} references.
- */
-export type ScalarBinding = string | number | boolean;
-/**
- * Input MIME types the model accepts (SupportedContentTypes).
- *
- * @minItems 1
- */
-export type MimeTypeList = [string, ...string[]];
-/**
- * Output MIME types the model returns (SupportedResponseMIMETypes).
- *
- * @minItems 1
- */
-export type MimeTypeList1 = [string, ...string[]];
-/**
- * Instance types for real-time inference (SupportedRealtimeInferenceInstanceTypes).
- *
- * @minItems 1
- */
-export type StringList = [string, ...string[]];
-/**
- * Instance types for batch transform (SupportedTransformInstanceTypes).
- *
- * @minItems 1
- */
-export type StringList1 = [string, ...string[]];
-
-/**
  * One step type: its SageMaker kind, ports (logical name + container path), config schema, script contract and compute. One file per step type, named <kebab-name>.step.yaml.
  */
-export interface StepDocument {
+export type StepDocument = {
   /**
    * Document kind; always Step for a step type.
    */
@@ -46,10 +17,20 @@ export interface StepDocument {
    */
   override?: boolean;
   /**
-   * The SageMaker step kind this step type lowers to: Processing, Training, Model (CreateModel), Transform (batch transform), RegisterModel (a model package), Tuning (a hyperparameter tuning job over the step's training job), Lambda (an AWS Lambda function), Callback (a message to an SQS queue, answered by your own code) or EMR (a step on an Amazon EMR cluster).
+   * The SageMaker step kind this step type lowers to: Processing, Training, Model (CreateModel), Transform (batch transform), RegisterModel (a model package), Tuning (a hyperparameter tuning job over the step's training job), Lambda (an AWS Lambda function), Callback (a message to an SQS queue, answered by your own code), EMR (a step on an Amazon EMR cluster), QualityCheck (a Model Monitor baselining job: data or model quality) or ClarifyCheck (a SageMaker Clarify job: data bias, model bias or model explainability).
    */
   sagemaker:
-    'Processing' | 'Training' | 'Model' | 'Transform' | 'RegisterModel' | 'Tuning' | 'Lambda' | 'Callback' | 'EMR';
+    | 'Processing'
+    | 'Training'
+    | 'Model'
+    | 'Transform'
+    | 'RegisterModel'
+    | 'Tuning'
+    | 'Lambda'
+    | 'Callback'
+    | 'EMR'
+    | 'QualityCheck'
+    | 'ClarifyCheck';
   /**
    * Where the step sits in a pipeline: source (no inputs), internal, or sink (no outputs).
    */
@@ -83,6 +64,7 @@ export interface StepDocument {
   transform?: Transform;
   registration?: Registration;
   serving?: Serving;
+  check?: Check;
   tuning?: Tuning;
   lambda?: Lambda;
   callback?: Callback;
@@ -94,7 +76,36 @@ export interface StepDocument {
   variants?: {
     [k: string]: Variant;
   };
-}
+};
+/**
+ * A literal, or a string with ${config.<field>} / ${jobType} references.
+ */
+export type ScalarBinding = string | number | boolean;
+/**
+ * Input MIME types the model accepts (SupportedContentTypes).
+ *
+ * @minItems 1
+ */
+export type MimeTypeList = [string, ...string[]];
+/**
+ * Output MIME types the model returns (SupportedResponseMIMETypes).
+ *
+ * @minItems 1
+ */
+export type MimeTypeList1 = [string, ...string[]];
+/**
+ * Instance types for real-time inference (SupportedRealtimeInferenceInstanceTypes).
+ *
+ * @minItems 1
+ */
+export type StringList = [string, ...string[]];
+/**
+ * Instance types for batch transform (SupportedTransformInstanceTypes).
+ *
+ * @minItems 1
+ */
+export type StringList1 = [string, ...string[]];
+
 export interface InputPort {
   /**
    * What flows through the port (dataset, model, metrics, …); producer and consumer must match.
@@ -110,6 +121,7 @@ export interface InputPort {
     | 'payload'
     | 'predictions'
     | 'constraints'
+    | 'statistics'
     | 'any';
   /**
    * Container path the data is placed at (Processing and Training). Training inputs must be /opt/ml/input/data/<port name>; Model, Transform and RegisterModel inputs have no path.
@@ -231,6 +243,7 @@ export interface OutputPort {
     | 'payload'
     | 'predictions'
     | 'constraints'
+    | 'statistics'
     | 'any';
   /**
    * Container path the step writes the output to (Processing and Training). Training outputs must be /opt/ml/model or /opt/ml/output/data; Model, Transform and RegisterModel outputs have no path.
@@ -511,9 +524,9 @@ export interface Environment {
  */
 export interface Compute {
   /**
-   * A framework image resolved per region, or an explicit image URI (which always wins). For Model and RegisterModel steps: the inference image.
+   * A framework image resolved per region, or an explicit image URI (which always wins). For Model and RegisterModel steps: the inference image. Required except for QualityCheck and ClarifyCheck steps, whose image is the region's Model Monitor analyzer or Clarify image unless given.
    */
-  image: string | FrameworkImage;
+  image?: string | FrameworkImage;
   /**
    * A literal, or a string with ${config.<field>} / ${jobType} references.
    */
@@ -716,6 +729,134 @@ export interface Registration {
   tags?: {
     [k: string]: ScalarBinding;
   };
+  /**
+   * Key-value pairs stored with the model package version (CustomerMetadataProperties).
+   */
+  customerMetadata?: {
+    [k: string]: ScalarBinding;
+  };
+  /**
+   * Machine learning domain of the model, e.g. COMPUTER_VISION (Domain).
+   */
+  domain?: string;
+  /**
+   * The model's metrics (ModelMetrics): each slot names the input port that carries the file; its content type is the port's contentType (default application/json).
+   */
+  modelMetrics?: {
+    /**
+     * ModelMetrics.ModelQuality.
+     */
+    modelQuality?: {
+      /**
+       * Input port of the model quality statistics.
+       */
+      statistics?: string;
+      /**
+       * Input port of the model quality constraints.
+       */
+      constraints?: string;
+    };
+    /**
+     * ModelMetrics.ModelDataQuality.
+     */
+    modelDataQuality?: {
+      /**
+       * Input port of the data quality statistics.
+       */
+      statistics?: string;
+      /**
+       * Input port of the data quality constraints.
+       */
+      constraints?: string;
+    };
+    /**
+     * ModelMetrics.Bias.
+     */
+    bias?: {
+      /**
+       * Input port of the bias report.
+       */
+      report?: string;
+      /**
+       * Input port of the pre-training bias report.
+       */
+      preTrainingReport?: string;
+      /**
+       * Input port of the post-training bias report.
+       */
+      postTrainingReport?: string;
+    };
+    /**
+     * ModelMetrics.Explainability.
+     */
+    explainability?: {
+      /**
+       * Input port of the explainability report.
+       */
+      report?: string;
+    };
+  };
+  /**
+   * The baselines later drift checks of this model compare against (DriftCheckBaselines): each slot names the input port that carries the file, as in modelMetrics.
+   */
+  driftCheckBaselines?: {
+    /**
+     * DriftCheckBaselines.ModelQuality.
+     */
+    modelQuality?: {
+      /**
+       * Input port of the model quality statistics.
+       */
+      statistics?: string;
+      /**
+       * Input port of the model quality constraints.
+       */
+      constraints?: string;
+    };
+    /**
+     * DriftCheckBaselines.ModelDataQuality.
+     */
+    modelDataQuality?: {
+      /**
+       * Input port of the data quality statistics.
+       */
+      statistics?: string;
+      /**
+       * Input port of the data quality constraints.
+       */
+      constraints?: string;
+    };
+    /**
+     * DriftCheckBaselines.Bias.
+     */
+    bias?: {
+      /**
+       * Input port of the bias analysis configuration (a FileSource).
+       */
+      configFile?: string;
+      /**
+       * Input port of the pre-training bias constraints.
+       */
+      preTrainingConstraints?: string;
+      /**
+       * Input port of the post-training bias constraints.
+       */
+      postTrainingConstraints?: string;
+    };
+    /**
+     * DriftCheckBaselines.Explainability.
+     */
+    explainability?: {
+      /**
+       * Input port of the explainability constraints.
+       */
+      constraints?: string;
+      /**
+       * Input port of the explainability analysis configuration (a FileSource).
+       */
+      configFile?: string;
+    };
+  };
 }
 /**
  * Model and RegisterModel only: how the inference container serves: its environment, where it reads the script's code, and more containers after it (an inference pipeline).
@@ -871,6 +1012,116 @@ export interface ServingContainer {
    */
   environment?: {
     [k: string]: ScalarBinding;
+  };
+}
+/**
+ * QualityCheck and ClarifyCheck settings: the check type, the baseline flags and what the check job analyses.
+ */
+export interface Check {
+  /**
+   * What is checked: DataQuality or ModelQuality (QualityCheck); DataBias, ModelBias or ModelExplainability (ClarifyCheck).
+   */
+  type: 'DataQuality' | 'ModelQuality' | 'DataBias' | 'ModelBias' | 'ModelExplainability';
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  skipCheck?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  registerNewBaseline?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  failOnViolation?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  modelPackageGroup?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  suppliedBaselineStatistics?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  suppliedBaselineConstraints?: string | number | boolean;
+  /**
+   * QualityCheck: the baseline data set's format (the dataset_format the analyzer reads).
+   */
+  datasetFormat?:
+    | {
+        /**
+         * CSV files (DatasetFormat.csv).
+         */
+        csv: {
+          /**
+           * Whether the CSV files have a header row (default true).
+           */
+          header?: boolean;
+          /**
+           * Where the model's output columns are (default START).
+           */
+          outputColumnsPosition?: 'START' | 'END';
+        };
+      }
+    | {
+        /**
+         * JSON files (DatasetFormat.json).
+         */
+        json: {
+          /**
+           * JSON Lines: one record per line (default true).
+           */
+          lines?: boolean;
+        };
+      }
+    | {
+        /**
+         * Parquet files (DatasetFormat.parquet).
+         */
+        parquet: {};
+      };
+  /**
+   * QualityCheck: publish the job's metrics to CloudWatch (default false).
+   */
+  publishCloudwatchMetrics?: boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  recordPreprocessorScript?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  postAnalyticsProcessorScript?: string | number | boolean;
+  /**
+   * ModelQuality: the problem the model solves.
+   */
+  problemType?: 'Regression' | 'BinaryClassification' | 'MulticlassClassification';
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  inferenceAttribute?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  probabilityAttribute?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  groundTruthAttribute?: string | number | boolean;
+  /**
+   * A literal, or a string with ${config.<field>} / ${jobType} references.
+   */
+  probabilityThresholdAttribute?: string | number | boolean;
+  /**
+   * ClarifyCheck: the Clarify analysis configuration (analysis_config.json: dataset_type, label, headers, facet, label_values_or_threshold, methods, predictor, ...), written as the Clarify documentation spells it. plc adds methods.report and delivers the file content-addressed under codePrefix; its values may use ${config.*} and ${jobType} but no pipeline parameter, since the file is written at build time.
+   */
+  analysis?: {
+    /**
+     * The analyses to run (pre_training_bias, post_training_bias or shap).
+     */
+    methods: {};
   };
 }
 /**

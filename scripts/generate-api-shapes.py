@@ -23,6 +23,8 @@ REQUESTS = {
     "Model": "CreateModelInput",
     "Tuning": "CreateHyperParameterTuningJobRequest",
     "RegisterModel": "CreateModelPackageInput",
+    "QualityCheck": "CreateProcessingJobRequest",
+    "ClarifyCheck": "CreateProcessingJobRequest",
 }
 
 shapes = {}

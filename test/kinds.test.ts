@@ -99,7 +99,7 @@ test('FunctionArn is a plain string: a parameter bound to it is an error', () =>
 
 test('kind sections: compute: on a Lambda step, and a missing lambda: section', () => {
   const withCompute = diagnose('nodes:\n  ping: { step: Ping }\n', { 'ping.step.yaml': lambdaStep('compute: { image: fakeimage }\n') });
-  assert.equal(withCompute, ['PLC5011 compute: is for Processing, Training, Tuning, Model, Transform and RegisterModel steps; step type Ping is of kind Lambda']);
+  assert.equal(withCompute, ['PLC5011 compute: is for Processing, Training, Tuning, Model, Transform, RegisterModel, QualityCheck and ClarifyCheck steps; step type Ping is of kind Lambda']);
   const without = diagnose('nodes:\n  ping: { step: Ping }\n', { 'ping.step.yaml': lambdaStep().replace(/lambda:\n.*\n$/, '') });
   assert.equal(without, ['PLC0103 Lambda step type Ping is missing required key "lambda"']);
 });
@@ -109,7 +109,7 @@ test('outputType is for Lambda and Callback outputs only', () => {
     'aggregate.step.yaml': 'kind: Step\nname: Aggregate\nsagemaker: EMR\ndescription: Aggregates.\noutputs:\n  x: { type: any, outputType: String }\nemr: { clusterId: j-1, jar: a.jar }\n',
   });
   assert.equal(found, [
-    'PLC5011 outputs: is for Processing, Training, Tuning, Model, Transform, RegisterModel, Lambda and Callback steps; step type Aggregate is of kind EMR',
+    'PLC5011 outputs: is for Processing, Training, Tuning, Model, Transform, RegisterModel, Lambda, Callback, QualityCheck and ClarifyCheck steps; step type Aggregate is of kind EMR',
     'PLC5011 outputs.x.outputType: is for Lambda and Callback steps; step type Aggregate is of kind EMR',
   ]);
 });

@@ -21,6 +21,8 @@ const nodes: Record<string, { inputs?: Record<string, string>; config?: Record<s
   lambda: { config: { functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:my-function' } },
   callback: { config: { queueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/my-queue' } },
   emr: { config: { clusterId: 'j-1ABCDEFGHIJKL', scriptUri: 's3://my-bucket/jobs/job.py' } },
+  'quality-check': { inputs: { data: '${params.InputUri}' } },
+  'clarify-check': { inputs: { data: '${params.InputUri}' }, config: { labelField: 'label', facet: 'gender' } },
 };
 
 const python = '/usr/bin/python3';

@@ -141,8 +141,68 @@ test('lambda-outputs-full-definition.json: Lambda steps and a wired output param
   assert.equal(definition, oracle('lambda-outputs-full-definition'));
 });
 
+/**
+ * The SDK tests build one pipeline per check step; the plc fixture holds them all in one, each after
+ * the one before (a node with no neighbour is PLC6003), so DependsOn is dropped before comparing.
+ * Each step's RoleArn is the real-looking role the others use, for the oracle's stand-in "DummyRole".
+ */
+function checkSteps(name: string): { [key: string]: Json }[] {
+  const steps = compiledDefinition(name)['Steps'] as { [key: string]: Json }[];
+  return steps.map((step) => {
+    const { DependsOn: _, ...rest } = step;
+    const args = rest['Arguments'] as { [key: string]: Json };
+    assert.is(args['RoleArn'], 'arn:aws:iam::123456789012:role/SageMakerRole');
+    args['RoleArn'] = 'DummyRole';
+    return rest;
+  });
+}
+
+/** What the SDK test's _get_step_definition_for_test does: pop S3Uri from the inputs and outputs it does not skip. */
+function popLocations(step: { [key: string]: Json }, keep: string[]): void {
+  const args = step['Arguments'] as { ProcessingInputs: { InputName: string; S3Input: { [key: string]: Json } }[]; ProcessingOutputConfig: { Outputs: { OutputName: string; S3Output: { [key: string]: Json } }[] } };
+  for (const input of args.ProcessingInputs) if (!keep.includes(input.InputName)) delete input.S3Input['S3Uri'];
+  for (const output of args.ProcessingOutputConfig.Outputs) if (!keep.includes(output.OutputName)) delete output.S3Output['S3Uri'];
+}
+
+test('quality-check-steps.json: data quality and model quality checks, with the SDK test\'s own S3Uri popping', () => {
+  const [dataQuality, modelQuality] = checkSteps('quality-check');
+  popLocations(dataQuality!, ['baseline_dataset_input', 'quality_check_output']);
+  popLocations(modelQuality!, []);
+  // The model quality test is parametrised; the fixture is its case 0 → "0", whose four attributes
+  // the test pops from the environment after asserting them.
+  const environment = (modelQuality!['Arguments'] as { Environment: { [key: string]: Json } }).Environment;
+  for (const name of ['inference_attribute', 'probability_attribute', 'ground_truth_attribute', 'probability_threshold_attribute']) {
+    assert.is(environment[name], '0', name);
+    delete environment[name];
+  }
+  // The data quality test opts in to use_custom_job_prefix, so its job is named; plc leaves job names to SageMaker.
+  (dataQuality!['Arguments'] as { [key: string]: Json })['ProcessingJobName'] = 'CheckJobPrefix';
+  assert.equal([dataQuality, modelQuality], oracle('quality-check-steps') as unknown as Json);
+});
+
+test('clarify-check-steps.json: data bias, model bias and model explainability checks', () => {
+  const steps = checkSteps('clarify-check');
+  for (const step of steps) {
+    const args = step['Arguments'] as { ProcessingInputs: { InputName: string; S3Input: { S3Uri: Json } }[] };
+    // plc writes the analysis configuration content-addressed under codePrefix, as it ships code
+    // (docs/decisions.md); the SDK uploads it to the analysis-config or output path without a hash.
+    const config = args.ProcessingInputs.find((input) => input.InputName === 'analysis_config')!;
+    assert.match(String(config.S3Input.S3Uri), /^s3:\/\/my-bucket\/analysis_cfg_output\/config\/[0-9a-f]{64}\/analysis_config\.json$/);
+    config.S3Input.S3Uri = step['Name'] === 'DataBiasCheckStep' ? 's3://my_bucket/analysis_cfg_output/analysis_config.json' : 's3://my_bucket/output/analysis_config.json';
+    // The SDK's stand-in model name "model_name" is not a SageMaker model name (no underscores); the fixture wires "model-name".
+    if ('ModelName' in step) {
+      assert.is(step['ModelName'], 'model-name');
+      step['ModelName'] = 'model_name';
+    }
+  }
+  // The data bias test opts in to use_custom_job_prefix, so its job is named; plc leaves job names to SageMaker.
+  const [dataBias] = steps;
+  (dataBias!['Arguments'] as { [key: string]: Json })['ProcessingJobName'] = 'CheckJobPrefix';
+  assert.equal(steps, oracle('clarify-check-steps') as unknown as Json);
+});
+
 test('the oracle fixtures compile to definitions the SageMaker API model accepts', () => {
-  for (const name of ['processing-step', 'training-step', 'lambda-outputs', 'condition-step', 'fail-step', 'register-model', 'transform-step']) {
+  for (const name of ['processing-step', 'training-step', 'lambda-outputs', 'condition-step', 'fail-step', 'register-model', 'transform-step', 'quality-check', 'clarify-check']) {
     const result = compile(fixture('oracles', name, 'oracle.pipeline.yaml'));
     const violations = definitionViolations(result.files![0]!.contents);
     if (violations) assert.equal(violations, [], name);

@@ -19,7 +19,7 @@ const samples: Record<string, string> = { labelField: 'label', currencyColumn: '
 test('the built-in library loads without a diagnostic and has the seed catalog', () => {
   assert.equal(library.diagnostics, []);
   assert.ok(steps.length >= 20, `${steps.length} step types`);
-  assert.equal([...new Set(steps.map((s) => s.doc.sagemaker))].sort(), ['Lambda', 'Model', 'Processing', 'RegisterModel', 'Training', 'Transform', 'Tuning']);
+  assert.equal([...new Set(steps.map((s) => s.doc.sagemaker))].sort(), ['ClarifyCheck', 'Lambda', 'Model', 'Processing', 'QualityCheck', 'RegisterModel', 'Training', 'Transform', 'Tuning']);
   for (const step of steps) {
     assert.ok(step.doc.description && step.doc.description.length > 20, `${step.doc.name} is described`);
     // Built-in models serve with an inference script; a transform and a Lambda step run none in SageMaker.

@@ -31,7 +31,7 @@ const patterns = new Map<string, RegExp>();
  * test/support/check_definition.py (a quantified `$`, the POSIX \p{Alnum}); in `u` mode JavaScript
  * reads \p{L} and Java's surrogate-pair ranges as Java does.
  */
-function javaPattern(pattern: string): RegExp {
+export function javaPattern(pattern: string): RegExp {
   let compiled = patterns.get(pattern);
   if (!compiled) {
     compiled = new RegExp(`^(?:${pattern.replace(/\$\{\d+(,\d*)?\}/g, '$').replaceAll('\\p{Alnum}', 'a-zA-Z0-9')})$`, 'u');

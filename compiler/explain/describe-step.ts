@@ -53,7 +53,7 @@ export function renderStep(step: StepType): string {
   }
   if (doc.compute) {
     const { image, instanceType, instanceCount, volumeSizeGB } = doc.compute;
-    const imageText = typeof image === 'string' ? image : `${image.framework} ${image.version}${image.processor ? ` (${image.processor})` : ''}`;
+    const imageText = image === undefined ? 'the kind\'s own image' : typeof image === 'string' ? image : `${image.framework} ${image.version}${image.processor ? ` (${image.processor})` : ''}`;
     lines.push('', `compute: ${imageText}, ${show(instanceType)} × ${show(instanceCount ?? 1)}, ${show(volumeSizeGB ?? 30)} GB`);
   }
   const variants = Object.entries(doc.variants ?? {});

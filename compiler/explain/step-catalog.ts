@@ -46,7 +46,7 @@ export function renderStepPage(step: StepType): string {
   else if (doc.script && stepKind(doc.sagemaker).sections.includes('serving')) lines.push('- Serving code: uploaded as a content-addressed `sourcedir.tar.gz` (`SAGEMAKER_SUBMIT_DIRECTORY`)');
   if (doc.compute) {
     const { image } = doc.compute;
-    lines.push(`- Image: ${typeof image === 'string' ? code(image) : `${image.framework} ${image.version}`}; instance type ${code(doc.compute.instanceType)}`);
+    lines.push(`- Image: ${image === undefined ? 'the region\'s image of its kind' : typeof image === 'string' ? code(image) : `${image.framework} ${image.version}`}; instance type ${code(doc.compute.instanceType)}`);
   }
   const inputs = Object.entries(doc.inputs ?? {});
   if (inputs.length > 0) lines.push('', '## Inputs', '', ...tableOf(['port', 'type', 'needed', 'container path', 'accepts', 'description'], inputs.map(inputRow)));

@@ -15,7 +15,7 @@ import type { StepTemplate } from './scaffold.js';
 export type SageMakerKind = StepDocument['sagemaker'];
 
 /** The settings sections of a step document, in the order the checks visit them. */
-export const sectionNames = ['script', 'processing', 'training', 'transform', 'registration', 'serving', 'tuning', 'lambda', 'callback', 'emr', 'compute', 'inputs', 'outputs'] as const;
+export const sectionNames = ['script', 'processing', 'training', 'transform', 'registration', 'serving', 'check', 'tuning', 'lambda', 'callback', 'emr', 'compute', 'inputs', 'outputs'] as const;
 
 export type SectionName = (typeof sectionNames)[number];
 

@@ -2,11 +2,13 @@
 // folder here and one line below; passes, checks and backends ask this list and name no kind.
 // The order is the order messages list kinds in.
 import { callbackKind } from './callback/index.js';
+import { clarifyCheckKind } from './clarify-check/index.js';
 import { emrKind } from './emr/index.js';
 import type { SageMakerKind, SectionName, StepKind } from './kind.js';
 import { lambdaKind } from './lambda/index.js';
 import { modelKind } from './model/index.js';
 import { processingKind } from './processing/index.js';
+import { qualityCheckKind } from './quality-check/index.js';
 import { registerModelKind } from './register-model/index.js';
 import { trainingKind } from './training/index.js';
 import { transformKind } from './transform/index.js';
@@ -22,6 +24,8 @@ export const stepKinds = [
   lambdaKind,
   callbackKind,
   emrKind,
+  qualityCheckKind,
+  clarifyCheckKind,
 ] as const;
 
 type IROf<K> = K extends StepKind<infer S> ? S : never;

@@ -46,8 +46,10 @@ export interface LoweringContext {
   defaultLocation(node: WiredNode, port?: string): Expr;
   /** The bound input of a kind whose ports have fixed roles by type. */
   inputOfType(node: WiredNode, type: string): InputSource | undefined;
-  /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics): the first port of the type, or the one named. */
-  fileInput(node: WiredNode, type: string, port?: string): Expr | undefined;
+  /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics): the first port of the type. */
+  fileInput(node: WiredNode, type: string): Expr | undefined;
+  /** The same for the input port `port`, for kinds that take several such files (model containers, RegisterModel's metrics). */
+  portFile(node: WiredNode, port: string): Expr | undefined;
   /** Where a binding's value was written: the config value it names (`${config.x}`), else the step type's own text at `path`. */
   bindingLocation(node: WiredNode, raw: unknown, path: DataPath): Location;
   /** Entry count and value lengths of a string map the API bounds (environment, hyperparameters). */

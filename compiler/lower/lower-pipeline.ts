@@ -139,10 +139,14 @@ class NodeLowering implements LoweringContext {
   }
 
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
-  fileInput(node: WiredNode, type: string, named?: string): Expr | undefined {
-    const port = named ?? Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
-    const input = port === undefined ? undefined : node.inputs.get(port);
-    if (!input || port === undefined) return undefined;
+  fileInput(node: WiredNode, type: string): Expr | undefined {
+    const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    return port === undefined ? undefined : this.portFile(node, port);
+  }
+
+  portFile(node: WiredNode, port: string): Expr | undefined {
+    const input = node.inputs.get(port);
+    if (!input) return undefined;
     if (input.file !== undefined) return s3Path(input.location, input.file);
     if (input.folder) {
       // A matched input has no inputs: entry; its producer came from after:.

@@ -20,7 +20,9 @@ export const apiShapes: ApiShapes = {
   "Transform": "CreateTransformJobRequest",
   "Model": "CreateModelInput",
   "Tuning": "CreateHyperParameterTuningJobRequest",
-  "RegisterModel": "CreateModelPackageInput"
+  "RegisterModel": "CreateModelPackageInput",
+  "QualityCheck": "CreateProcessingJobRequest",
+  "ClarifyCheck": "CreateProcessingJobRequest"
  },
  "shapes": {
   "Accept": {

@@ -83,7 +83,8 @@ function newestPyVersion(pyVersions: readonly string[]): string {
   return best;
 }
 
-function dnsSuffixFor(region: string): string {
+/** The ECR host suffix of the region's partition. */
+export function dnsSuffixFor(region: string): string {
   for (const [prefix, suffix] of dnsSuffixByRegionPrefix) {
     if (region.startsWith(prefix)) return suffix;
   }

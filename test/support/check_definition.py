@@ -38,6 +38,9 @@ ARGUMENT_SHAPES = {
     "Model": ("CreateModelInput", "ModelName"),
     "Tuning": ("CreateHyperParameterTuningJobRequest", "HyperParameterTuningJobName"),
     "RegisterModel": ("CreateModelPackageInput", "ModelPackageName"),
+    # Check steps run a processing job (the SDK's QualityCheckStep/ClarifyCheckStep arguments).
+    "QualityCheck": ("CreateProcessingJobRequest", "ProcessingJobName"),
+    "ClarifyCheck": ("CreateProcessingJobRequest", "ProcessingJobName"),
 }
 
 # Request members the SDK strips because the workflow service does not accept them (§2.6).
@@ -92,6 +95,15 @@ EXTRA_STEP_KEYS = {
     "Condition": [],
     "Fail": [],
 }
+
+# Check steps (sagemaker-python-sdk src/sagemaker/workflow/quality_check_step.py, clarify_check_step.py):
+# the CheckType values per Type, those that name the model Clarify serves, and how each member is typed.
+CHECK_TYPES = {"QualityCheck": {"DATA_QUALITY", "MODEL_QUALITY"},
+               "ClarifyCheck": {"DATA_BIAS", "MODEL_BIAS", "MODEL_EXPLAINABILITY"}}
+CHECKS_WITH_MODEL = {"MODEL_BIAS", "MODEL_EXPLAINABILITY"}
+CHECK_FLAGS = ["SkipCheck", "FailOnViolation", "RegisterNewBaseline"]
+# The SDK writes None (null) for the ones not given.
+CHECK_STRINGS = ["ModelPackageGroupName", "SuppliedBaselineConstraints", "SuppliedBaselineStatistics", "ModelName"]
 
 TOP_LEVEL_KEYS = ["Version", "Metadata", "Parameters", "PipelineExperimentConfig", "Steps"]
 PARAMETER_KEYS = ["Name", "Type", "DefaultValue", "EnumValues"]
@@ -570,6 +582,8 @@ def check_step(ctx, info):
         check_retry_policies(ctx, step["RetryPolicies"])
     if step_type in ("Lambda", "Callback"):
         check_callback_keys(ctx, step, "FunctionArn" if step_type == "Lambda" else "SqsQueueUrl")
+    if step_type in CHECK_TYPES:
+        check_check_keys(ctx, step, step_type)
 
     args = step.get("Arguments")
     if "Arguments" not in step:
@@ -747,6 +761,32 @@ def check_callback_keys(ctx, step, target_key):
             report(ctx, where, "an output parameter must be {OutputName, OutputType?}")
         elif "OutputType" in op and not one_of(op["OutputType"], OUTPUT_TYPES):
             report(ctx, member_path(where, "OutputType"), f"{short(op['OutputType'])} is not one of {', '.join(sorted(OUTPUT_TYPES))}")
+
+
+def check_check_keys(ctx, step, step_type):
+    check_type = step.get("CheckType")
+    if not one_of(check_type, CHECK_TYPES[step_type]):
+        report(ctx, "CheckType", f"CheckType {short(check_type)} is not one of {', '.join(sorted(CHECK_TYPES[step_type]))}")
+    for key in CHECK_FLAGS:
+        value = step.get(key)
+        if expression_kind(value):
+            check_expression(ctx, value, key)
+        elif key in step and not isinstance(value, bool):
+            report(ctx, key, f"{key} must be a boolean or an expression, got {json_type(value)}")
+    for key in CHECK_STRINGS:
+        value = step.get(key)
+        if expression_kind(value):
+            check_expression(ctx, value, key)
+        elif value is not None and not isinstance(value, str):
+            report(ctx, key, f"{key} must be a string, an expression or null, got {json_type(value)}")
+    if one_of(check_type, CHECKS_WITH_MODEL) and step.get("ModelName") is None:
+        report(ctx, "ModelName", f"a {check_type} check needs the ModelName of the model Clarify serves")
+    elif one_of(check_type, CHECK_TYPES[step_type] - CHECKS_WITH_MODEL) and "ModelName" in step:
+        report(ctx, "ModelName", f"a {check_type} check runs no model, so it takes no ModelName")
+    # The check reads the job's results from its output at /opt/ml/processing/output.
+    outputs = step.get("Arguments", {}).get("ProcessingOutputConfig", {}).get("Outputs") if isinstance(step.get("Arguments"), dict) else None
+    if not any(isinstance(o, dict) and isinstance(o.get("S3Output"), dict) and o["S3Output"].get("LocalPath") == "/opt/ml/processing/output" for o in as_list(outputs)):
+        report(ctx, "Arguments.ProcessingOutputConfig", "a check job needs an output from /opt/ml/processing/output, where its results are written")
 
 
 def check_condition_arguments(ctx, args):

@@ -278,6 +278,67 @@ class SdkOracles(unittest.TestCase):
                 self.assertEqual(self.found(json.load(f)), expected)
 
 
+    def test_check_steps(self):
+        # The SDK tests popped the S3Uri of some inputs and outputs, and "DummyRole" is not an ARN.
+        parameters = [{"Name": n, "Type": "String"} for n in
+                      ("MyModelPackageGroup", "SuppliedBaselineStatisticsUri", "SuppliedBaselineConstraintsUri", "BaselineDataset")]
+        for filename, expected in [
+            ("quality-check-steps.json", [
+                ("DataQualityCheckStep", "Arguments.RoleArn"),
+                ("DataQualityCheckStep", "Arguments.ProcessingInputs[1].S3Input.S3Uri"),
+                ("DataQualityCheckStep", "Arguments.ProcessingInputs[2].S3Input.S3Uri"),
+                ("ModelQualityCheckStep", "Arguments.RoleArn"),
+                ("ModelQualityCheckStep", "Arguments.ProcessingInputs[0].S3Input.S3Uri"),
+                ("ModelQualityCheckStep", "Arguments.ProcessingInputs[1].S3Input.S3Uri"),
+                ("ModelQualityCheckStep", "Arguments.ProcessingOutputConfig.Outputs[0].S3Output.S3Uri")]),
+            ("clarify-check-steps.json", [(s, "Arguments.RoleArn") for s in
+                                          ("DataBiasCheckStep", "ModelBiasCheckStep", "ModelExplainabilityCheckStep")]),
+        ]:
+            with self.subTest(filename), open(os.path.join(ORACLES, filename)) as f:
+                doc = {"Version": "2020-12-01", "Metadata": {}, "Parameters": parameters, "Steps": json.load(f)}
+                self.assertEqual(self.found(doc), expected)
+
+
+def check_definition_with(step_name):
+    """The SDK's clarify check steps with a real role, and one of them to break."""
+    with open(os.path.join(ORACLES, "clarify-check-steps.json")) as f:
+        steps = json.load(f)
+    for s in steps:
+        s["Arguments"]["RoleArn"] = "arn:aws:iam::123456789012:role/SageMakerRole"
+    doc = {"Version": "2020-12-01", "Metadata": {}, "Parameters": [{"Name": "MyModelPackageGroup", "Type": "String"}], "Steps": steps}
+    return doc, next(s for s in steps if s["Name"] == step_name)
+
+
+CHECK_FAULTS = [
+    ("a QualityCheck type on a ClarifyCheck", "DataBiasCheckStep", lambda s: s.update(CheckType="DATA_QUALITY"),
+     "CheckType", "is not one of DATA_BIAS"),
+    ("a flag that is a string", "DataBiasCheckStep", lambda s: s.update(SkipCheck="false"),
+     "SkipCheck", "must be a boolean or an expression"),
+    ("a flag reading an undefined parameter", "DataBiasCheckStep", lambda s: s.update(RegisterNewBaseline={"Get": "Parameters.Nope"}),
+     "RegisterNewBaseline.Get", "Nope"),
+    ("a model bias check without its model", "ModelBiasCheckStep", lambda s: s.pop("ModelName"),
+     "ModelName", "needs the ModelName"),
+    ("a data bias check with a model", "DataBiasCheckStep", lambda s: s.update(ModelName="m"),
+     "ModelName", "takes no ModelName"),
+    ("no result output", "ModelExplainabilityCheckStep", lambda s: s["Arguments"]["ProcessingOutputConfig"]["Outputs"][0]["S3Output"].update(LocalPath="/opt/ml/processing/out"),
+     "Arguments.ProcessingOutputConfig", "/opt/ml/processing/output"),
+]
+
+
+class CheckSteps(unittest.TestCase):
+    def test_valid_check_steps(self):
+        self.assertEqual(check_definition.check_definition(check_definition_with("DataBiasCheckStep")[0]), [])
+
+    def test_each_fault_gives_exactly_the_expected_violation(self):
+        for what, step_name, mutate, want_path, words in CHECK_FAULTS:
+            with self.subTest(what):
+                doc, target = check_definition_with(step_name)
+                mutate(target)
+                found = check_definition.check_definition(doc)
+                self.assertEqual([(v["step"], v["path"]) for v in found], [(step_name, want_path)], json.dumps(found, indent=1))
+                self.assertIn(words, found[0]["message"])
+
+
 class CommandLine(unittest.TestCase):
     def run_checker(self, *args):
         return subprocess.run([sys.executable, CHECKER, *args], capture_output=True, text=True)

@@ -38,8 +38,8 @@ const environmentLimits = { entries: { max: 100 }, value: { max: 1024 } };
 /** The names ModelPackageContainerDefinition.Framework takes for plc's framework images (Inference Recommender's list). */
 const frameworkNames: Record<FrameworkImage['framework'], string> = { xgboost: 'XGBOOST', pytorch: 'PYTORCH', sklearn: 'SAGEMAKER-SCIKIT-LEARN' };
 
-const frameworkOf = (image: string | FrameworkImage): ContainerIR['framework'] =>
-  typeof image === 'string' ? undefined : { name: frameworkNames[image.framework], version: image.version };
+const frameworkOf = (image: string | FrameworkImage | undefined): ContainerIR['framework'] =>
+  typeof image === 'string' || image === undefined ? undefined : { name: frameworkNames[image.framework], version: image.version };
 
 /** The step type's serving rules beyond the schema; `kind` says whether an execution mode applies. */
 export function checkServing(step: StepType, bag: DiagnosticBag, kind: { mode: boolean }): void {
@@ -113,7 +113,7 @@ export function lowerContainers(node: WiredNode, context: LoweringContext): Cont
   const others = (serving.containers ?? []).map((container, i): ContainerIR | undefined => {
     const at = ['serving', 'containers', i];
     const image = context.image(node, 'inference', undefined, [...at, 'image']);
-    const modelData = container.model === undefined ? undefined : context.fileInput(node, 'model', container.model);
+    const modelData = container.model === undefined ? undefined : context.portFile(node, container.model);
     const environment = context.entries(node, container.environment ?? {}, [...at, 'environment']);
     context.checkStringMap(node, environment, environmentLimits, 'environment variable', [...at, 'environment']);
     const framework = frameworkOf(container.image);

@@ -2,12 +2,12 @@
 import { compact, renderEntries, renderExpr, type Json, type JsonObject } from '../../backends/sagemaker/expressions.js';
 import type { Expr } from '../../ir/expr.js';
 import { optionalMember, renderProcessingNetwork, renderTags } from '../settings.js';
-import type { ProcessingStepIR } from './ir.js';
+import type { ProcessingJobIR, ProcessingStepIR } from './ir.js';
 
 /** A data option as written for the port, or the API's default (which the SDK writes too). */
 const option = (value: Expr | undefined, fallback: string): Json => (value ? renderExpr(value) : fallback);
 
-export function processingArguments(step: ProcessingStepIR): JsonObject {
+export function processingArguments(step: ProcessingJobIR): JsonObject {
   const { resources } = step;
   return compact({
     ProcessingResources: {

@@ -2,8 +2,8 @@ import type { Expr } from '../../ir/expr.js';
 import type { LoweredOptions } from '../ports.js';
 import type { EncryptionIR, NetworkIR, Resources, StepBaseIR } from '../../ir/pipeline.js';
 
-export interface ProcessingStepIR extends StepBaseIR {
-  kind: 'Processing';
+/** The job of a CreateProcessingJob request; check kinds (QualityCheck, ClarifyCheck) run one too. */
+export interface ProcessingJobIR {
   image: Expr;
   role: Expr;
   resources: Resources;
@@ -13,8 +13,12 @@ export interface ProcessingStepIR extends StepBaseIR {
   environment: [string, Expr][];
   inputs: { name: string; localPath: string; source: Expr; options?: LoweredOptions }[];
   outputs: { name: string; localPath: string; destination: Expr; options?: LoweredOptions }[];
-  propertyFiles: { name: string; output: string; path: string }[];
   network?: NetworkIR;
   encryption?: EncryptionIR;
   tags: [string, Expr][];
+}
+
+export interface ProcessingStepIR extends StepBaseIR, ProcessingJobIR {
+  kind: 'Processing';
+  propertyFiles: { name: string; output: string; path: string }[];
 }

@@ -1,16 +1,18 @@
 // RegisterModel: the model registered in a model package group (CreateModelPackage), with its
-// metrics, drift baselines and sample payload when wired; its output is the package's ARN.
-import { compact, renderExpr } from '../../backends/sagemaker/expressions.js';
+// metrics and drift baselines (metrics.ts), sample payload, customer metadata, domain and task
+// when given; its output is the package's ARN.
+import { compact, renderEntries, renderExpr } from '../../backends/sagemaker/expressions.js';
 import { literal, type Expr } from '../../ir/expr.js';
 import type { StepBaseIR } from '../../ir/pipeline.js';
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
 import { tagsOf } from '../../lower/job-settings.js';
-import { checkPortRoles } from '../ports.js';
+import { checkPortRoles, type PortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
 import { checkServing, lowerContainers, renderPackageContainer, type ContainerIR } from '../model/serving.js';
 import { registerModelTemplate } from './scaffold.js';
+import { checkContentTypes, checkGovernanceSlots, lowerGovernanceFiles, namesSlots, registrationPortOptions, renderGovernanceFiles, slotRoles, type GovernanceFilesIR } from './metrics.js';
 
 /** CreateModelPackage: the model registered in a model package group. */
 export interface RegisterModelStepIR extends StepBaseIR {
@@ -25,13 +27,14 @@ export interface RegisterModelStepIR extends StepBaseIR {
   responseTypes: string[];
   inferenceInstanceTypes?: string[];
   transformInstanceTypes?: string[];
-  /** ModelMetrics.ModelQuality.Statistics. */
-  metrics?: { contentType: string; location: Expr };
-  /** DriftCheckBaselines.ModelQuality.Constraints. */
-  constraints?: { contentType: string; location: Expr };
+  /** ModelMetrics and DriftCheckBaselines (metrics.ts). */
+  governance: GovernanceFilesIR;
   tags: [string, Expr][];
   samplePayload?: Expr;
   task?: string;
+  domain?: string;
+  /** CustomerMetadataProperties. */
+  customerMetadata: [string, Expr][];
 }
 
 /** The job's tags (config `tags`) and the registration's own, which win for a key both set. */
@@ -41,6 +44,8 @@ function mergeTags(job: [string, Expr][], registration: [string, Expr][]): [stri
 }
 
 const roles = { inputs: { model: [1, 15], metrics: [0, 1], constraints: [0, 1], payload: [0, 1] }, outputs: { 'model-package': [0, 1] } } as const;
+/** With registration slots, the file ports are as many as the slots they fill. */
+const slottedRoles: PortRoles = { inputs: { model: roles.inputs.model, payload: [0, 1], ...slotRoles }, outputs: roles.outputs };
 
 export const registerModelKind: StepKind<RegisterModelStepIR> = {
   name: 'RegisterModel',
@@ -48,22 +53,22 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
   sections: ['registration', 'script', 'serving', 'compute', 'inputs', 'outputs'],
   requires: ['registration', 'compute'],
   jobSettings: ['tags'],
-  portOptions: { inputs: {}, outputs: {} },
+  portOptions: registrationPortOptions,
   outputs: {},
   uncached: true,
   properties: apiLimits.stepProperties.RegisterModel,
   check(step, bag) {
-    checkPortRoles(step, roles, bag);
+    checkPortRoles(step, namesSlots(step.doc.registration) ? slottedRoles : roles, bag);
     checkServing(step, bag, { mode: false });
+    checkGovernanceSlots(step, bag);
+    checkContentTypes(step, bag);
   },
   outputLocation: (step) => property(step, 'ModelPackageArn'),
   lower(node, base, context) {
     const registration = node.step.doc.registration;
     if (!registration) return undefined; // required (PLC0103)
     const containers = lowerContainers(node, context);
-    const metrics = context.inputOfType(node, 'metrics') && context.fileInput(node, 'metrics');
     const payload = context.inputOfType(node, 'payload') && context.fileInput(node, 'payload');
-    const constraints = context.inputOfType(node, 'constraints') && context.fileInput(node, 'constraints');
     const group = context.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
     const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : context.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
     const description = registration.description === undefined ? undefined : context.typed(node, registration.description, ['registration', 'description'], 'string');
@@ -76,11 +81,12 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
       responseTypes: registration.responseTypes ?? ['text/csv'],
       ...(registration.inferenceInstanceTypes ? { inferenceInstanceTypes: registration.inferenceInstanceTypes } : {}),
       ...(registration.transformInstanceTypes ? { transformInstanceTypes: registration.transformInstanceTypes } : {}),
-      ...(metrics ? { metrics: { contentType: registration.metricsContentType ?? 'application/json', location: metrics } } : {}),
-      ...(constraints ? { constraints: { contentType: registration.constraintsContentType ?? 'application/json', location: constraints } } : {}),
+      governance: lowerGovernanceFiles(node, context),
       tags: mergeTags(tagsOf(node), context.entries(node, registration.tags ?? {}, ['registration', 'tags'])),
       ...(payload ? { samplePayload: payload } : {}),
       ...(registration.task ? { task: registration.task } : {}),
+      ...(registration.domain ? { domain: registration.domain } : {}),
+      customerMetadata: context.entries(node, registration.customerMetadata ?? {}, ['registration', 'customerMetadata']),
     };
   },
   /** CreateModelPackage minus ModelPackageName, as the SDK's _RegisterModelStep writes it. */
@@ -94,12 +100,14 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
       SupportedRealtimeInferenceInstanceTypes: step.inferenceInstanceTypes,
       SupportedTransformInstanceTypes: step.transformInstanceTypes,
     }),
-    ModelMetrics: step.metrics ? { ModelQuality: { Statistics: { ContentType: step.metrics.contentType, S3Uri: renderExpr(step.metrics.location) } } } : undefined,
-    DriftCheckBaselines: step.constraints ? { ModelQuality: { Constraints: { ContentType: step.constraints.contentType, S3Uri: renderExpr(step.constraints.location) } } } : undefined,
+    ModelMetrics: renderGovernanceFiles(step.governance, 'modelMetrics'),
+    DriftCheckBaselines: renderGovernanceFiles(step.governance, 'driftCheckBaselines'),
+    CustomerMetadataProperties: step.customerMetadata.length > 0 ? renderEntries(step.customerMetadata) : undefined,
     ModelPackageDescription: step.packageDescription && renderExpr(step.packageDescription),
     SamplePayloadUrl: step.samplePayload && renderExpr(step.samplePayload),
     Tags: renderTags(step.tags),
     Task: step.task,
+    Domain: step.domain,
     SkipModelValidation: 'None',
   }),
 };
