@@ -1379,6 +1379,10 @@ export interface Variant {
    */
   emr?: {} | null;
   /**
+   * Changes to the check settings.
+   */
+  check?: {} | null;
+  /**
    * Changes to serving settings.
    */
   serving?: {} | null;

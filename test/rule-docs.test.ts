@@ -57,27 +57,36 @@ const exampleEnv: NodeJS.ProcessEnv = { PATH: `${bin}:${process.env.PATH ?? ''}`
 
 const reported = /\b(?:error|warning|info) (PLC\d{4})\b/g;
 
-/** A command's stdout and stderr; asynchronous, so a stub server in this process can answer it. */
-function shell(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** A command's stdout and stderr and exit status; asynchronous, so a stub server in this process can answer it. */
+function shell(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ output: string; status: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', () => resolve(output));
+    child.on('close', (status) => resolve({ output, status }));
   });
 }
 
-/** The codes each example reported, keyed by its folder. */
-async function runExamples(): Promise<Map<string, string[]>> {
+/** What the examples' runs reported: codes by folder, and every problem that is no code (a usage error, a crash, a finding outside any example). */
+interface Outcome { codes: Map<string, string[]>; problems: string[] }
+
+async function runExamples(): Promise<Outcome> {
   const found = new Map<string, string[]>(runs.map((run) => [run.folder, []]));
+  const problems: string[] = [];
   const alone = (run: Run) => run.example.commands.length > 0 || run.example.files.some((file) => file.path === 'plc.config.yaml');
   const together = runs.filter((run) => !alone(run));
   if (together.length > 0) {
     const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), 'check', '--format', 'json', ...together.map((run) => run.folder.slice(root.length + 1))], { cwd: root, encoding: 'utf8', env: exampleEnv, maxBuffer: 64 << 20 });
+    // 0 or 1: findings are exit 1; 2 would be a usage error and 3 a crash, which print no code.
+    if (result.status !== 0 && result.status !== 1) problems.push(`plc check of the examples exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { code: string; file: string }[] };
-    for (const d of diagnostics) found.get(join(root, d.file.split('/')[0]!))?.push(d.code);
+    for (const d of diagnostics) {
+      const codes = found.get(join(root, d.file.split('/')[0]!));
+      if (codes) codes.push(d.code);
+      else problems.push(`${d.code} at ${d.file}, in no example's folder`);
+    }
   }
   for (const run of runs.filter(alone)) {
     const commands = run.example.commands.length > 0 ? run.example.commands : ['plc check .'];
@@ -88,25 +97,28 @@ async function runExamples(): Promise<Map<string, string[]>> {
     }
     try {
       for (const command of commands) {
-        const output = await shell(command, run.folder, world.env);
+        const { output, status } = await shell(command, run.folder, world.env);
         found.get(run.folder)!.push(...[...output.matchAll(reported)].map((m) => m[1]!));
+        // A fixed example runs clean; a tripping one reports findings (exit 1, or 0 below the fail level), never a usage error or a crash.
+        const allowed = run.example.kind === 'fixed' ? [0] : [0, 1];
+        if (!allowed.includes(status ?? -1)) problems.push(`${run.code} example ${run.index + 1} (${run.example.kind}): ${command} exited ${status}`);
       }
     } finally {
       await world.stop();
     }
   }
   await stopAwsWorlds();
-  return found;
+  return { codes: found, problems };
 }
 
 test('every "Trips" example reports exactly its code, every "Fixed" one nothing', async () => {
-  const found = await runExamples();
+  const { codes: found, problems: failures } = await runExamples();
   const wrong = runs.flatMap((run) => {
     const got = [...new Set(found.get(run.folder))].sort();
     const want = run.example.kind === 'trips' ? [run.code] : [];
     return JSON.stringify(got) === JSON.stringify(want) ? [] : [`${run.code} example ${run.index + 1} (${run.example.kind}): reported ${got.join(', ') || 'nothing'}`];
   });
-  assert.equal(wrong, []);
+  assert.equal([...failures, ...wrong], []);
 });
 
 test.run();

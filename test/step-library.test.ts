@@ -22,8 +22,8 @@ test('the built-in library loads without a diagnostic and has the seed catalog',
   assert.equal([...new Set(steps.map((s) => s.doc.sagemaker))].sort(), ['ClarifyCheck', 'Lambda', 'Model', 'Processing', 'QualityCheck', 'RegisterModel', 'Training', 'Transform', 'Tuning']);
   for (const step of steps) {
     assert.ok(step.doc.description && step.doc.description.length > 20, `${step.doc.name} is described`);
-    // Built-in models serve with an inference script; a transform and a Lambda step run none in SageMaker.
-    const runsCode = step.doc.sagemaker !== 'Transform' && step.doc.sagemaker !== 'Lambda';
+    // Built-in models serve with an inference script; a transform, a Lambda step and the check steps (SageMaker's own analyzers) run none.
+    const runsCode = !['Transform', 'Lambda', 'QualityCheck', 'ClarifyCheck'].includes(step.doc.sagemaker);
     assert.is(step.doc.script !== undefined, runsCode, `${step.doc.name}: a script exactly when it runs code`);
     for (const [name, field] of Object.entries(step.doc.config?.properties ?? {})) assert.ok(field.description, `${step.doc.name}.config.${name} is described`);
   }

@@ -168,7 +168,7 @@ export const diagnosticTable = {
   PLC5096: { severity: 'error', message: 'step type {step} writes {file} for its job, so the pipeline needs codePrefix', hint: 'Add codePrefix: s3://<bucket>/<prefix> at the top of the pipeline; the file is stored under it by content hash, as code is.' },
   PLC5097: { severity: 'error', message: 'check.analysis.methods of {type} step type {step} has no {method}', hint: 'A {type} check runs Clarify\'s {method} analysis; add it under check.analysis.methods (it has: {given}).' },
   PLC5098: { severity: 'error', message: 'input "{port}" of RegisterModel step type {step} sets contentType, but it carries no metrics or baseline file', hint: 'A RegisterModel input\'s contentType is the ContentType of the file it fills a registration slot with; remove it here.' },
-  PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these after: or inputs: links.' },
+  PLC6001: { severity: 'error', message: 'nodes depend on each other in a cycle: {path}', hint: 'Remove one of these links: an after: entry, an inputs: wire or a ${steps.*}/jsonGet read.' },
   PLC6002: { severity: 'error', message: 'node "{node}" lists itself in after:', hint: 'Remove it from its own after: list.' },
   PLC6003: { severity: 'warning', message: 'node "{node}" is not connected to any other node', hint: 'Wire its inputs or outputs to other nodes, list it under after:, or move it to a pipeline of its own.' },
   PLC6004: { severity: 'error', message: 'node "{node}" runs after fail node "{fail}", which ends the execution; it can never run', hint: 'Remove "{fail}" from its after:, or put the node in the other branch of the condition.' },

@@ -30,6 +30,8 @@ export interface ParsedRuleDoc {
 
 const heading = /^## (Trips|Fixed)\s*$/;
 const fence = /^(`{3,})(.*)$/;
+/** A fence this parser does not read: its block would pass as prose, untested. */
+const otherFence = /^~{3,}/;
 
 export function parseRuleDoc(markdown: string): ParsedRuleDoc {
   const examples: { kind: 'trips' | 'fixed'; files: ExampleFile[]; commands: string[]; needs: string[] }[] = [];
@@ -46,6 +48,7 @@ export function parseRuleDoc(markdown: string): ParsedRuleDoc {
       problems.push(`line ${i + 1}: "${line}" after the examples; Trips and Fixed sections come last`);
       continue;
     }
+    if (otherFence.test(line)) problems.push(`line ${i + 1}: a ~~~ fence; examples are fenced with backticks`);
     const open = fence.exec(line);
     if (!open) continue;
     const body: string[] = [];
@@ -56,6 +59,7 @@ export function parseRuleDoc(markdown: string): ParsedRuleDoc {
     const file = info.find((word) => word.startsWith('file='))?.slice('file='.length);
     const example = examples.at(-1);
     if (example === undefined) problems.push(`line ${i + 1}: a fenced block before the first "## Trips"; examples belong in Trips/Fixed sections`);
+    else if (file !== undefined && (file.startsWith('/') || file.split('/').includes('..'))) problems.push(`line ${i + 1}: file=${file} is outside the example's folder`);
     else if (file !== undefined) {
       const encoding = info.find((word) => word.startsWith('encoding='))?.slice('encoding='.length);
       const size = info.find((word) => word.startsWith('size='))?.slice('size='.length);
