@@ -100,6 +100,8 @@ export function tar(args: string[]): Promise<void> {
   });
 }
 
-export const text = (value: Json | undefined): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+/** A value as the text a job sees; a list or mapping (a property file's, say) as its JSON, so a refusal shows it. */
+export const text = (value: Json | undefined): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 export const record = (value: Json | undefined): Record<string, Json> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {});
 export const list = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);

@@ -1411,17 +1411,11 @@ export type Parameter = {
 /**
  * A literal, a string with ${params.*}, ${execution.*} or ${steps.<node>.<property>}, or { jsonGet: [<node>.<output>, <json path>] } reading the output's property file.
  */
-export type Operand =
-  | (string | number | boolean)
-  | {
-      /**
-       * [<node>.<output>, <path>]: a value from the property file of a processing node's output, e.g. [evaluate.metrics, metrics.auc].
-       *
-       * @minItems 2
-       * @maxItems 2
-       */
-      jsonGet: [string, string];
-    };
+export type Operand = (string | number | boolean) | JsonGet;
+/**
+ * An S3 location: a string, or { jsonGet: [<node>.<output>, <json path>] } read from a property file when the pipeline runs.
+ */
+export type Location = string | JsonGet;
 
 /**
  * A SageMaker pipeline: parameters, shared defaults and nodes that instantiate step types. Compiled by plc build into a pipeline definition.
@@ -1659,16 +1653,16 @@ export interface Node {
    */
   after?: string[];
   /**
-   * Explicit wiring by input port: <node>.<output port>, a folder below it (<node>.<output port>/<folder>), or an S3 URI (may use ${params.*} and ${steps.<node>.<property>}).
+   * Explicit wiring by input port: <node>.<output port>, a folder below it (<node>.<output port>/<folder>), an S3 URI (may use ${params.*} and ${steps.<node>.<property>}), or { jsonGet: [<node>.<output>, <json path>] }: a location read from a property file when the pipeline runs.
    */
   inputs?: {
-    [k: string]: string;
+    [k: string]: Location;
   };
   /**
-   * S3 locations for output ports, replacing <outputPrefix>/<step name>/<port>.
+   * S3 locations for output ports, replacing <outputPrefix>/<step name>/<port>: an S3 URI (may use ${params.*} and ${steps.<node>.<property>}) or { jsonGet: [<node>.<output>, <json path>] }.
    */
   outputs?: {
-    [k: string]: string;
+    [k: string]: Location;
   };
   /**
    * Config values for this node's step (highest precedence).
@@ -1758,6 +1752,15 @@ export interface Condition {
    * @minItems 1
    */
   allOf?: [Condition, ...Condition[]];
+}
+export interface JsonGet {
+  /**
+   * [<node>.<output>, <path>]: a value from the property file of a processing node's output, e.g. [evaluate.metrics, metrics.auc].
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  jsonGet: [string, string];
 }
 /**
  * A port's data options as a node sets them (step.schema.json inputPort and outputPort describe each); which values a port takes depends on its step's kind (PLC5060).

@@ -6,8 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parse } from 'yaml';
 import { builtinSchemaText } from '../compiler/editor-schema/project-schema.js';
-import { repo, runPlc, tempDir } from './support/helpers.js';
+import { createAjv } from '../compiler/validate/validate-document.js';
+import { fixture, repo, runPlc, tempDir } from './support/helpers.js';
 
 test('schema/pipeline.builtin.schema.json is what npm run generate:docs writes now', () => {
   assert.ok(readFileSync(join(repo, 'schema/pipeline.builtin.schema.json'), 'utf8') === builtinSchemaText(), 'stale: run npm run generate:docs');
@@ -57,6 +59,20 @@ test('a node\'s ports: completes each port of its step type with the data option
   const training = ports('XGBoostTraining');
   assert.equal(Object.keys(training['training_data']!.properties), ['contentType', 'distribution', 'inputMode', 'compression', 'recordWrapper', 'dataType', 'attributeNames']);
   assert.equal(training['model'], undefined, 'a training output takes no data options');
+});
+
+test('plc schema takes jsonGet under inputs:, outputs: and config:, completing its first item with the outputs that have a property file', () => {
+  const out = join(tempDir(), 'pipeline.schema.json');
+  const made = runPlc(['schema', '-p', 'pipeline.yaml', '-o', out], fixture('builds', 'step-properties'));
+  assert.is(made.status, 0, made.stderr);
+  const schema = JSON.parse(readFileSync(out, 'utf8')) as { definitions: { jsonGet: { properties: { jsonGet: { items: { anyOf?: { enum?: string[] }[] }[] } } } } };
+  assert.equal(schema.definitions.jsonGet.properties.jsonGet.items[0]!.anyOf![0]!.enum, ['split.report']);
+  // The golden pipeline (jsonGet as an input location, an output placement and config values) is no editor error.
+  const validate = createAjv({ strict: false }).compile(schema);
+  const pipeline = parse(readFileSync(fixture('builds', 'step-properties', 'pipeline.yaml'), 'utf8')) as { nodes: Record<string, { inputs?: unknown }> };
+  assert.ok(validate(pipeline), JSON.stringify(validate.errors));
+  pipeline.nodes['fit']!.inputs = { train: { jsonGet: ['split.report'] } };
+  assert.not.ok(validate(pipeline), 'a jsonGet needs its path');
 });
 
 test.run();

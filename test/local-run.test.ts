@@ -215,7 +215,7 @@ test('overrides are checked first, and a Python without the packages runs nothin
   assert.not.ok(existsSync(join(root, '.plc', 'local', 'runs')));
 });
 
-test('step properties and a transform\'s DataProcessing run locally: the id is filtered out, joined back and kept beside the prediction', async () => {
+test('step properties, a jsonGet input location and a transform\'s DataProcessing run locally: the id is filtered out, joined back and kept beside the prediction', async () => {
   const root = tempDir();
   cpSync(fixture('local', 'transform-filters'), root, { recursive: true });
   const tar = spawnSync('tar', ['-czf', join(root, 'model.tar.gz'), '-C', join(root, 'model'), 'code']);
@@ -225,12 +225,22 @@ test('step properties and a transform\'s DataProcessing run locally: the id is f
   // The model name is the Model step's property, the records a folder below the processing output.
   const predictions = readFileSync(join(root, '.plc', 'local', 's3', 'bucket', 'out', 'score', 'predictions', 'records.csv.out'), 'utf8');
   assert.is(predictions, 'a,3\nb,7\nc,11\n');
+  // The count node's input location is a jsonGet of the records node's report.
+  assert.is(readFileSync(join(root, '.plc', 'local', 's3', 'bucket', 'out', 'count', 'count', 'count.txt'), 'utf8'), '3');
 
   const steps = join(root, 'steps', 'score-with-ids.step.yaml');
   writeFileSync(steps, readFileSync(steps, 'utf8').replace('contentType: text/csv', 'contentType: text/plain'));
   const refused = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
   assert.is(refused.status, 1, refused.stderr);
   assert.match(refused.stderr, /score\s+failed\s+\S+\s+.*DataProcessing runs locally on text\/csv and application\/json\(lines\) records, not text\/plain/);
+
+  // A property file's value that is no S3 URI (here the mapping above it) is refused, shown as read.
+  writeFileSync(steps, readFileSync(steps, 'utf8').replace('contentType: text/plain', 'contentType: text/csv'));
+  const pipeline = join(root, 'transform-filters.pipeline.yaml');
+  writeFileSync(pipeline, readFileSync(pipeline, 'utf8').replace('locations.test]', 'locations]'));
+  const notALocation = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
+  assert.is(notALocation.status, 1, notALocation.stderr);
+  assert.match(notALocation.stderr, /count\s+failed\s+\S+\s+\{"test":"s3:\/\/bucket\/out\/records\/data\/test"\} is not an s3:\/\/bucket\/key URI/);
 });
 
 // Only plc's Python step scripts run locally (the shim maps their container paths); what SageMaker's

@@ -104,6 +104,28 @@ test('an unbound required input names the nearest candidates and why each was pa
   assert.match(problem!.hint!, 'Nearest after: candidates: prep.processed_data (is dataset, the input takes model).');
 });
 
+test('a jsonGet input location is checked as a jsonGet is elsewhere, each problem at its argument', () => {
+  const { diagnostics } = compileNodes([
+    '  load: { step: DataLoading, jobType: training, inputs: { data_source: s3://bucket/raw } }',
+    '  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: { jsonGet: [load.data, paths.train] } } }',
+    '  other: { step: TabularPreprocessing, jobType: testing, inputs: { data: { jsonGet: [lod.data, paths.test] } } }',
+    '  more: { step: TabularPreprocessing, jobType: validation, outputs: { processed_data: { jsonGet: [load.dta, paths.out] } }, inputs: { data: load.data } }',
+  ]);
+  assert.equal(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column]), [['PLC3013', 8, 86], ['PLC3001', 9, 86], ['PLC3002', 10, 99]]);
+});
+
+test('a location that is neither a string nor a jsonGet says so once; a misspelt jsonGet key gets its did-you-mean', () => {
+  const { diagnostics } = compileNodes([
+    '  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: 5 } }',
+    '  other: { step: TabularPreprocessing, jobType: testing, inputs: { data: { jsonget: [prep.processed_data, x] } } }',
+  ]);
+  assert.equal(diagnostics.map((d) => `${d.code} ${d.message}`), [
+    'PLC0101 "nodes.prep.inputs.data" must be a string or a mapping',
+    'PLC0103 "nodes.other.inputs.data" is missing required key "jsonGet"',
+    'PLC0102 unknown key "jsonget" in "nodes.other.inputs.data" — did you mean "jsonGet"?',
+  ]);
+});
+
 test('plc explain <pipeline> <node> --wiring shows every candidate with its score breakdown', () => {
   const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'evaluate', '--wiring']);
   assert.is(result.status, 0, result.stderr);

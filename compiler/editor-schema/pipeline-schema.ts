@@ -1,7 +1,8 @@
 // `plc schema`: a pipeline schema specialised to the step libraries in use, so an editor
 // completes step names (with descriptions), the job types each step allows, each step's
 // config keys (types, defaults, descriptions), its port names, the data options of its ports, and — made for one pipeline — its
-// node ids under after: and <node>.<output> wires under inputs:. Draft-07: nodes are
+// node ids under after:, <node>.<output> wires under inputs: and the outputs with a property file
+// under jsonGet (in inputs:, outputs: and config). Draft-07: nodes are
 // discriminated on their `step` value with if/then.
 // Tested in a real editor engine by test/lsp.test.ts.
 import type { ConfigField } from '../../schema/types.generated.js';
@@ -13,7 +14,7 @@ import type { StepLibrary, StepType } from '../link/step-library.js';
 import { loadSchema } from '../validate/validate-document.js';
 
 type Schema = Record<string, unknown>;
-type StepPort = { type: string; path?: string; description?: string };
+type StepPort = { type: string; path?: string; description?: string; propertyFile?: unknown };
 
 const interpolation = { type: 'string', pattern: '\\$\\{', description: 'A ${…} reference, e.g. ${params.Name}.' };
 
@@ -28,13 +29,23 @@ function fieldMarkdown(field: ConfigField, required: boolean): string {
   return [field.description, facts.join(' · ')].filter(Boolean).join('\n\n');
 }
 
-/** A config field as a node may set it: its own schema, or (for non-strings) a reference. */
-function fieldSchema(field: ConfigField, required = false): Schema {
+/** schema/pipeline.schema.json's jsonGet, the pipeline's outputs that have a property file offered as its first item. */
+function offerPropertyFiles(jsonGet: Schema & { properties: Record<string, Schema> }, propertyFiles: string[]): void {
+  const argument = jsonGet.properties['jsonGet']!;
+  const item = argument['items'] as Schema;
+  argument['items'] = [offered(propertyFiles, item), { ...item, description: 'The JSON path in the property file, e.g. metrics.auc.' }];
+}
+
+/** Where a node's value may be a property file's, read when the pipeline runs. */
+const jsonGet: Schema = { $ref: '#/definitions/jsonGet' };
+
+/** A config field as a node may set it: its own schema, or (for non-strings) a reference; and the `runtime` values a node's config takes. */
+function fieldSchema(field: ConfigField, required = false, runtime: Schema[] = []): Schema {
   const { derived, ...schema } = field;
   const description = [field.description, derived !== undefined ? `Derived when unset: ${derived}` : undefined].filter(Boolean).join(' ');
   const text = { description, markdownDescription: fieldMarkdown(field, required) };
-  if (schema.type === 'string' || schema.type === undefined) return { ...schema, ...text };
-  return { ...text, ...(schema.default !== undefined ? { default: schema.default } : {}), anyOf: [{ ...schema, description: undefined }, interpolation] };
+  if (schema.type === 'string' || schema.type === undefined) return runtime.length === 0 ? { ...schema, ...text } : { ...text, anyOf: [{ ...schema, description: undefined }, ...runtime] };
+  return { ...text, ...(schema.default !== undefined ? { default: schema.default } : {}), anyOf: [{ ...schema, description: undefined }, interpolation, ...runtime] };
 }
 
 /** The ports of the step and of all its variants: which apply depends on the node's job type. */
@@ -52,13 +63,14 @@ function stepPorts(step: StepType, direction: 'inputs' | 'outputs'): Record<stri
 const offered = (values: string[], base: Schema): Schema => (values.length === 0 ? base : { anyOf: [{ enum: values }, base] });
 
 function portsSchema(step: StepType, direction: 'inputs' | 'outputs', wires: string[]): Schema {
-  const what = direction === 'inputs' ? '<node>.<output> or an S3 URI' : 'an S3 URI';
+  const what = `${direction === 'inputs' ? '<node>.<output>, ' : ''}an S3 URI or { jsonGet: [<node>.<output>, <path>] }`;
   return {
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(Object.entries(stepPorts(step, direction)).map(([name, port]) => {
       const description = `${port.type}${port.path ? ` at ${port.path}` : ''}${port.description ? ` — ${port.description}` : ''} (${what})`;
-      return [name, { description, ...offered(direction === 'inputs' ? wires : [], { type: 'string' }) }];
+      const location = offered(direction === 'inputs' ? wires : [], { type: 'string' });
+      return [name, { description, anyOf: [...((location['anyOf'] as Schema[] | undefined) ?? [location]), jsonGet] }];
     })),
   };
 }
@@ -96,7 +108,7 @@ function nodeRule(step: StepType, baseFields: Record<string, ConfigField>, wires
         config: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field, required.has(name))])),
+          properties: Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field, required.has(name), [jsonGet])])),
         },
         inputs: portsSchema(step, 'inputs', wires),
         outputs: portsSchema(step, 'outputs', wires),
@@ -136,10 +148,13 @@ export function generatePipelineSchema(library: StepLibrary, options: { pipeline
       : { enum: names, ...described, errorMessage: `Not a step type of this project; plc check names the closest one, plc steps list shows them all. Known: ${names.join(', ')}` }),
   };
   const nodes = Object.entries(options.pipeline?.nodes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  const wires = nodes.flatMap(([id, n]) => {
+  const outputsOf = (id: string, n: { step?: unknown }) => {
     const step = typeof n?.step === 'string' ? library.steps.get(n.step) : undefined;
-    return step ? Object.keys(stepPorts(step, 'outputs')).map((port) => `${id}.${port}`) : [];
-  });
+    return step ? Object.entries(stepPorts(step, 'outputs')).map(([port, spec]) => ({ wire: `${id}.${port}`, spec })) : [];
+  };
+  const outputs = nodes.flatMap(([id, n]) => outputsOf(id, n));
+  const wires = outputs.map((o) => o.wire);
+  offerPropertyFiles(schema.definitions['jsonGet']!, outputs.filter((o) => o.spec.propertyFile !== undefined).map((o) => o.wire));
   const after = node.properties['after']!;
   node.properties['after'] = { ...after, items: offered(nodes.map(([id]) => id), after['items'] as Schema) };
   const stepDefinitions = loadSchema('Step')['definitions'] as Record<string, { properties: Record<string, { description?: string }> }>;

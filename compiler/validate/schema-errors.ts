@@ -63,8 +63,15 @@ export function reportSchemaErrors(
   report: SchemaErrorReporters,
 ): void {
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  // A branch that is a $ref (pipeline.schema.json's jsonGet) reports its errors at the definition's
+  // path. When the value has that branch's type, the branch's own errors say what is wrong (a
+  // misspelt key, say), so they are kept and the union's "must be X or Y" is not.
+  const refs = (u: ErrorObject) => (u.schema as { $ref?: string }[]).flatMap((b) => (b.$ref ? [b.$ref] : []));
+  const typeError = (u: ErrorObject, ref: string) => errors.find((e) => e.keyword === 'type' && e.instancePath === u.instancePath && e.schemaPath === `${ref}/type`);
+  const matchedRef = (u: ErrorObject) => refs(u).find((ref) => !typeError(u, ref));
   const isUnionBranch = (e: ErrorObject) =>
-    unions.some((u) => u !== e && e.instancePath === u.instancePath && e.schemaPath.startsWith(u.schemaPath + '/'));
+    unions.some((u) => u !== e && e.instancePath === u.instancePath
+      && (e.schemaPath.startsWith(u.schemaPath + '/') || refs(u).some((ref) => ref !== matchedRef(u) && e.schemaPath.startsWith(ref + '/'))));
   const unionHasDeeperError = (u: ErrorObject) => errors.some((e) => e.instancePath.startsWith(u.instancePath + '/'));
 
   for (const error of errors) {
@@ -76,7 +83,7 @@ export function reportSchemaErrors(
     switch (error.keyword) {
       case 'anyOf':
       case 'oneOf': {
-        if (unionHasDeeperError(error)) break;
+        if (unionHasDeeperError(error) || matchedRef(error) !== undefined) break;
         const alternatives = error.schema as { type?: unknown; enum?: unknown[]; description?: string }[];
         // A closed list of values or a binding (step.schema.json's enum settings): name the values, then the other forms.
         const values = alternatives.flatMap((b) => b.enum ?? []);
@@ -87,7 +94,7 @@ export function reportSchemaErrors(
             typeof actual === 'string' ? suggest(actual, values.filter((v): v is string => typeof v === 'string')) : {});
           break;
         }
-        const branches = alternatives.map((b) => b.type).filter((t) => t !== undefined);
+        const branches = alternatives.map((b: { type?: unknown; $ref?: string }) => b.type ?? (b.$ref && typeError(error, b.$ref)?.params['type'])).filter((t) => t !== undefined);
         const expected = describeTypes(branches.flat());
         report.type(context.locate(path), { where, expected, detail: `must be ${expected}` });
         break;

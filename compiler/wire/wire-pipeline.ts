@@ -12,6 +12,7 @@ import { hasOwn, own } from '../util/own.js';
 import { describeCandidate, matchPorts, type Candidate, type Neighbour } from './match-ports.js';
 import type { BoundNode, BoundPipeline, DataEdge, ExpandedNode, InputSource, PortWiring, WiredNode, WiredPipeline } from '../stages.js';
 import { typesMatch } from '../util/port-types.js';
+import type { Location } from '../../schema/types.generated.js';
 
 /** `<node>.<output>`, optionally with a sub-path below the output's location: `prep.data/train`. */
 const portReference = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+?)((?:\/[^/\s]+)+)?$/;
@@ -47,7 +48,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
     // Ports a mistyped input key was meant for: the key's PLC3003 names them, so "not bound"
     // (PLC3004, reported earlier in the file, at the node) would only repeat the root cause.
     const misspelt = new Set<string>();
-    for (const [port, text] of Object.entries(node.doc.inputs ?? {})) {
+    for (const [port, written] of Object.entries(node.doc.inputs ?? {})) {
       const path = ['nodes', node.id, 'inputs', port];
       const consumerPort = own(declaredInputs, port);
       if (!consumerPort) {
@@ -56,6 +57,15 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
         bag.report('PLC3003', source.locate(path, 'key'), { step: step.name, port, allowed: Object.keys(declaredInputs).sort() }, suggestion);
         continue;
       }
+      if (typeof written !== 'string') {
+        // A location (or model name) read from a property file when the pipeline runs: SageMaker
+        // takes a JsonGet wherever it takes a PipelineVariable, as the SDK's ProcessingInput source
+        // and TrainingInput s3_data do; its type is known only then.
+        const location = node.jsonGet(written.jsonGet, { source, path: [...path, 'jsonGet'] });
+        if (location) inputs.set(port, { location });
+        continue;
+      }
+      const text = written;
       if (consumerPort.type === 'model-name' && !portReference.test(text)) {
         const name = interpolateModelName(pipeline, node, text, path, bag);
         if (name) inputs.set(port, { location: name });
@@ -115,7 +125,7 @@ export function wirePipeline(pipeline: BoundPipeline, bag: DiagnosticBag): Wired
       const required = spec.required ?? true;
       const resolution = resolutions.get(port);
       if (!resolution) {
-        wiring.push({ port, required, how: 'explicit', from: node.doc.inputs![port]!, candidates: [] });
+        wiring.push({ port, required, how: 'explicit', from: writtenLocation(node.doc.inputs![port]!), candidates: [] });
       } else if (resolution.how === 'matched') {
         const { chosen } = resolution;
         connect(byId.get(chosen.node)!, chosen.port, port);
@@ -162,7 +172,7 @@ function resolveOutputName(outputs: Record<string, { aliases?: string[] }>, name
 function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticBag): Map<string, Expr> {
   const locations = new Map<string, Expr>();
   const outputs = node.step.doc.outputs ?? {};
-  for (const [port, text] of Object.entries(node.doc.outputs ?? {})) {
+  for (const [port, written] of Object.entries(node.doc.outputs ?? {})) {
     const path = ['nodes', node.id, 'outputs', port];
     if (!hasOwn(outputs, port)) {
       const allowed = Object.keys(outputs).sort();
@@ -174,11 +184,15 @@ function placeOutputs(pipeline: BoundPipeline, node: BoundNode, bag: DiagnosticB
       bag.report('PLC3014', pipeline.source.locate(path, 'key'), { node: node.id, port, kind: node.step.doc.sagemaker });
       continue;
     }
-    const location = interpolateLocation(pipeline, node, text, path, bag);
+    const location = typeof written === 'string' ? interpolateLocation(pipeline, node, written, path, bag) : node.jsonGet(written.jsonGet, { source: pipeline.source, path: [...path, 'jsonGet'] });
     if (location) locations.set(port, location);
   }
   return locations;
 }
+
+/** A location as written under inputs:, as plc explain shows it. */
+const writtenLocation = (written: Location): string =>
+  typeof written === 'string' ? written : `{ jsonGet: [${written.jsonGet.join(', ')}] }`;
 
 /** A wire or placement that names an S3 location: `s3://…` or `https://…`, possibly with `${…}` (a step property too). */
 function interpolateLocation(pipeline: BoundPipeline, node: BoundNode, text: string, path: DataPath, bag: DiagnosticBag): Expr | undefined {
