@@ -38,13 +38,15 @@ const { metafile } = await build({
   metafile: true,
   logLevel: 'warning',
 });
-// yargs is found next to the entry (see yargsLocales), so it must stay in it.
-if (!Object.keys(metafile.outputs['dist/bin/plc.js']?.inputs ?? {}).some((input) => input.endsWith('yargs/build/index.cjs'))) throw new Error('bundle-cli: yargs is no longer bundled into dist/bin/plc.js');
-cpSync(join(yargsFolder, 'locales'), join(outdir, 'yargs-locales'), { recursive: true });
+// yargs reads its locales next to the chunk it is bundled into (see yargsLocales), one chunk of
+// its own since bin/plc.ts imports it only past the prerendered answers.
+const yargsChunks = Object.entries(metafile.outputs).filter(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith('yargs/build/index.cjs')));
+if (yargsChunks.length !== 1 || yargsChunks[0][0] === 'dist/bin/plc.js') throw new Error(`bundle-cli: yargs should be bundled into one chunk of its own, not ${yargsChunks.map(([name]) => name).join(', ') || 'none'}`);
+cpSync(join(yargsFolder, 'locales'), join(root, dirname(yargsChunks[0][0]), 'yargs-locales'), { recursive: true });
 
 /**
  * yargs finds its message translations (for LANG) next to its own file, from __dirname, which a
- * bundle does not have: they are copied next to the bundle, dist/bin/yargs-locales/ (asking
+ * bundle does not have: they are copied next to its chunk, dist/bin/bundle/yargs-locales/ (asking
  * Node where the yargs package is costs more than the rest of yargs' start). The text replaced
  * is checked, so a yargs release that words it differently fails the build rather than the help.
  */
