@@ -10,8 +10,7 @@ export function parseTemplate(text: string): ParsedTemplate {
   const parts: TemplatePart[] = [];
   let buffer = '';
   let i = 0;
-  // From one `$` to the next: most values have none, and copying them a character at a time was
-  // a tenth of checking a large pipeline (docs/performance.md).
+  // From one `$` to the next, rather than copying the text a character at a time.
   while (i < text.length) {
     const dollar = text.indexOf('$', i);
     if (dollar < 0) {
