@@ -4,8 +4,12 @@
 // 1 findings, 2 usage error, 3 internal error.
 import type { CommandModule } from 'yargs';
 import { DiffExit, ExitCode } from './exit.js';
+import { answerIfPrerendered } from './prerendered-answers.js';
 import { plcVersion } from './report.js';
-import yargs from './yargs-cjs.cjs';
+
+answerIfPrerendered(process.argv.slice(2));
+// Loaded only past the prerendered answers: compiling yargs is most of what `plc --help` costs.
+const { yargs } = await import('./yargs-cjs.cjs');
 
 const debug = process.argv.includes('--debug');
 

@@ -24,20 +24,26 @@ const isExpression = (value: object): boolean => {
   return keys.length === 1 && (keys[0] === 'Get' || keys[0]!.startsWith('Std:'));
 };
 
-const patterns = new Map<string, RegExp>();
+/** Each pattern compiled once, with what it said of each value: most values (roles, images, instance types) repeat on every node. */
+const patterns = new Map<string, { regex: RegExp; matches: Map<string, boolean> }>();
 
 /**
  * botocore patterns are Java regexes, matched against the whole value: the rewrites are those of
  * test/support/check_definition.py (a quantified `$`, the POSIX \p{Alnum}); in `u` mode JavaScript
  * reads \p{L} and Java's surrogate-pair ranges as Java does.
  */
-export function javaPattern(pattern: string): RegExp {
+export function matchesJavaPattern(pattern: string, value: string): boolean {
   let compiled = patterns.get(pattern);
   if (!compiled) {
-    compiled = new RegExp(`^(?:${pattern.replace(/\$\{\d+(,\d*)?\}/g, '$').replaceAll('\\p{Alnum}', 'a-zA-Z0-9')})$`, 'u');
+    compiled = { regex: new RegExp(`^(?:${pattern.replace(/\$\{\d+(,\d*)?\}/g, '$').replaceAll('\\p{Alnum}', 'a-zA-Z0-9')})$`, 'u'), matches: new Map() };
     patterns.set(pattern, compiled);
   }
-  return compiled;
+  let matches = compiled.matches.get(value);
+  if (matches === undefined) {
+    matches = compiled.regex.test(value);
+    compiled.matches.set(value, matches);
+  }
+  return matches;
 }
 
 /** The length in code points, as botocore counts it, without making an array of the characters. */
@@ -55,7 +61,7 @@ function scalarProblem(shape: ApiShape, value: unknown): string | undefined {
     const length = shape.min !== undefined || shape.max !== undefined ? codePoints(value) : 0;
     if (shape.min !== undefined && length < shape.min) return `is shorter than ${shape.min} characters`;
     if (shape.max !== undefined && length > shape.max) return `is longer than ${shape.max} characters`;
-    if (shape.pattern !== undefined && !javaPattern(shape.pattern).test(value)) return `does not match the pattern ${shape.pattern}`;
+    if (shape.pattern !== undefined && !matchesJavaPattern(shape.pattern, value)) return `does not match the pattern ${shape.pattern}`;
   }
   if (shape.type === 'number' && typeof value === 'number') {
     if (shape.min !== undefined && value < shape.min) return `is below the minimum ${shape.min}`;

@@ -48,6 +48,9 @@ export function interpolate(raw: unknown, site: Site, resolve: ReferenceResolver
 }
 
 function interpolateString(text: string, site: Site, resolve: ReferenceResolver, bag: DiagnosticBag): Value | undefined {
+  // Most strings (roles, instance types, arguments) hold no `$` at all: what parseTemplate would
+  // make of them, one literal, without building its parts.
+  if (text !== '' && !text.includes('$')) return literal(text);
   const parsed = parseTemplate(text);
   if (!parsed.ok) {
     bag.report('PLC1006', site.source.locateWithin(site.path, parsed.offset, text.length - parsed.offset), { text: text.slice(parsed.offset), detail: parsed.detail });

@@ -10,7 +10,15 @@ export function parseTemplate(text: string): ParsedTemplate {
   const parts: TemplatePart[] = [];
   let buffer = '';
   let i = 0;
+  // From one `$` to the next, rather than copying the text a character at a time.
   while (i < text.length) {
+    const dollar = text.indexOf('$', i);
+    if (dollar < 0) {
+      buffer += text.slice(i);
+      break;
+    }
+    buffer += text.slice(i, dollar);
+    i = dollar;
     if (text.startsWith('$${', i)) {
       buffer += '${';
       i += 3;
@@ -22,7 +30,7 @@ export function parseTemplate(text: string): ParsedTemplate {
       parts.push({ kind: 'ref', ref: text.slice(i + 2, close).trim(), offset: i, length: close + 1 - i });
       i = close + 1;
     } else {
-      buffer += text[i];
+      buffer += '$';
       i += 1;
     }
   }

@@ -29,34 +29,42 @@ const { metafile } = await build({
   target: 'node20',
   external: ['@aws-sdk/*', '@viz-js/viz'],
   // The CommonJS modules in the bundle (yaml's, yargs') call require() for Node's own modules, and
-  // cannot read import.meta (see yargsLocales).
+  // cannot read import.meta (see yargsEdits).
   banner: { js: "import { createRequire as __plcCreateRequire } from 'node:module';\nconst __plcChunkUrl = import.meta.url;\nconst require = __plcCreateRequire(__plcChunkUrl);" },
   // Shorter text to compile; names are kept, so --debug's stack traces still read.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [yargsLocales(), yargsAssert()],
+  plugins: [yargsEdits(), yargsAssert()],
   metafile: true,
   logLevel: 'warning',
 });
-// yargs is found next to the entry (see yargsLocales), so it must stay in it.
-if (!Object.keys(metafile.outputs['dist/bin/plc.js']?.inputs ?? {}).some((input) => input.endsWith('yargs/build/index.cjs'))) throw new Error('bundle-cli: yargs is no longer bundled into dist/bin/plc.js');
-cpSync(join(yargsFolder, 'locales'), join(outdir, 'yargs-locales'), { recursive: true });
+// yargs reads its locales next to the chunk it is bundled into (see yargsEdits), one chunk of
+// its own since bin/plc.ts imports it only past the prerendered answers.
+const yargsChunks = Object.entries(metafile.outputs).filter(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith('yargs/build/index.cjs')));
+if (yargsChunks.length !== 1 || yargsChunks[0][0] === 'dist/bin/plc.js') throw new Error(`bundle-cli: yargs should be bundled into one chunk of its own, not ${yargsChunks.map(([name]) => name).join(', ') || 'none'}`);
+cpSync(join(yargsFolder, 'locales'), join(root, dirname(yargsChunks[0][0]), 'yargs-locales'), { recursive: true });
 
 /**
- * yargs finds its message translations (for LANG) next to its own file, from __dirname, which a
- * bundle does not have: they are copied next to the bundle, dist/bin/yargs-locales/ (asking
- * Node where the yargs package is costs more than the rest of yargs' start). The text replaced
- * is checked, so a yargs release that words it differently fails the build rather than the help.
+ * Two edits to yargs' CommonJS build. It finds its message translations (for LANG) next to its own
+ * file, from __dirname, which a bundle does not have: they are copied next to its chunk,
+ * dist/bin/bundle/yargs-locales/ (asking Node where the yargs package is costs more than the rest
+ * of yargs' start). The text replaced is checked, so a yargs release that words it differently
+ * fails the build rather than the help.
  */
-function yargsLocales() {
+function yargsEdits() {
   const original = 're(__dirname,"../locales")';
+  // Before running a command's handler yargs renders that command's help, in case the handler asks
+  // for it after the parse (showHelp); plc's handlers never do, and its failure handler prints no
+  // help, so the text was laid out on every run for nothing (about 15 ms, docs/performance.md).
+  const helpCaching = 't||r.getInternalMethods().getUsageInstance().cacheHelpMessage(),';
   return {
-    name: 'yargs-locales',
+    name: 'yargs-edits',
     setup(builder) {
       builder.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, ({ path }) => {
         const text = readFileSync(path, 'utf8');
         if (!text.includes(original)) throw new Error(`bundle-cli: ${path} no longer reads its locales as ${original}`);
-        return { contents: text.replace(original, 're(require("node:url").fileURLToPath(__plcChunkUrl),"../yargs-locales")'), loader: 'js' };
+        if (!text.includes(helpCaching)) throw new Error(`bundle-cli: ${path} no longer caches the help text as ${helpCaching}`);
+        return { contents: text.replace(original, 're(require("node:url").fileURLToPath(__plcChunkUrl),"../yargs-locales")').replace(helpCaching, ''), loader: 'js' };
       });
     },
   };
