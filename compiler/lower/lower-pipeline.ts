@@ -116,11 +116,15 @@ class NodeLowering implements LoweringContext {
     return kind.lower(node, base, this);
   }
 
-  /** A job setting in the node's own config that its kind's API has no member for would be dropped. */
+  /**
+   * A job setting in the node's own config that its kind's API has no member for would be dropped,
+   * unless the step type declares it and so passes it on itself (EndpointDeployment's network).
+   */
   private checkJobSettings(node: WiredNode): void {
     const kind = stepKind(node.step.doc.sagemaker);
+    const declared = node.step.doc.config?.properties ?? {};
     for (const setting of jobSettingNames) {
-      if (!hasOwn(node.doc.config, setting) || kind.jobSettings.includes(setting)) continue;
+      if (!hasOwn(node.doc.config, setting) || kind.jobSettings.includes(setting) || hasOwn(declared, setting)) continue;
       const kinds = stepKinds.filter((k) => k.jobSettings.includes(setting)).map((k) => k.name);
       this.bag.report('PLC2014', this.pipeline.source.locate(['nodes', node.id, 'config', setting], 'key'), { node: node.id, setting, kind: kind.name, kinds: kinds.join(', ') });
     }
