@@ -49,9 +49,20 @@ def _typed(column: pd.Series, categorical: bool) -> pd.Series:
     return column if categorical else pd.to_numeric(column, errors="raise")
 
 
+DEFAULT_TYPE = "text/csv"
+
+
+def media_type(header) -> str:
+    """The media type of a Content-Type or Accept value without its parameters (charset=utf-8) or
+    case; a missing value or */* is the default, text/csv (RFC 9110, 8.3.1 and 12.5.1)."""
+    media = (header or "").split(";", 1)[0].strip().lower()
+    return DEFAULT_TYPE if media in ("", "*/*") else media
+
+
 def input_fn(body, content_type: str) -> pd.DataFrame:
     """The rows of a request, as text; predict_fn names and types them by the model."""
     text = body.decode("utf-8") if isinstance(body, (bytes, bytearray)) else str(body)
+    content_type = media_type(content_type)
     if content_type == "text/csv":
         rows = [row for row in csv.reader(io.StringIO(text)) if row]
         return pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
@@ -85,6 +96,7 @@ def predict_fn(data: pd.DataFrame, model: dict) -> np.ndarray:
 
 
 def output_fn(prediction: np.ndarray, accept: str) -> str:
+    accept = media_type(accept)
     if accept == "application/json":
         return json.dumps({"predictions": prediction.tolist()})
     if accept != "text/csv":
