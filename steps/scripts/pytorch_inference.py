@@ -24,7 +24,7 @@ import os
 import numpy as np
 import torch
 
-from plc_step import UserError, read_json
+from plc_step import UserError, media_type, read_json
 from plc_torch import build_model, scale_rows
 
 MODEL_FILE = "model.pt"
@@ -53,6 +53,7 @@ def _number(value, feature: str) -> float:
 def input_fn(body, content_type: str) -> list:
     """The rows of a request: lists of fields (CSV, in model order) or records (JSON)."""
     text = body.decode("utf-8") if isinstance(body, (bytes, bytearray)) else str(body)
+    content_type = media_type(content_type)
     if content_type == "text/csv":
         return [row for row in csv.reader(io.StringIO(text)) if row]
     if content_type == "application/json":
@@ -84,6 +85,7 @@ def predict_fn(rows: list, model: dict) -> np.ndarray:
 
 
 def output_fn(prediction: np.ndarray, accept: str) -> str:
+    accept = media_type(accept)
     if accept == "application/json":
         return json.dumps({"predictions": prediction.tolist()})
     if accept != "text/csv":

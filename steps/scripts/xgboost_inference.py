@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from plc_calibration import apply_calibration
-from plc_step import UserError, find_named, read_json
+from plc_step import UserError, find_named, media_type, read_json
 from plc_xgboost import load_model, predict_proba
 
 CALIBRATION_FILE = "calibration_model.json"
@@ -47,16 +47,6 @@ def _typed(column: pd.Series, categorical: bool) -> pd.Series:
     """A feature as training saw it: text for a category, numbers otherwise (empty is missing)."""
     column = column.replace("", np.nan)
     return column if categorical else pd.to_numeric(column, errors="raise")
-
-
-DEFAULT_TYPE = "text/csv"
-
-
-def media_type(header) -> str:
-    """The media type of a Content-Type or Accept value without its parameters (charset=utf-8) or
-    case; a missing value or */* is the default, text/csv (RFC 9110, 8.3.1 and 12.5.1)."""
-    media = (header or "").split(";", 1)[0].strip().lower()
-    return DEFAULT_TYPE if media in ("", "*/*") else media
 
 
 def input_fn(body, content_type: str) -> pd.DataFrame:
