@@ -156,14 +156,6 @@ def find_named(folder: str, name: str) -> list[str]:
     return sorted(os.path.join(root, n) for root, _, names in os.walk(folder) for n in names if n == name)
 
 
-def media_type(header) -> str:
-    """The media type of a request's Content-Type or Accept without its parameters (charset=utf-8)
-    or case, for the inference scripts; a missing value or */* is their default, text/csv
-    (RFC 9110, 8.3.1 and 12.5.1)."""
-    media = (header or "").split(";", 1)[0].strip().lower()
-    return "text/csv" if media in ("", "*/*") else media
-
-
 def read_json(path: str):
     try:
         with open(path, encoding="utf-8") as f:

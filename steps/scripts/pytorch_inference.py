@@ -1,7 +1,7 @@
 """plc's serving script for PyTorchTraining's models: the SageMaker PyTorch inference toolkit's
 contract (model_fn, input_fn, predict_fn, output_fn), as the PyTorch serving container calls it.
 
-PyTorchTraining packages it under code/ in the model with plc_torch.py and plc_step.py, and
+PyTorchTraining packages it under code/ in the model with plc_media.py, plc_torch.py and plc_step.py, and
 PyTorchModel names it (SAGEMAKER_PROGRAM, SAGEMAKER_SUBMIT_DIRECTORY /opt/ml/model/code). A
 request is raw rows, features in the model's order (feature_columns.json), exactly as the Payload
 step's samples: the preprocessing the training data got is applied here (a missing value becomes
@@ -24,7 +24,8 @@ import os
 import numpy as np
 import torch
 
-from plc_step import UserError, media_type, read_json
+from plc_media import media_type
+from plc_step import UserError, read_json
 from plc_torch import build_model, scale_rows
 
 MODEL_FILE = "model.pt"

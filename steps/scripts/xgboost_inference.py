@@ -1,7 +1,7 @@
 """plc's serving script for XGBoostTraining's models: the SageMaker inference-toolkit contract
 (model_fn, input_fn, predict_fn, output_fn), as the XGBoost serving container calls it.
 
-Ships with plc_xgboost.py, plc_tables.py, plc_archives.py, plc_step.py and plc_calibration.py.
+Ships with plc_xgboost.py, plc_tables.py, plc_archives.py, plc_media.py, plc_step.py and plc_calibration.py.
 A request is raw rows, features in the model's order (feature_columns.json), exactly as the
 Payload step's samples: the packaged preprocessing is applied here, so text categories are
 encoded with the model's categories.json, and a packaged calibration/calibration_model.json
@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from plc_calibration import apply_calibration
-from plc_step import UserError, find_named, media_type, read_json
+from plc_media import media_type
+from plc_step import UserError, find_named, read_json
 from plc_xgboost import load_model, predict_proba
 
 CALIBRATION_FILE = "calibration_model.json"

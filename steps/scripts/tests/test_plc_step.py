@@ -178,16 +178,6 @@ def failing(error):
     return main
 
 
-class MediaTypeTest(unittest.TestCase):
-    """What the inference scripts (xgboost_inference.py, pytorch_inference.py) compare."""
-
-    def test_parameters_and_case_are_dropped_and_any_type_is_csv(self):
-        for header, media in (("text/csv; charset=utf-8", "text/csv"), ("Application/JSON ;q=1", "application/json"),
-                              ("*/*", "text/csv"), (None, "text/csv"), ("", "text/csv"), ("text/html", "text/html")):
-            with self.subTest(header=header):
-                self.assertEqual(plc_step.media_type(header), media)
-
-
 class HarnessTest(TempDirTest):
     """run_processing_job and run_training_job in this process, with sys.argv and the container paths patched."""
 
