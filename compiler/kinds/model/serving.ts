@@ -65,8 +65,36 @@ export function checkServing(step: StepType, bag: DiagnosticBag, kind: { mode: b
       if (serving.environment && Object.hasOwn(serving.environment, variable)) misuse(['serving', 'environment', variable], `serving.environment.${variable}`, 'is what plc sets for the script', 'Remove it: plc names the entry point and where its code is.');
     }
     checkCodeRoot(step, bag);
+    checkCodeIsRead(step, bag);
   }
   checkContainerModels(step, bag);
+}
+
+/**
+ * Framework images whose serving container reads the inference code only from code/ in the model
+ * archive, from the version on: PyTorch from 1.2 runs TorchServe/MMS (the SageMaker SDK's
+ * PyTorchModel._is_mms_version, which repacks the code into the archive), which ignores an
+ * uploaded SAGEMAKER_SUBMIT_DIRECTORY. See docs/decisions.md.
+ */
+const archiveOnlyFrom: Partial<Record<FrameworkImage['framework'], number[]>> = { pytorch: [1, 2] };
+
+const atLeast = (version: string, from: number[]): boolean => {
+  const parts = version.split(/[.-]/).map((part) => Number.parseInt(part, 10));
+  for (const [i, bound] of from.entries()) {
+    const part = parts[i] ?? 0;
+    if (Number.isNaN(part) || part !== bound) return !Number.isNaN(part) && part > bound;
+  }
+  return true;
+};
+
+/** PLC5083: uploaded code where the step type's framework container reads only the model archive. */
+function checkCodeIsRead(step: StepType, bag: DiagnosticBag): void {
+  const image = step.doc.compute?.image;
+  if (typeof image !== 'object' || step.doc.serving?.code === 'archive') return;
+  const from = archiveOnlyFrom[image.framework];
+  if (!from || !atLeast(image.version, from)) return;
+  const at = step.doc.serving?.code !== undefined ? ['serving', 'code'] : ['script', 'entryPoint'];
+  bag.report('PLC5083', step.source.locate(at), { step: step.doc.name, framework: image.framework, version: image.version });
 }
 
 /** The serving toolkits import the entry point as a module from its folder, so the code ships from there. */
