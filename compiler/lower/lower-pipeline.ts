@@ -21,6 +21,7 @@ import type { ControlLinks } from '../check/graph.js';
 import { arrangeSteps } from '../control/branches.js';
 import type { LoweringContext } from './context.js';
 import { s3Path } from './s3-paths.js';
+import { checkDeployedApproval } from '../kinds/model/deploy-approval.js';
 import type { InputSource, WiredNode, WiredPipeline } from '../stages.js';
 
 export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): PipelineIR {
@@ -31,6 +32,7 @@ export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag:
     const step = lowering.lower(node);
     if (step) lowered.set(node.id, step);
   }
+  checkDeployedApproval(pipeline, lowered, bag);
   const steps = arrangeSteps(pipeline, lowered, links.owners);
   return {
     name: pipeline.doc.name,
