@@ -120,7 +120,7 @@ test('a failing build exits 1, prints file:line:col with an excerpt and hint, no
   writeFileSync(out, 'earlier output\n');
   const failing = compileCases.filter((name) => compile(pipelineOf(name)).diagnostics.some((d) => d.severity === 'error'));
   const warningOnly = compileCases.filter((name) => !failing.includes(name));
-  assert.equal(warningOnly, ['definition-uploaded-to-s3', 'depends-on-branch-step', 'network-on-transform', 'orphan-node', 'port-not-snake-case', 'script-key-not-followed', 'step-file-name-mismatch', 'suppression-hides-nothing', 'unused-default'], 'every other case has an error');
+  assert.equal(warningOnly, ['definition-uploaded-to-s3', 'depends-on-branch-step', 'deploy-unapproved-registration', 'network-on-transform', 'orphan-node', 'port-not-snake-case', 'script-key-not-followed', 'step-file-name-mismatch', 'suppression-hides-nothing', 'unused-default'], 'every other case has an error');
   // The in-process test above proves no case throws; through the CLI, one case per code band
   // (0xxx…7xxx) shows rendering and exit status, and keeps the suite fast.
   const bandOf = (name: string) => (JSON.parse(readFileSync(fixture('errors', name, 'expected.json'), 'utf8')) as Expected[])[0]!.code.slice(0, 4);

@@ -29,13 +29,20 @@ const roleMatchesPorts: StepRule = ({ doc, source }, _kind, bag) => {
 /**
  * PLC5011: a section or port setting the kind does not use: a section of another kind, output
  * parameters, a container path on a kind that runs no container of ours, a data option its ports
- * do not take.
+ * do not take, job compute (instance type and count, volume, run time) on a kind that runs no job.
  */
 const settingsTheKindTakes: StepRule = (step, kind, bag) => {
   const { doc, source } = step;
   const refuse = (path: (string | number)[], section: string, kinds: string) => bag.report('PLC5011', source.locate(path, 'key'), { section, step: doc.name, kind: kind.name, kinds });
   for (const section of sectionNames) {
     if (doc[section] !== undefined && !kind.sections.includes(section)) refuse([section], section, names(kindsTaking(section)));
+  }
+  // A kind that runs no job (Model, RegisterModel) reads only compute.image: the instances an
+  // endpoint or transform job runs on are chosen where the model is deployed or used.
+  if (doc.compute && !kind.instanceTypes) {
+    for (const key of Object.keys(doc.compute)) {
+      if (key !== 'image') refuse(['compute', key], `compute.${key}`, names(kindsWith((k) => k.instanceTypes !== undefined)));
+    }
   }
   for (const [port, spec] of ports(step, 'outputs')) {
     if (spec.outputType !== undefined && !kind.outputs.parameters) refuse(['outputs', port, 'outputType'], `outputs.${port}.outputType`, names(kindsWith((k) => k.outputs.parameters === true)));

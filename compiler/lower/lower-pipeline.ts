@@ -21,6 +21,7 @@ import type { ControlLinks } from '../check/graph.js';
 import { arrangeSteps } from '../control/branches.js';
 import type { LoweringContext } from './context.js';
 import { s3Path } from './s3-paths.js';
+import { checkDeployedApproval } from '../kinds/model/deploy-approval.js';
 import type { InputSource, WiredNode, WiredPipeline } from '../stages.js';
 
 export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): PipelineIR {
@@ -31,6 +32,7 @@ export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag:
     const step = lowering.lower(node);
     if (step) lowered.set(node.id, step);
   }
+  checkDeployedApproval(pipeline, lowered, bag);
   const steps = arrangeSteps(pipeline, lowered, links.owners);
   return {
     name: pipeline.doc.name,
@@ -116,11 +118,15 @@ class NodeLowering implements LoweringContext {
     return kind.lower(node, base, this);
   }
 
-  /** A job setting in the node's own config that its kind's API has no member for would be dropped. */
+  /**
+   * A job setting in the node's own config that its kind's API has no member for would be dropped,
+   * unless the step type declares it and so passes it on itself (EndpointDeployment's network).
+   */
   private checkJobSettings(node: WiredNode): void {
     const kind = stepKind(node.step.doc.sagemaker);
+    const declared = node.step.doc.config?.properties ?? {};
     for (const setting of jobSettingNames) {
-      if (!hasOwn(node.doc.config, setting) || kind.jobSettings.includes(setting)) continue;
+      if (!hasOwn(node.doc.config, setting) || kind.jobSettings.includes(setting) || hasOwn(declared, setting)) continue;
       const kinds = stepKinds.filter((k) => k.jobSettings.includes(setting)).map((k) => k.name);
       this.bag.report('PLC2014', this.pipeline.source.locate(['nodes', node.id, 'config', setting], 'key'), { node: node.id, setting, kind: kind.name, kinds: kinds.join(', ') });
     }

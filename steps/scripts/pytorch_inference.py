@@ -1,7 +1,7 @@
 """plc's serving script for PyTorchTraining's models: the SageMaker PyTorch inference toolkit's
 contract (model_fn, input_fn, predict_fn, output_fn), as the PyTorch serving container calls it.
 
-PyTorchTraining packages it under code/ in the model with plc_torch.py and plc_step.py, and
+PyTorchTraining packages it under code/ in the model with plc_media.py, plc_torch.py and plc_step.py, and
 PyTorchModel names it (SAGEMAKER_PROGRAM, SAGEMAKER_SUBMIT_DIRECTORY /opt/ml/model/code). A
 request is raw rows, features in the model's order (feature_columns.json), exactly as the Payload
 step's samples: the preprocessing the training data got is applied here (a missing value becomes
@@ -24,6 +24,7 @@ import os
 import numpy as np
 import torch
 
+from plc_media import media_type
 from plc_step import UserError, read_json
 from plc_torch import build_model, scale_rows
 
@@ -53,6 +54,7 @@ def _number(value, feature: str) -> float:
 def input_fn(body, content_type: str) -> list:
     """The rows of a request: lists of fields (CSV, in model order) or records (JSON)."""
     text = body.decode("utf-8") if isinstance(body, (bytes, bytearray)) else str(body)
+    content_type = media_type(content_type)
     if content_type == "text/csv":
         return [row for row in csv.reader(io.StringIO(text)) if row]
     if content_type == "application/json":
@@ -84,6 +86,7 @@ def predict_fn(rows: list, model: dict) -> np.ndarray:
 
 
 def output_fn(prediction: np.ndarray, accept: str) -> str:
+    accept = media_type(accept)
     if accept == "application/json":
         return json.dumps({"predictions": prediction.tolist()})
     if accept != "text/csv":

@@ -49,7 +49,7 @@ OPTIONAL_HYPERPARAMETERS = {
 
 MODEL_FILE = "model.pt"
 # The serving code packaged under code/ in the model: the entry point and the modules it imports.
-SERVING_CODE = ["pytorch_inference.py", "plc_torch.py", "plc_step.py"]
+SERVING_CODE = ["pytorch_inference.py", "plc_media.py", "plc_torch.py", "plc_step.py"]
 CONFIG_FILE = "model_config.json"
 MAX_LAYER_WIDTH = 65536
 

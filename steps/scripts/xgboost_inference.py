@@ -1,7 +1,7 @@
 """plc's serving script for XGBoostTraining's models: the SageMaker inference-toolkit contract
 (model_fn, input_fn, predict_fn, output_fn), as the XGBoost serving container calls it.
 
-Ships with plc_xgboost.py, plc_tables.py, plc_archives.py, plc_step.py and plc_calibration.py.
+Ships with plc_xgboost.py, plc_tables.py, plc_archives.py, plc_media.py, plc_step.py and plc_calibration.py.
 A request is raw rows, features in the model's order (feature_columns.json), exactly as the
 Payload step's samples: the packaged preprocessing is applied here, so text categories are
 encoded with the model's categories.json, and a packaged calibration/calibration_model.json
@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from plc_calibration import apply_calibration
+from plc_media import media_type
 from plc_step import UserError, find_named, read_json
 from plc_xgboost import load_model, predict_proba
 
@@ -52,6 +53,7 @@ def _typed(column: pd.Series, categorical: bool) -> pd.Series:
 def input_fn(body, content_type: str) -> pd.DataFrame:
     """The rows of a request, as text; predict_fn names and types them by the model."""
     text = body.decode("utf-8") if isinstance(body, (bytes, bytearray)) else str(body)
+    content_type = media_type(content_type)
     if content_type == "text/csv":
         rows = [row for row in csv.reader(io.StringIO(text)) if row]
         return pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
@@ -85,6 +87,7 @@ def predict_fn(data: pd.DataFrame, model: dict) -> np.ndarray:
 
 
 def output_fn(prediction: np.ndarray, accept: str) -> str:
+    accept = media_type(accept)
     if accept == "application/json":
         return json.dumps({"predictions": prediction.tolist()})
     if accept != "text/csv":

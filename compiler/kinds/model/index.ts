@@ -53,8 +53,8 @@ export const modelKind: StepKind<ModelStepIR> = {
   /** CreateModel minus ModelName: one PrimaryContainer, or Containers with their execution mode. */
   arguments: (step) => compact({
     ExecutionRoleArn: renderExpr(step.role),
-    PrimaryContainer: step.containers.length === 1 ? renderContainer(step.containers[0]!) : undefined,
-    Containers: step.containers.length > 1 ? step.containers.map(renderContainer) : undefined,
+    PrimaryContainer: step.containers.length === 1 ? renderContainer(step.containers[0]!, 'model') : undefined,
+    Containers: step.containers.length > 1 ? step.containers.map((container) => renderContainer(container, 'model')) : undefined,
     InferenceExecutionConfig: step.mode && { Mode: step.mode },
     VpcConfig: renderVpc(step.network),
     EnableNetworkIsolation: step.network?.isolation && renderExpr(step.network.isolation),

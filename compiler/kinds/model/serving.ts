@@ -11,6 +11,7 @@ import { archive, bundleOf, type CodeBundle } from '../../lower/code-bundle.js';
 import type { LoweringContext } from '../../lower/context.js';
 import { networkOf } from '../../lower/job-settings.js';
 import { s3Path } from '../../lower/s3-paths.js';
+import { mapLimits } from '../../sagemaker/map-limits.js';
 import type { StepType } from '../../link/step-library.js';
 import type { WiredNode } from '../../stages.js';
 import type { FrameworkImage } from '../../../schema/types.generated.js';
@@ -32,8 +33,8 @@ const directoryVariable = 'SAGEMAKER_SUBMIT_DIRECTORY';
 /** The model archive is extracted to /opt/ml/model; code/ in it is where the toolkits look. */
 const archiveCodeDirectory = '/opt/ml/model/code';
 
-/** botocore's EnvironmentMap (ContainerDefinition.Environment): 100 entries, values up to 1024 characters. */
-const environmentLimits = { entries: { max: 100 }, value: { max: 1024 } };
+/** botocore's EnvironmentMap, ContainerDefinition's and ModelPackageContainerDefinition's Environment. */
+const environmentLimits = mapLimits('EnvironmentMap');
 
 /** The names ModelPackageContainerDefinition.Framework takes for plc's framework images (Inference Recommender's list). */
 const frameworkNames: Record<FrameworkImage['framework'], string> = { xgboost: 'XGBOOST', pytorch: 'PYTORCH', sklearn: 'SAGEMAKER-SCIKIT-LEARN' };
@@ -64,8 +65,36 @@ export function checkServing(step: StepType, bag: DiagnosticBag, kind: { mode: b
       if (serving.environment && Object.hasOwn(serving.environment, variable)) misuse(['serving', 'environment', variable], `serving.environment.${variable}`, 'is what plc sets for the script', 'Remove it: plc names the entry point and where its code is.');
     }
     checkCodeRoot(step, bag);
+    checkCodeIsRead(step, bag);
   }
   checkContainerModels(step, bag);
+}
+
+/**
+ * Framework images whose serving container reads the inference code only from code/ in the model
+ * archive, from the version on: PyTorch from 1.2 runs TorchServe/MMS (the SageMaker SDK's
+ * PyTorchModel._is_mms_version, which repacks the code into the archive), which ignores an
+ * uploaded SAGEMAKER_SUBMIT_DIRECTORY. See docs/decisions.md.
+ */
+const archiveOnlyFrom: Partial<Record<FrameworkImage['framework'], number[]>> = { pytorch: [1, 2] };
+
+const atLeast = (version: string, from: number[]): boolean => {
+  const parts = version.split(/[.-]/).map((part) => Number.parseInt(part, 10));
+  for (const [i, bound] of from.entries()) {
+    const part = parts[i] ?? 0;
+    if (Number.isNaN(part) || part !== bound) return !Number.isNaN(part) && part > bound;
+  }
+  return true;
+};
+
+/** PLC5083: uploaded code where the step type's framework container reads only the model archive. */
+function checkCodeIsRead(step: StepType, bag: DiagnosticBag): void {
+  const image = step.doc.compute?.image;
+  if (typeof image !== 'object' || step.doc.serving?.code === 'archive') return;
+  const from = archiveOnlyFrom[image.framework];
+  if (!from || !atLeast(image.version, from)) return;
+  const at = step.doc.serving?.code !== undefined ? ['serving', 'code'] : ['script', 'entryPoint'];
+  bag.report('PLC5083', step.source.locate(at), { step: step.doc.name, framework: image.framework, version: image.version });
 }
 
 /** The serving toolkits import the entry point as a module from its folder, so the code ships from there. */
@@ -157,20 +186,17 @@ function rootedAtEntryPoint(bundle: CodeBundle): CodeBundle | undefined {
   return bundleOf(posix.basename(bundle.entryPoint), inside.map((file) => ({ ...file, path: file.path.slice(folder.length + 1) })));
 }
 
-/** A container as CreateModel takes it. */
-export const renderContainer = (container: ContainerIR): JsonObject => compact({
+/**
+ * A container as CreateModel (ContainerDefinition) or CreateModelPackage's InferenceSpecification
+ * (ModelPackageContainerDefinition) takes it. They differ in one thing: a package names its
+ * framework. An empty environment is written for a model and left out of a package, as the SDK's
+ * ModelStep and RegisterModel steps do (fixtures/sdk-oracles/register-model-steps.json).
+ */
+export const renderContainer = (container: ContainerIR, api: 'model' | 'package'): JsonObject => compact({
   ContainerHostname: container.hostname,
   Image: renderExpr(container.image),
-  Environment: renderEntries(container.environment),
+  Environment: api === 'model' || container.environment.length > 0 ? renderEntries(container.environment) : undefined,
   ModelDataUrl: container.modelData && renderExpr(container.modelData),
-});
-
-/** A container as CreateModelPackage's InferenceSpecification takes it, with its framework. */
-export const renderPackageContainer = (container: ContainerIR): JsonObject => compact({
-  ContainerHostname: container.hostname,
-  Image: renderExpr(container.image),
-  ModelDataUrl: container.modelData && renderExpr(container.modelData),
-  Environment: container.environment.length > 0 ? renderEntries(container.environment) : undefined,
-  Framework: container.framework?.name,
-  FrameworkVersion: container.framework?.version,
+  Framework: api === 'package' ? container.framework?.name : undefined,
+  FrameworkVersion: api === 'package' ? container.framework?.version : undefined,
 });

@@ -10,7 +10,7 @@ import type { StepKind } from '../kind.js';
 import { tagsOf } from '../../lower/job-settings.js';
 import { checkPortRoles, type PortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
-import { checkServing, lowerContainers, renderPackageContainer, type ContainerIR } from '../model/serving.js';
+import { checkServing, lowerContainers, renderContainer, type ContainerIR } from '../model/serving.js';
 import { registerModelTemplate } from './scaffold.js';
 import { checkContentTypes, checkGovernanceSlots, lowerGovernanceFiles, namesSlots, registrationPortOptions, renderGovernanceFiles, slotRoles, type GovernanceFilesIR } from './metrics.js';
 
@@ -94,7 +94,7 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
     ModelPackageGroupName: renderExpr(step.group),
     ModelApprovalStatus: renderExpr(step.approvalStatus),
     InferenceSpecification: compact({
-      Containers: step.containers.map(renderPackageContainer),
+      Containers: step.containers.map((container) => renderContainer(container, 'package')),
       SupportedContentTypes: step.contentTypes,
       SupportedResponseMIMETypes: step.responseTypes,
       SupportedRealtimeInferenceInstanceTypes: step.inferenceInstanceTypes,

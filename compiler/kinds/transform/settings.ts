@@ -5,7 +5,7 @@ import type { Transform as TransformSettings } from '../../../schema/types.gener
 import { constantOf, type Expr } from '../../ir/expr.js';
 import type { LoweringContext } from '../../lower/context.js';
 import { suggest } from '../../diagnostics/did-you-mean.js';
-import { apiShapes, type ApiShape } from '../../sagemaker/api-shapes.js';
+import { mapLimits } from '../../sagemaker/map-limits.js';
 import type { DataPath } from '../../source/source-file.js';
 import type { WiredNode } from '../../stages.js';
 import { jsonPathProblem } from './json-path.js';
@@ -24,8 +24,7 @@ const enums = {
 /** CreateTransformJob's documented payload limit (MaxPayloadInMB, alone and times MaxConcurrentTransforms). */
 const payloadLimitMB = 100;
 
-const mapLimit = (shape: ApiShape | undefined) => (shape && 'max' in shape && shape.max !== undefined ? shape.max : Infinity);
-const environmentLimits = { entries: { max: mapLimit(apiShapes.shapes['TransformEnvironmentMap']) }, value: { max: mapLimit(apiShapes.shapes['TransformEnvironmentValue']) } };
+const environmentLimits = mapLimits('TransformEnvironmentMap');
 
 /** Undefined when a setting cannot be lowered (the reason is reported). */
 export function lowerTransformSettings(node: WiredNode, context: LoweringContext): Lowered | undefined {

@@ -90,7 +90,7 @@ class PyTorchTrainingTest(unittest.TestCase):
         model_dir = self.outputs["model"]
         self.assertEqual(sorted(os.listdir(model_dir)), ["code", "feature_columns.json", "model.pt", "model_config.json"])
         # The serving code, where the PyTorch inference container reads it (PyTorchModel).
-        self.assertEqual(sorted(os.listdir(os.path.join(model_dir, "code"))), ["plc_step.py", "plc_torch.py", "pytorch_inference.py"])
+        self.assertEqual(sorted(os.listdir(os.path.join(model_dir, "code"))), ["plc_media.py", "plc_step.py", "plc_torch.py", "pytorch_inference.py"])
         self.assertEqual(self.read_json(model_dir, "feature_columns.json"), ["f1", "f2", "f3"])
         config = self.read_json(model_dir, "model_config.json")
         self.assertEqual((config["input_size"], config["hidden_sizes"], config["num_classes"]), (3, [16, 8], 2))

@@ -62,6 +62,18 @@ class XGBoostInferenceTest(unittest.TestCase):
         model["calibration"] = {"method": "isotonic", "x": [0.0, 1.0], "y": [0.25, 0.25]}
         self.assertEqual(self.predict("1.5,0.1,3,NA\n", model=model), "0.25")
 
+    def test_content_types_are_compared_without_parameters_and_any_accept_is_csv(self):
+        csv_out = self.predict("1.5,0.1,3,NA\n")
+        self.assertEqual(self.predict("1.5,0.1,3,NA\n", content_type="text/csv; charset=utf-8"), csv_out)
+        for accept in ("*/*", None, "", "Text/CSV; charset=utf-8"):
+            with self.subTest(accept=accept):
+                self.assertEqual(self.predict("1.5,0.1,3,NA\n", accept=accept), csv_out)
+        json_out = self.predict(json.dumps({"f1": 1.5, "f2": 0.1, "f3": 3, "colour": "NA"}),
+                                "application/json; charset=utf-8", "application/json; q=1")
+        self.assertAlmostEqual(json.loads(json_out)["predictions"][0], float(csv_out))
+        with self.assertRaisesRegex(UserError, "accept type 'text/html' is not supported"):
+            self.predict("1.5,0.1,3,NA\n", accept="text/html; charset=utf-8")
+
     def test_bad_requests_are_user_errors(self):
         with self.assertRaisesRegex(UserError, "the model takes 4"):
             self.predict("1,2\n")
