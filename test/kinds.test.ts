@@ -160,6 +160,13 @@ test('a node\'s ports: value may be a String parameter; another type is PLC0101,
   assert.equal(diagnose(pipeline('Integer'), { 'tool.step.yaml': step }), ['PLC0101 "ports.data.inputMode" of node "tool" (parameter Mode, Integer) must be a string']);
 });
 
+test('each item of a node\'s ports: list is a string: a parameter of another type is PLC0101 at the item', () => {
+  const step = 'kind: Step\nname: Fit\nsagemaker: Training\ndescription: Fits a model.\ninputs:\n  data: { type: dataset, path: /opt/ml/input/data/data }\noutputs:\n  model: { type: model, path: /opt/ml/model }\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/fit:1, instanceType: ml.m5.large }\n';
+  const pipeline = (type: string) => `parameters: { Attribute: { type: ${type}, default: ${type === 'String' ? 'label' : 1} } }\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  fit: { step: Fit, inputs: { data: s3://bucket/in }, ports: { data: { dataType: AugmentedManifestFile, attributeNames: [source-ref, "\${params.Attribute}"] } } }\n`;
+  assert.equal(diagnose(pipeline('String'), { 'fit.step.yaml': step }), []);
+  assert.equal(diagnose(pipeline('Integer'), { 'fit.step.yaml': step }), ['PLC0101 "ports.data.attributeNames.1" of node "fit" (parameter Attribute, Integer) must be a string']);
+});
+
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
 // Generated tables (the API limits by kind) are data, not code.
 test('no compiler, CLI or AWS module outside compiler/kinds/ names a step kind', () => {

@@ -1,6 +1,7 @@
 // What pipeline values may read of other steps: `${steps.<node>.<property>}` (→ Get
-// Steps.<step>.<path>) and `{ jsonGet: [<node>.<output>, <path>] }` (→ Std:JsonGet of a property
-// file), in conditions and fail messages, node config, inputs: and outputs: alike. Each reference
+// Steps.<step>.<path>) in conditions, fail messages, node config, inputs: and outputs:, and
+// `{ jsonGet: [<node>.<output>, <path>] }` (→ Std:JsonGet of a property file) in condition operands
+// and node config (not yet in inputs:, outputs: or fail messages). Each reference
 // is checked against the producer's kind, segment by segment through its Describe* response, and
 // recorded as a read: SageMaker infers the dependency from the Get, and the graph checks need it.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';

@@ -134,13 +134,13 @@ class NodeLowering implements LoweringContext {
 
   /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */
   inputOfType(node: WiredNode, type: string): InputSource | undefined {
-    const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    const port = portOfType(node, type);
     return port === undefined ? undefined : node.inputs.get(port);
   }
 
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
   fileInput(node: WiredNode, type: string): Expr | undefined {
-    const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    const port = portOfType(node, type);
     return port === undefined ? undefined : this.portFile(node, port);
   }
 
@@ -348,3 +348,6 @@ class NodeLowering implements LoweringContext {
     return raw.map((value, i) => this.scalar(node, value, [...path, i])).filter((e): e is Expr => e !== undefined).map(asString);
   }
 }
+
+/** The node's step type's first input port of a type (kinds whose ports have fixed roles by type). */
+const portOfType = (node: WiredNode, type: string): string | undefined => Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];

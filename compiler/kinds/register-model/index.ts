@@ -68,7 +68,7 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
     const registration = node.step.doc.registration;
     if (!registration) return undefined; // required (PLC0103)
     const containers = lowerContainers(node, context);
-    const payload = context.inputOfType(node, 'payload') && context.fileInput(node, 'payload');
+    const payload = context.fileInput(node, 'payload');
     const group = context.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
     const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : context.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
     const description = registration.description === undefined ? undefined : context.typed(node, registration.description, ['registration', 'description'], 'string');
