@@ -87,6 +87,16 @@ export function checkContentTypes(step: StepType, bag: DiagnosticBag): void {
   }
 }
 
+/** The same for a node's `ports:`: a content type it sets on the model or payload port would be dropped. */
+export function checkNodeContentTypes(node: WiredNode, context: LoweringContext): void {
+  const filled = new Set(slotPorts(node.step).map((slot) => slot.port));
+  for (const [port, set] of Object.entries(node.doc.ports ?? {})) {
+    if (Object.hasOwn(set, 'contentType') && !filled.has(port)) {
+      context.bag.report('PLC5099', context.pipeline.source.locate(['nodes', node.id, 'ports', port, 'contentType'], 'key'), { node: node.id, port, step: node.step.doc.name });
+    }
+  }
+}
+
 /** The files of the slots whose ports are bound, with their content types. */
 export function lowerGovernanceFiles(node: WiredNode, context: LoweringContext): GovernanceFilesIR {
   const registration = node.step.doc.registration!;
