@@ -50,6 +50,8 @@ export interface CheckTypeFacts {
   roles: PortRoles;
   /** The method of check.analysis.methods the type runs (Clarify), when it has an analysis. */
   analysisMethod?: string;
+  /** Whether Clarify serves the model (check.analysis.predictor says how; ModelName, which model). */
+  servesModel?: boolean;
 }
 
 /** The region's image of a check kind: an ECR repository and its account per region (the SDK's image_uri_config). */
@@ -191,11 +193,32 @@ function checkStepType<K extends CheckKindName>(step: StepType, facts: CheckKind
   if (type.analysisMethod && methods && !Object.hasOwn(methods, type.analysisMethod)) {
     bag.report('PLC5097', source.locate(['check', 'analysis', 'methods'], 'key'), { step: doc.name, type: check.type, method: type.analysisMethod, given: Object.keys(methods) });
   }
+  if (type.servesModel) checkPredictor(step, check.type, bag);
   checkPortRoles(step, type.roles, bag);
   for (const [port, spec] of Object.entries(doc.outputs ?? {})) {
     if (spec.type !== 'artifacts' && !Object.hasOwn(ports, port)) {
       bag.report('PLC5094', source.locate(['outputs', port], 'key'), { step: doc.name, kind: facts.name, port, allowed: Object.keys(ports) });
     }
+  }
+}
+
+/**
+ * Clarify starts a shadow endpoint for the model of a ModelBias or ModelExplainability check from
+ * check.analysis.predictor: without instance_type and initial_instance_count the job fails when it
+ * runs. The model is the step's ModelName (the model-name input); the SDK removes predictor.model_name
+ * from the analysis config it writes (ClarifyCheckStep._generate_processing_job_analysis_config in
+ * sagemaker-python-sdk src/sagemaker/workflow/clarify_check_step.py), so a second name is refused.
+ */
+function checkPredictor(step: StepType, type: string, bag: DiagnosticBag): void {
+  const { doc, source } = step;
+  const predictor = (doc.check?.analysis as { predictor?: unknown } | undefined)?.predictor;
+  if (predictor === null || typeof predictor !== 'object' || Array.isArray(predictor)) {
+    if (doc.check?.analysis) bag.report('PLC0103', source.locate(['check', 'analysis'], 'key'), { where: `check.analysis of ${type} step type ${doc.name}`, key: 'predictor' });
+    return;
+  }
+  if (Object.hasOwn(predictor, 'model_name')) bag.report('PLC5112', source.locate(['check', 'analysis', 'predictor', 'model_name'], 'key'), { step: doc.name, type });
+  for (const key of ['instance_type', 'initial_instance_count']) {
+    if (!Object.hasOwn(predictor, key)) bag.report('PLC0103', source.locate(['check', 'analysis', 'predictor'], 'key'), { where: `check.analysis.predictor of ${type} step type ${doc.name}`, key });
   }
 }
 
