@@ -11,7 +11,7 @@ import type { StepBaseIR } from '../ir/pipeline.js';
 import type { StepType } from '../link/step-library.js';
 import type { LoweringContext } from '../lower/context.js';
 import { encryptionOf, networkOf, tagsOf } from '../lower/job-settings.js';
-import { s3Path } from '../lower/s3-paths.js';
+import { inputUri } from '../lower/s3-paths.js';
 import { apiLimits } from '../sagemaker/api-limits.js';
 import { dnsSuffixFor } from '../sagemaker/images.js';
 import { property } from '../sagemaker/property-paths.js';
@@ -121,7 +121,7 @@ export function checkKind<K extends CheckKindName>(facts: CheckKindFacts<K>): St
       const resources = context.resources(node);
       const image = node.step.doc.compute?.image === undefined ? regionalImage(node, facts.image, context) : context.image(node, 'processing');
       const data = context.inputOfType(node, type.data);
-      const job = data && facts.lowerJob(node, check, type, data.file === undefined ? data.location : s3Path(data.location, data.file), context);
+      const job = data && facts.lowerJob(node, check, type, inputUri(data), context);
       const flag = (name: 'skipCheck' | 'registerNewBaseline' | 'failOnViolation', fallback: boolean) =>
         check[name] === undefined ? literal(fallback) : context.typed(node, check[name], ['check', name], 'boolean');
       // An optional setting bound to an unset config field is not set.

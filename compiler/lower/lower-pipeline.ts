@@ -20,7 +20,7 @@ import { collectCode, type CodeBundle } from './code-bundle.js';
 import type { ControlLinks } from '../check/graph.js';
 import { arrangeSteps } from '../control/branches.js';
 import type { LoweringContext } from './context.js';
-import { s3Path } from './s3-paths.js';
+import { inputUri, s3Path } from './s3-paths.js';
 import type { InputSource, WiredNode, WiredPipeline } from '../stages.js';
 
 export function lowerPipeline(pipeline: WiredPipeline, links: ControlLinks, bag: DiagnosticBag): PipelineIR {
@@ -153,7 +153,7 @@ class NodeLowering implements LoweringContext {
   portFile(node: WiredNode, port: string): Expr | undefined {
     const input = node.inputs.get(port);
     if (!input) return undefined;
-    if (input.file !== undefined) return s3Path(input.location, input.file);
+    if (input.file !== undefined) return inputUri(input);
     if (input.folder) {
       // A matched input has no inputs: entry; its producer came from after:.
       const site = Object.hasOwn(node.doc.inputs ?? {}, port) ? ['nodes', node.id, 'inputs', port] : ['nodes', node.id, 'after'];
