@@ -113,4 +113,35 @@ registration:
   assert.equal(compile(join(dir, 'pipeline.yaml'), dir).diagnostics.map((d) => d.code), ['PLC5013']);
 });
 
+test('a ModelBias or ModelExplainability check needs a predictor with instance_type and initial_instance_count (PLC0103)', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'steps'));
+  const step = (type: string, predictor: string) => `kind: Step
+name: Check
+sagemaker: ClarifyCheck
+description: Checks a model's predictions.
+inputs:
+  data: { type: dataset, description: The data set. }
+  model: { type: model-name, description: The model Clarify serves. }
+compute:
+  instanceType: ml.m5.xlarge
+check:
+  type: ${type}
+  analysis:
+    dataset_type: text/csv
+    label: y
+    label_values_or_threshold: [1]
+    facet: [{ name_or_index: f }]
+${predictor}    methods: { post_training_bias: { methods: all }, shap: { num_samples: 10 } }
+`;
+  writeFileSync(join(dir, 'pipeline.yaml'), 'kind: Pipeline\nname: p\nregion: us-east-1\ncodePrefix: s3://bucket/code\nsteps: [./steps]\ndefaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n  c: { step: Check, inputs: { data: s3://bucket/d, model: m } }\n');
+  const diagnose = (type: string, predictor: string) => {
+    writeFileSync(join(dir, 'steps', 'check.step.yaml'), step(type, predictor));
+    return compile(join(dir, 'pipeline.yaml'), dir).diagnostics.map((d) => `${d.code} ${d.message}`);
+  };
+  assert.equal(diagnose('ModelBias', '    predictor: { instance_type: ml.m5.xlarge, initial_instance_count: 1 }\n'), []);
+  assert.equal(diagnose('ModelBias', ''), ['PLC0103 check.analysis of ModelBias step type Check is missing required key "predictor"']);
+  assert.equal(diagnose('ModelExplainability', '    predictor: { instance_type: ml.m5.xlarge }\n'), ['PLC0103 check.analysis.predictor of ModelExplainability step type Check is missing required key "initial_instance_count"']);
+});
+
 test.run();

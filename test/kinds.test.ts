@@ -160,6 +160,26 @@ test('a node\'s ports: value may be a String parameter; another type is PLC0101,
   assert.equal(diagnose(pipeline('Integer'), { 'tool.step.yaml': step }), ['PLC0101 "ports.data.inputMode" of node "tool" (parameter Mode, Integer) must be a string']);
 });
 
+test('each item of a node\'s ports: list is a string: a parameter of another type is PLC0101 at the item', () => {
+  const step = 'kind: Step\nname: Fit\nsagemaker: Training\ndescription: Fits a model.\ninputs:\n  data: { type: dataset, path: /opt/ml/input/data/data }\noutputs:\n  model: { type: model, path: /opt/ml/model }\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/fit:1, instanceType: ml.m5.large }\n';
+  const pipeline = (type: string) => `parameters: { Attribute: { type: ${type}, default: ${type === 'String' ? 'label' : 1} } }\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  fit: { step: Fit, inputs: { data: s3://bucket/in }, ports: { data: { dataType: AugmentedManifestFile, attributeNames: [source-ref, "\${params.Attribute}"] } } }\n`;
+  assert.equal(diagnose(pipeline('String'), { 'fit.step.yaml': step }), []);
+  assert.equal(diagnose(pipeline('Integer'), { 'fit.step.yaml': step }), ['PLC0101 "ports.data.attributeNames.1" of node "fit" (parameter Attribute, Integer) must be a string']);
+});
+
+test('a file: wire is the file in a Transform as in a check step: TransformInput reads the object\'s key (an S3Prefix of the whole key)', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'steps'));
+  writeFileSync(join(dir, 'steps', 'records.step.yaml'), 'kind: Step\nname: Records\nsagemaker: Processing\ndescription: Writes one file of records.\noutputs:\n  records: { type: dataset, path: /opt/ml/processing/output/records, file: records.csv }\nprocessing:\n  containerArguments: [--write]\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n');
+  writeFileSync(join(dir, 'pipeline.yaml'), 'kind: Pipeline\nname: score\nsteps: [./steps]\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  records: { step: Records }\n  score: { step: BatchTransform, jobType: testing, inputs: { model_name: fraud-model, data: records.records } }\n');
+  const result = compile(join(dir, 'pipeline.yaml'), dir);
+  assert.equal(result.diagnostics, []);
+  const score = (JSON.parse(result.files![0]!.contents) as { Steps: Step[] }).Steps.find((s) => s.Name === 'score')!;
+  const source = (score.Arguments['TransformInput'] as { DataSource: { S3DataSource: { S3DataType: string; S3Uri: { 'Std:Join': { Values: Json[] } } } } }).DataSource.S3DataSource;
+  assert.is(source.S3DataType, 'S3Prefix');
+  assert.is(source.S3Uri['Std:Join'].Values.at(-1), '/records.csv');
+});
+
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
 // Generated tables (the API limits by kind) are data, not code.
 test('no compiler, CLI or AWS module outside compiler/kinds/ names a step kind', () => {

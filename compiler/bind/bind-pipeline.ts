@@ -44,8 +44,8 @@ export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): Boun
     for (const key of Object.keys(schema.fields)) declaredFields.add(key);
     const { jobType } = node;
     const reads = new Set<string>();
-    const valueScope = nodeValueScope(scope, references, reads, bag);
-    const jsonGet: JsonGetResolver = (argument, site) => references.jsonGet(argument, site, reads);
+    const valueScope = nodeValueScope(scope, references, reads, node.id, bag);
+    const jsonGet: JsonGetResolver = (argument, site) => references.jsonGet(argument, site, reads, node.id);
     const { config, valid } = bindConfig(linked, node, schema, { values: valueScope, jsonGet, pipeline: scope }, bag);
     const values = new Map([...config].map(([key, entry]) => [key, entry.value]));
     const resolver = stepScope({ config: values, declared: Object.keys(schema.fields), jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);

@@ -41,9 +41,9 @@ export function pipelineScope(pipeline: PipelineDocument, bag: DiagnosticBag): R
  * A node's pipeline values (config, inputs:, outputs:): the pipeline scope and the properties of
  * other steps, each read recorded in `reads`.
  */
-export function nodeValueScope(scope: ReferenceResolver, references: StepPropertyReferences, reads: Set<string>, bag: DiagnosticBag): ReferenceResolver {
+export function nodeValueScope(scope: ReferenceResolver, references: StepPropertyReferences, reads: Set<string>, reader: string, bag: DiagnosticBag): ReferenceResolver {
   return (namespace, name, at) => {
-    if (namespace === 'steps') return references.property(name, at, reads);
+    if (namespace === 'steps') return references.property(name, at, reads, reader);
     if (namespace === 'params' || namespace === 'execution' || namespace === 'pipeline') return scope(namespace, name, at);
     return unknownReference(namespace, at, bag, ['params', 'execution', 'pipeline.name', 'steps']);
   };

@@ -1,6 +1,7 @@
 // What pipeline values may read of other steps: `${steps.<node>.<property>}` (→ Get
-// Steps.<step>.<path>) and `{ jsonGet: [<node>.<output>, <path>] }` (→ Std:JsonGet of a property
-// file), in conditions and fail messages, node config, inputs: and outputs: alike. Each reference
+// Steps.<step>.<path>) in conditions, fail messages, node config, inputs: and outputs:, and
+// `{ jsonGet: [<node>.<output>, <path>] }` (→ Std:JsonGet of a property file) in condition operands
+// and node config (not yet in inputs:, outputs: or fail messages). Each reference
 // is checked against the producer's kind, segment by segment through its Describe* response, and
 // recorded as a read: SageMaker infers the dependency from the Get, and the graph checks need it.
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
@@ -23,10 +24,10 @@ const fixedProperties: Readonly<Record<ControlNode['kind'], readonly string[]>> 
 };
 
 export interface StepPropertyReferences {
-  /** `${steps.<name>}`; the node read is added to `reads`. */
-  property(name: string | undefined, at: ReferenceSite, reads: Set<string>): Expr | undefined;
-  /** The argument of `{ jsonGet: … }` written at `at` (the jsonGet key's value). */
-  jsonGet(raw: unknown, at: Site, reads: Set<string>): Expr | undefined;
+  /** `${steps.<name>}` in a value of node `reader`; the node read is added to `reads`. */
+  property(name: string | undefined, at: ReferenceSite, reads: Set<string>, reader: string): Expr | undefined;
+  /** The argument of `{ jsonGet: … }` written at `at` (the jsonGet key's value) in a value of node `reader`. */
+  jsonGet(raw: unknown, at: Site, reads: Set<string>, reader: string): Expr | undefined;
 }
 
 /** `FinalMetricDataList['x']…` of a step whose kind knows its metrics, when x is not one of them. */
@@ -41,7 +42,7 @@ export function stepPropertyReferences(pipeline: LinkedPipeline, bag: Diagnostic
   const controls = new Map(pipeline.controls.map((c) => [c.id, c]));
   const nodeIds = Object.keys(pipeline.doc.nodes);
 
-  const property: StepPropertyReferences['property'] = (name, site, reads) => {
+  const property: StepPropertyReferences['property'] = (name, site, reads, reader) => {
     const where = site.source.locateWithin(site.path, site.offset, site.text.length);
     const match = /^([A-Za-z0-9_-]+)\.(.+)$/.exec(name ?? '');
     if (!match) {
@@ -54,6 +55,11 @@ export function stepPropertyReferences(pipeline: LinkedPipeline, bag: Diagnostic
     if (!producer && !control) {
       if (!nodeIds.includes(id)) bag.report('PLC3001', where, { name: id, allowed: nodeIds }, suggest(id, nodeIds));
       return undefined; // a step node whose step type did not resolve is reported already
+    }
+    // A step's properties exist once it has run, so its own arguments cannot hold them (not a cycle of nodes).
+    if (id === reader) {
+      bag.report('PLC5110', where, { node: id, property: path });
+      return undefined;
     }
     reads.add(id);
     const kind = producer ? producer.step.doc.sagemaker : control!.kind;
@@ -85,7 +91,7 @@ export function stepPropertyReferences(pipeline: LinkedPipeline, bag: Diagnostic
   };
 
   /** [<node>.<output>, <path>]: the output must be a processing output with a property file. */
-  const jsonGet: StepPropertyReferences['jsonGet'] = (raw, at, reads) => {
+  const jsonGet: StepPropertyReferences['jsonGet'] = (raw, at, reads, reader) => {
     const locate = (i?: number) => at.source.locate(i === undefined ? at.path : [...at.path, i]);
     if (!Array.isArray(raw) || raw.length !== 2 || typeof raw[0] !== 'string' || typeof raw[1] !== 'string') {
       bag.report('PLC0101', locate(), { where: 'jsonGet', expected: 'a list of two strings: [<node>.<output>, <JSON path>]' });
@@ -102,6 +108,10 @@ export function stepPropertyReferences(pipeline: LinkedPipeline, bag: Diagnostic
     if (!producer) {
       if (!nodeIds.includes(id)) bag.report('PLC3001', locate(0), { name: id, allowed: nodeIds }, suggest(id, nodeIds));
       else if (controls.has(id)) bag.report('PLC3013', locate(0), { node: id, port, step: 'a control node' });
+      return undefined;
+    }
+    if (id === reader) {
+      bag.report('PLC3008', locate(0), { node: id, port });
       return undefined;
     }
     reads.add(id);

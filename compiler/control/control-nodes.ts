@@ -41,7 +41,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
     const stepsReference: ReferenceResolver = (namespace, name, site) => {
       if (namespace === 'params' || namespace === 'execution' || namespace === 'pipeline') return pipeline.scope(namespace, name, site);
       if (namespace !== 'steps') return unknownReference(namespace, site, bag, ['params', 'execution', 'pipeline.name', 'steps']);
-      return references.property(name, site, reads);
+      return references.property(name, site, reads, node.id);
     };
 
     const compileString = (text: string, path: DataPath): Expr | undefined => {
@@ -52,7 +52,7 @@ export function compileControls(pipeline: WiredPipeline, bag: DiagnosticBag): Co
     const operand = (raw: Operand, path: DataPath): Expr | undefined => {
       if (typeof raw === 'number' || typeof raw === 'boolean') return literal(raw);
       if (typeof raw === 'string') return compileString(raw, path);
-      return references.jsonGet(raw.jsonGet, { source, path: [...path, 'jsonGet'] }, reads);
+      return references.jsonGet(raw.jsonGet, { source, path: [...path, 'jsonGet'] }, reads, node.id);
     };
 
     /** Operands whose types are known at build time must be of one kind: numbers, strings or booleans. */

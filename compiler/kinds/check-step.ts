@@ -11,7 +11,7 @@ import type { StepBaseIR } from '../ir/pipeline.js';
 import type { StepType } from '../link/step-library.js';
 import type { LoweringContext } from '../lower/context.js';
 import { encryptionOf, networkOf, tagsOf } from '../lower/job-settings.js';
-import { s3Path } from '../lower/s3-paths.js';
+import { inputUri } from '../lower/s3-paths.js';
 import { apiLimits } from '../sagemaker/api-limits.js';
 import { dnsSuffixFor } from '../sagemaker/images.js';
 import { property } from '../sagemaker/property-paths.js';
@@ -50,6 +50,8 @@ export interface CheckTypeFacts {
   roles: PortRoles;
   /** The method of check.analysis.methods the type runs (Clarify), when it has an analysis. */
   analysisMethod?: string;
+  /** Whether Clarify serves the model (check.analysis.predictor says how; ModelName, which model). */
+  servesModel?: boolean;
 }
 
 /** The region's image of a check kind: an ECR repository and its account per region (the SDK's image_uri_config). */
@@ -119,7 +121,7 @@ export function checkKind<K extends CheckKindName>(facts: CheckKindFacts<K>): St
       const resources = context.resources(node);
       const image = node.step.doc.compute?.image === undefined ? regionalImage(node, facts.image, context) : context.image(node, 'processing');
       const data = context.inputOfType(node, type.data);
-      const job = data && facts.lowerJob(node, check, type, data.file === undefined ? data.location : s3Path(data.location, data.file), context);
+      const job = data && facts.lowerJob(node, check, type, inputUri(data), context);
       const flag = (name: 'skipCheck' | 'registerNewBaseline' | 'failOnViolation', fallback: boolean) =>
         check[name] === undefined ? literal(fallback) : context.typed(node, check[name], ['check', name], 'boolean');
       // An optional setting bound to an unset config field is not set.
@@ -191,11 +193,32 @@ function checkStepType<K extends CheckKindName>(step: StepType, facts: CheckKind
   if (type.analysisMethod && methods && !Object.hasOwn(methods, type.analysisMethod)) {
     bag.report('PLC5097', source.locate(['check', 'analysis', 'methods'], 'key'), { step: doc.name, type: check.type, method: type.analysisMethod, given: Object.keys(methods) });
   }
+  if (type.servesModel) checkPredictor(step, check.type, bag);
   checkPortRoles(step, type.roles, bag);
   for (const [port, spec] of Object.entries(doc.outputs ?? {})) {
     if (spec.type !== 'artifacts' && !Object.hasOwn(ports, port)) {
       bag.report('PLC5094', source.locate(['outputs', port], 'key'), { step: doc.name, kind: facts.name, port, allowed: Object.keys(ports) });
     }
+  }
+}
+
+/**
+ * Clarify starts a shadow endpoint for the model of a ModelBias or ModelExplainability check from
+ * check.analysis.predictor: without instance_type and initial_instance_count the job fails when it
+ * runs. The model is the step's ModelName (the model-name input); the SDK removes predictor.model_name
+ * from the analysis config it writes (ClarifyCheckStep._generate_processing_job_analysis_config in
+ * sagemaker-python-sdk src/sagemaker/workflow/clarify_check_step.py), so a second name is refused.
+ */
+function checkPredictor(step: StepType, type: string, bag: DiagnosticBag): void {
+  const { doc, source } = step;
+  const predictor = (doc.check?.analysis as { predictor?: unknown } | undefined)?.predictor;
+  if (predictor === null || typeof predictor !== 'object' || Array.isArray(predictor)) {
+    if (doc.check?.analysis) bag.report('PLC0103', source.locate(['check', 'analysis'], 'key'), { where: `check.analysis of ${type} step type ${doc.name}`, key: 'predictor' });
+    return;
+  }
+  if (Object.hasOwn(predictor, 'model_name')) bag.report('PLC5112', source.locate(['check', 'analysis', 'predictor', 'model_name'], 'key'), { step: doc.name, type });
+  for (const key of ['instance_type', 'initial_instance_count']) {
+    if (!Object.hasOwn(predictor, key)) bag.report('PLC0103', source.locate(['check', 'analysis', 'predictor'], 'key'), { where: `check.analysis.predictor of ${type} step type ${doc.name}`, key });
   }
 }
 

@@ -5,7 +5,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import { singleReference } from '../interpolation/template.js';
-import { asString, constantOf, isExpr, type Expr } from '../ir/expr.js';
+import { asString, constantOf, isExpr, type Expr, type Value } from '../ir/expr.js';
 import type { StepType } from '../link/step-library.js';
 import type { LoweringContext } from '../lower/context.js';
 import type { DataPath, Location, SourceFile } from '../source/source-file.js';
@@ -141,14 +141,24 @@ function stepOption(node: WiredNode, raw: unknown, path: DataPath, context: Lowe
   return Array.isArray(raw) ? context.list(node, raw, path) : context.typed(node, raw, path, 'string');
 }
 
-/** A node's own option, in the pipeline's scope: a literal, or a String `${params.*}`. */
+/** A node's own option, in the pipeline's scope: a literal, or a String `${params.*}`; a list of them for attributeNames. */
 function nodeOption(node: WiredNode, raw: unknown, path: DataPath, context: LoweringContext): Expr | Expr[] | undefined {
   const value = context.bindPipelineValue(raw, path);
   if (!value) return undefined;
-  if (value.kind === 'list') return value.items.filter(isExpr).map(asString);
-  if (value.kind === 'map') return undefined; // the schema allows none
+  if (value.kind !== 'list') return nodeString(node, value, path, context);
+  const items = value.items.map((item, i) => nodeString(node, item, [...path, i], context));
+  return items.every((item) => item !== undefined) ? items.map(asString) : undefined;
+}
+
+/** One string of a node's option: not a list or map, nor a parameter of another type (PLC0101). */
+function nodeString(node: WiredNode, value: Value, path: DataPath, context: LoweringContext): Expr | undefined {
+  const where = `"${path.slice(2).join('.')}" of node "${node.id}"`;
+  if (!isExpr(value)) {
+    context.bag.report('PLC0101', context.pipeline.source.locate(path), { where, expected: 'a string' });
+    return undefined;
+  }
   if (value.kind === 'parameter' && value.type !== 'String') {
-    context.bag.report('PLC0101', context.pipeline.source.locate(path), { where: `"${path.slice(2).join('.')}" of node "${node.id}" (parameter ${value.name}, ${value.type})`, expected: 'a string' });
+    context.bag.report('PLC0101', context.pipeline.source.locate(path), { where: `${where} (parameter ${value.name}, ${value.type})`, expected: 'a string' });
     return undefined;
   }
   return value;

@@ -42,8 +42,8 @@ export const scriptEntryPoint = (names: StepNames): string => `scripts/${names.s
 /** Every container kind here runs the scikit-learn image; a standard-library script runs in it. */
 export const image = '  image: { framework: sklearn, version: 1.2-1 }\n';
 
-/** Config fields for a job's resources, and the compute block bound to them. */
-export function resources(job: string, fields: readonly ('instanceType' | 'instanceCount' | 'volumeSizeGB' | 'maxRuntimeSeconds')[]) {
+/** Config fields for a job's resources, and the compute block bound to them (without an image line for a kind that supplies its own). */
+export function resources(job: string, fields: readonly ('instanceType' | 'instanceCount' | 'volumeSizeGB' | 'maxRuntimeSeconds')[], options: { image: boolean } = { image: true }) {
   const config = {
     instanceType: `{ type: string, default: ml.m5.xlarge, description: ${job} instance type. }`,
     instanceCount: `{ type: integer, default: 1, minimum: 1, description: Number of ${job.toLowerCase()} instances. }`,
@@ -52,6 +52,6 @@ export function resources(job: string, fields: readonly ('instanceType' | 'insta
   };
   return {
     config: fields.map((f) => `    ${f}: ${config[f]}\n`).join(''),
-    compute: `compute:\n${image}${fields.map((f) => `  ${f}: \${config.${f}}\n`).join('')}`,
+    compute: `compute:\n${options.image ? image : ''}${fields.map((f) => `  ${f}: \${config.${f}}\n`).join('')}`,
   };
 }

@@ -20,7 +20,7 @@ import { collectCode, type CodeBundle } from './code-bundle.js';
 import type { ControlLinks } from '../check/graph.js';
 import { arrangeSteps } from '../control/branches.js';
 import type { LoweringContext } from './context.js';
-import { s3Path } from './s3-paths.js';
+import { inputUri, s3Path } from './s3-paths.js';
 import { checkDeployedApproval } from '../kinds/model/deploy-approval.js';
 import type { InputSource, WiredNode, WiredPipeline } from '../stages.js';
 
@@ -101,7 +101,7 @@ class NodeLowering implements LoweringContext {
       origin: { stepType: step.name, ...(node.jobType !== undefined ? { jobType: node.jobType } : {}) },
       ...(node.doc.displayName !== undefined ? { displayName: node.doc.displayName } : {}),
       ...(node.doc.description !== undefined ? { description: node.doc.description } : {}),
-      dependsOn: this.dependsOn(node),
+      dependsOn: [], // once the step is lowered: its after: entries the step holds no Get of
       ...(node.doc.cache ? { cache: typeof node.doc.cache === 'object' ? { expireAfter: node.doc.cache.expireAfter } : {} } : {}),
       retry: this.retryPolicies(node),
     };
@@ -115,7 +115,9 @@ class NodeLowering implements LoweringContext {
     }
     this.checkJobSettings(node);
     checkNodePorts(node, kind, this.pipeline.source, this.bag);
-    return kind.lower(node, base, this);
+    const lowered = kind.lower(node, base, this);
+    if (lowered) lowered.dependsOn = this.dependsOn(node, stepsGot(lowered));
+    return lowered;
   }
 
   /**
@@ -132,28 +134,32 @@ class NodeLowering implements LoweringContext {
     }
   }
 
-  /** after: neighbours that feed the node no data and whose properties it does not read; a data edge or a Get already orders the steps. */
-  private dependsOn(node: WiredNode): string[] {
+  /**
+   * after: neighbours that feed the node no data and whose properties the lowered step holds no Get
+   * of; a data edge or a Get already orders the steps. A property read at bind time may never reach
+   * the definition (a config field only the build uses), so the reads alone do not decide.
+   */
+  private dependsOn(node: WiredNode, got: ReadonlySet<string>): string[] {
     const feeding = this.feeding.get(node.id);
-    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding?.has(id) && !node.reads.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined);
+    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding?.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined && !got.has(n));
   }
 
   /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */
   inputOfType(node: WiredNode, type: string): InputSource | undefined {
-    const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    const port = portOfType(node, type);
     return port === undefined ? undefined : node.inputs.get(port);
   }
 
   /** An input the API takes as one S3 object (ModelDataUrl, SamplePayloadUrl, metrics). */
   fileInput(node: WiredNode, type: string): Expr | undefined {
-    const port = Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+    const port = portOfType(node, type);
     return port === undefined ? undefined : this.portFile(node, port);
   }
 
   portFile(node: WiredNode, port: string): Expr | undefined {
     const input = node.inputs.get(port);
     if (!input) return undefined;
-    if (input.file !== undefined) return s3Path(input.location, input.file);
+    if (input.file !== undefined) return inputUri(input);
     if (input.folder) {
       // A matched input has no inputs: entry; its producer came from after:.
       const site = Object.hasOwn(node.doc.inputs ?? {}, port) ? ['nodes', node.id, 'inputs', port] : ['nodes', node.id, 'after'];
@@ -353,4 +359,22 @@ class NodeLowering implements LoweringContext {
   list(node: WiredNode, raw: readonly unknown[], path: DataPath): Expr[] {
     return raw.map((value, i) => this.scalar(node, value, [...path, i])).filter((e): e is Expr => e !== undefined).map(asString);
   }
+}
+
+/** The node's step type's first input port of a type (kinds whose ports have fixed roles by type). */
+const portOfType = (node: WiredNode, type: string): string | undefined => Object.entries(node.step.doc.inputs ?? {}).find(([, spec]) => spec.type === type)?.[0];
+
+/** The steps a lowered step reads with a Get or a JsonGet anywhere in it (its expressions are plain data). */
+function stepsGot(step: StepIR): Set<string> {
+  const got = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      const { kind, step: name } = value as { kind?: unknown; step?: unknown };
+      if ((kind === 'property' || kind === 'jsonGet') && typeof name === 'string') got.add(name);
+      else Object.values(value).forEach(visit);
+    }
+  };
+  visit(step);
+  return got;
 }

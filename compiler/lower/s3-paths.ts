@@ -13,3 +13,6 @@ function withoutTrailingSlash(expr: Expr): Expr {
 export function s3Path(prefix: Expr, ...segments: string[]): Expr {
   return concat([withoutTrailingSlash(prefix), literal('/' + segments.join('/'))]);
 }
+
+/** What an input reads: its file's key when a `file:` names one (a folder's file), else its location. */
+export const inputUri = (input: { location: Expr; file?: string }): Expr => (input.file === undefined ? input.location : s3Path(input.location, input.file));

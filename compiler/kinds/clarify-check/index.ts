@@ -19,8 +19,8 @@ const outputs = { constraints: [0, 2], artifacts: [0, 1] } as const;
 
 const types: Record<string, CheckTypeFacts> = {
   DataBias: { checkType: 'DATA_BIAS', data: 'dataset', analysisMethod: 'pre_training_bias', settings: clarifySettings, required: ['analysis'], roles: { inputs: { dataset: [1, 1] }, outputs } },
-  ModelBias: { checkType: 'MODEL_BIAS', data: 'dataset', analysisMethod: 'post_training_bias', settings: clarifySettings, required: ['analysis'], roles: { inputs: { dataset: [1, 1], 'model-name': [1, 1] }, outputs } },
-  ModelExplainability: { checkType: 'MODEL_EXPLAINABILITY', data: 'dataset', analysisMethod: 'shap', settings: clarifySettings, required: ['analysis'], roles: { inputs: { dataset: [1, 1], 'model-name': [1, 1] }, outputs } },
+  ModelBias: { checkType: 'MODEL_BIAS', data: 'dataset', analysisMethod: 'post_training_bias', servesModel: true, settings: clarifySettings, required: ['analysis'], roles: { inputs: { dataset: [1, 1], 'model-name': [1, 1] }, outputs } },
+  ModelExplainability: { checkType: 'MODEL_EXPLAINABILITY', data: 'dataset', analysisMethod: 'shap', servesModel: true, settings: clarifySettings, required: ['analysis'], roles: { inputs: { dataset: [1, 1], 'model-name': [1, 1] }, outputs } },
 };
 
 /** The value as JSON when every part of it is known at build time; the first part that is not, otherwise. */

@@ -12,7 +12,7 @@ import { checkPortRoles, type PortRoles } from '../ports.js';
 import { renderTags } from '../settings.js';
 import { checkServing, lowerContainers, renderContainer, type ContainerIR } from '../model/serving.js';
 import { registerModelTemplate } from './scaffold.js';
-import { checkContentTypes, checkGovernanceSlots, lowerGovernanceFiles, namesSlots, registrationPortOptions, renderGovernanceFiles, slotRoles, type GovernanceFilesIR } from './metrics.js';
+import { checkContentTypes, checkGovernanceSlots, checkNodeContentTypes, lowerGovernanceFiles, namesSlots, registrationPortOptions, renderGovernanceFiles, slotRoles, type GovernanceFilesIR } from './metrics.js';
 
 /** CreateModelPackage: the model registered in a model package group. */
 export interface RegisterModelStepIR extends StepBaseIR {
@@ -67,8 +67,9 @@ export const registerModelKind: StepKind<RegisterModelStepIR> = {
   lower(node, base, context) {
     const registration = node.step.doc.registration;
     if (!registration) return undefined; // required (PLC0103)
+    checkNodeContentTypes(node, context);
     const containers = lowerContainers(node, context);
-    const payload = context.inputOfType(node, 'payload') && context.fileInput(node, 'payload');
+    const payload = context.fileInput(node, 'payload');
     const group = context.typed(node, registration.modelPackageGroup, ['registration', 'modelPackageGroup'], 'string');
     const approvalStatus = registration.approvalStatus === undefined ? literal('PendingManualApproval') : context.typed(node, registration.approvalStatus, ['registration', 'approvalStatus'], 'string');
     const description = registration.description === undefined ? undefined : context.typed(node, registration.description, ['registration', 'description'], 'string');

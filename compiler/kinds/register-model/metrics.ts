@@ -21,6 +21,19 @@ const slots = {
   driftCheckBaselines: { bias: ['configFile', 'preTrainingConstraints', 'postTrainingConstraints'], explainability: ['constraints', 'configFile'], modelQuality: ['statistics', 'constraints'], modelDataQuality: ['statistics', 'constraints'] },
 } as const;
 
+/**
+ * The port types a slot's file may come from: statistics from a check's statistics or an evaluation's
+ * metrics; constraints from a check's constraints; a report from a Clarify check's constraints (as the
+ * SDK's examples register CalculatedBaselineConstraints) or an evaluation's metrics; a Clarify config
+ * file from an artifacts folder's file. A port of type any may fill every slot.
+ */
+const slotTypes = (member: string): readonly string[] => {
+  if (member === 'statistics') return ['statistics', 'metrics'];
+  if (member === 'configFile') return ['artifacts'];
+  if (/[rR]eport$/.test(member)) return ['constraints', 'metrics'];
+  return ['constraints'];
+};
+
 type Section = keyof typeof slots;
 const sections = Object.keys(slots) as Section[];
 
@@ -72,7 +85,15 @@ export function checkGovernanceSlots(step: StepType, bag: DiagnosticBag): void {
   const used = new Set<string>();
   for (const { section, group, member, port } of slotPorts(step)) {
     used.add(port);
-    if (!Object.hasOwn(inputs, port)) bag.report('PLC5090', source.locate(['registration', section, group, member]), { slot: `${section}.${group}.${member}`, step: doc.name, port, allowed: Object.keys(inputs) });
+    const at = source.locate(['registration', section, group, member]);
+    const slot = `${section}.${group}.${member}`;
+    if (!Object.hasOwn(inputs, port)) {
+      bag.report('PLC5090', at, { slot, step: doc.name, port, allowed: Object.keys(inputs) });
+      continue;
+    }
+    const { type } = inputs[port]!;
+    const expected = slotTypes(member);
+    if (type !== 'any' && !expected.includes(type)) bag.report('PLC5111', at, { slot, step: doc.name, port, type, expected: expected.join(' or ') });
   }
   for (const [port, spec] of Object.entries(inputs)) {
     if ((fileTypes as readonly string[]).includes(spec.type) && !used.has(port)) bag.report('PLC5091', source.locate(['inputs', port], 'key'), { port, step: doc.name });
@@ -84,6 +105,16 @@ export function checkContentTypes(step: StepType, bag: DiagnosticBag): void {
   const filled = new Set(slotPorts(step).map((slot) => slot.port));
   for (const [port, spec] of Object.entries(step.doc.inputs ?? {})) {
     if (spec.contentType !== undefined && !filled.has(port)) bag.report('PLC5098', step.source.locate(['inputs', port, 'contentType'], 'key'), { port, step: step.doc.name });
+  }
+}
+
+/** The same for a node's `ports:`: a content type it sets on the model or payload port would be dropped. */
+export function checkNodeContentTypes(node: WiredNode, context: LoweringContext): void {
+  const filled = new Set(slotPorts(node.step).map((slot) => slot.port));
+  for (const [port, set] of Object.entries(node.doc.ports ?? {})) {
+    if (Object.hasOwn(set, 'contentType') && !filled.has(port)) {
+      context.bag.report('PLC5099', context.pipeline.source.locate(['nodes', node.id, 'ports', port, 'contentType'], 'key'), { node: node.id, port, step: node.step.doc.name });
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 import { compact, renderEntries, renderExpr } from '../../backends/sagemaker/expressions.js';
 import { literal, type Expr } from '../../ir/expr.js';
 import { encryptionOf, tagsOf } from '../../lower/job-settings.js';
+import { inputUri } from '../../lower/s3-paths.js';
 import { apiLimits } from '../../sagemaker/api-limits.js';
 import { property } from '../../sagemaker/property-paths.js';
 import type { StepKind } from '../kind.js';
@@ -40,7 +41,8 @@ export const transformKind: StepKind<TransformStepIR> = {
     return {
       kind: 'Transform', ...base,
       modelName: modelName.location,
-      input: input.location,
+      // A file: wire is the one object's key: an S3Prefix that is the whole key reads that file.
+      input: inputUri(input),
       output: context.outputLocation(node, port),
       resources: { instanceType, instanceCount },
       ...settings,
