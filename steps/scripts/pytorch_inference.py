@@ -24,7 +24,7 @@ import os
 import numpy as np
 import torch
 
-from plc_media import media_type
+from plc_media import media_type, render_predictions
 from plc_step import UserError, read_json
 from plc_torch import build_model, scale_rows
 
@@ -86,10 +86,4 @@ def predict_fn(rows: list, model: dict) -> np.ndarray:
 
 
 def output_fn(prediction: np.ndarray, accept: str) -> str:
-    accept = media_type(accept)
-    if accept == "application/json":
-        return json.dumps({"predictions": prediction.tolist()})
-    if accept != "text/csv":
-        raise UserError(f"accept type {accept!r} is not supported; use text/csv or application/json")
-    rows = prediction.reshape(len(prediction), -1)
-    return "\n".join(",".join(repr(float(v)) for v in row) for row in rows)
+    return render_predictions(prediction, accept)

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from plc_calibration import apply_calibration
-from plc_media import media_type
+from plc_media import media_type, render_predictions
 from plc_step import UserError, find_named, read_json
 from plc_xgboost import load_model, predict_proba
 
@@ -87,10 +87,4 @@ def predict_fn(data: pd.DataFrame, model: dict) -> np.ndarray:
 
 
 def output_fn(prediction: np.ndarray, accept: str) -> str:
-    accept = media_type(accept)
-    if accept == "application/json":
-        return json.dumps({"predictions": prediction.tolist()})
-    if accept != "text/csv":
-        raise UserError(f"accept type {accept!r} is not supported; use text/csv or application/json")
-    rows = prediction.reshape(len(prediction), -1)
-    return "\n".join(",".join(repr(float(v)) for v in row) for row in rows)
+    return render_predictions(prediction, accept)
