@@ -7,6 +7,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../source/display-path.js';
 import { SourceFile, type Location, type ParsedYaml } from '../source/source-file.js';
 import { checkExactIntegers, exactParseOptions } from './document-values.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import type { SourceText } from '../source/text-source.js';
 import { readDocumentText } from './read-document.js';
 
@@ -34,7 +35,9 @@ export function parseYaml(text: string): ParsedYaml {
   // uniqueKeys off: yaml compares each key with every earlier one (quadratic on large maps);
   // duplicateKeyErrors finds the same keys in one pass.
   // resolveKnownTags off: !!binary, !!set, !!timestamp … would make values JSON has no form for.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', merge: true, resolveKnownTags: false, ...exactParseOptions });
+  const options = { lineCounter, prettyErrors: false, version: '1.2', merge: true, resolveKnownTags: false, ...exactParseOptions } as const;
+  // The common case without yaml's general parser; the same tree, or undefined and yaml reads it (simple-yaml.ts).
+  const document = readSimpleYaml(text, options) ?? parseDocument(text, options);
   document.errors.push(...duplicateKeyErrors(document));
   return { lineCounter, document };
 }
