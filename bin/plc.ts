@@ -6,8 +6,10 @@ import type { CommandModule } from 'yargs';
 import { DiffExit, ExitCode } from './exit.js';
 import { answerIfPrerendered } from './prerendered-answers.js';
 import { plcVersion } from './report.js';
+import { tuneForShortRun } from './v8-tuning.js';
 
 answerIfPrerendered(process.argv.slice(2));
+tuneForShortRun();
 // Loaded only past the prerendered answers: compiling yargs is most of what `plc --help` costs.
 const { yargs } = await import('./yargs-cjs.cjs');
 
