@@ -54,7 +54,9 @@ export function renderStep(step: StepType): string {
   if (doc.compute) {
     const { image, instanceType, instanceCount, volumeSizeGB } = doc.compute;
     const imageText = image === undefined ? 'the kind\'s own image' : typeof image === 'string' ? image : `${image.framework} ${image.version}${image.processor ? ` (${image.processor})` : ''}`;
-    lines.push('', `compute: ${imageText}, ${show(instanceType)} × ${show(instanceCount ?? 1)}, ${show(volumeSizeGB ?? 30)} GB`);
+    // Model and registration step types name only an image: they run no job of their own.
+    const job = instanceType === undefined && instanceCount === undefined && volumeSizeGB === undefined ? '' : `, ${show(instanceType)} × ${show(instanceCount ?? 1)}, ${show(volumeSizeGB ?? 30)} GB`;
+    lines.push('', `compute: ${imageText}${job}`);
   }
   const variants = Object.entries(doc.variants ?? {});
   if (variants.length > 0) {
