@@ -29,7 +29,7 @@ export function checkLayouts(pipeline: WiredPipeline, bag: DiagnosticBag): void 
   /** The layout of a node's output, following layoutFrom through the nodes that keep their input's layout. */
   const layoutOf = (nodeId: string, port: string, seen = new Set<string>()): { layout: Layout; origin: string } | undefined => {
     const node = byId.get(nodeId);
-    const spec = node && own(node.step.doc.outputs ?? {}, port);
+    const spec = node && !jobTypeRefused(node) && own(node.step.doc.outputs ?? {}, port);
     if (!node || !spec || seen.has(`${nodeId}.${port}`)) return undefined;
     seen.add(`${nodeId}.${port}`);
     if (spec.layout) return { layout: spec.layout, origin: `${nodeId}.${port}` };
@@ -40,7 +40,7 @@ export function checkLayouts(pipeline: WiredPipeline, bag: DiagnosticBag): void 
 
   for (const edge of pipeline.edges) {
     const consumer = byId.get(edge.to.node);
-    const needed = consumer && own(consumer.step.doc.inputs ?? {}, edge.to.port)?.layout;
+    const needed = consumer && !jobTypeRefused(consumer) && own(consumer.step.doc.inputs ?? {}, edge.to.port)?.layout;
     if (!consumer || !needed) continue;
     const found = layoutOf(edge.from.node, edge.from.port);
     if (!found || found.layout === needed) continue;
@@ -51,6 +51,12 @@ export function checkLayouts(pipeline: WiredPipeline, bag: DiagnosticBag): void 
     });
   }
 }
+
+/**
+ * A node whose step type has job types but which got none (PLC2005, PLC2006 reported it) has its
+ * base step type's layouts, not the job type's: comparing them would report the same mistake again.
+ */
+const jobTypeRefused = (node: WiredNode): boolean => node.step.doc.jobTypes !== undefined && node.jobType === undefined;
 
 /** The explicit wire when there is one, else the node's after: list that matched it. */
 function location(pipeline: WiredPipeline, node: WiredNode, port: string) {
