@@ -205,7 +205,10 @@ class NodeLowering implements LoweringContext {
 
   addCode(key: string, bytes: () => Uint8Array, sources: readonly string[]): void {
     // A key names its content (the bundle's hash): one object however many nodes use the code.
-    if (!this.code.has(key)) this.code.set(key, { key, bytes: bytes(), sources: [...sources] });
+    if (this.code.has(key)) return;
+    // Made when first read: plc check reads none (a training step's archive is a gzip at level 9).
+    let made: Uint8Array | undefined;
+    this.code.set(key, { key, get bytes() { return (made ??= bytes()); }, sources: [...sources] });
   }
 
   image(node: WiredNode, scope: ImageScope, instanceType?: Expr, at: DataPath = ['compute', 'image']): Expr | undefined {
