@@ -1,5 +1,5 @@
 // The precompiled built-in library (compiler/link/builtin-library.ts): `npm run build` covers
-// every built-in step file and script, what it stored is exactly what loading them afresh gives,
+// every built-in step file (with its job-type variants) and script, what it stored is exactly what loading them afresh gives,
 // and an edited file is loaded afresh instead of served stale.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { inspectLibrary } from '../compiler/driver.js';
 import { precompiledConfigValidator, precompiledScriptAnalysis, precompiledStepData } from '../compiler/link/builtin-library.js';
 import { builtinRelativePath, builtinStepFiles, stepFolder, type StepType } from '../compiler/link/step-library.js';
 import { loadYaml, type Session } from '../compiler/load/load-yaml.js';
-import { validateDocument } from '../compiler/validate/validate-document.js';
+import { validateDocument, validateStepData } from '../compiler/validate/validate-document.js';
 import { parsePython, repo } from './support/helpers.js';
 
 const files = builtinStepFiles();
@@ -28,6 +28,23 @@ test('every built-in step file is precompiled, with the data loading it afresh g
     const loaded = loadYaml(file, session)!;
     assert.equal(precompiled.data, validateDocument(loaded, 'Step', session.bag), file);
   }
+});
+
+test("every built-in step type's job-type variants are precompiled, each what merging and validating it afresh gives", () => {
+  let variants = 0;
+  for (const file of files) {
+    const precompiled = precompiledStepData(builtinRelativePath(file), readFileSync(file, 'utf8'))!;
+    const { variants: written, ...base } = precompiled.data as StepType['doc'];
+    assert.equal(Object.keys(precompiled.variants), Object.keys(written ?? {}), file);
+    for (const [jobType, variant] of Object.entries(written ?? {})) {
+      const bag = new DiagnosticBag();
+      const source = loadYaml(file, { cwd: repo, bag, sources: new Map() })!.source.overlay(['variants', jobType]);
+      assert.equal(JSON.parse(precompiled.variants[jobType]!), validateStepData(deepMerge(base, variant), source, (path) => path.join('.'), bag), `${file} (${jobType})`);
+      assert.equal(bag.sorted(), [], `${file} (${jobType})`);
+      variants++;
+    }
+  }
+  assert.ok(variants >= 10, `${variants} variants`);
 });
 
 test('an edited built-in step file is not served from the precompiled library', () => {

@@ -6,6 +6,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/did-you-mean.js';
 import type { Value } from '../ir/expr.js';
 import { interpolate, type JsonGetResolver, type ReferenceResolver, type Site } from '../interpolation/interpolate.js';
+import { parseTemplate } from '../interpolation/template.js';
 import { hasOwn } from '../util/own.js';
 import { UnsupportedPatternError } from '../validate/linear-regexp.js';
 import { describeTypes, reportSchemaErrors, type SchemaErrorReporters } from '../validate/schema-errors.js';
@@ -29,10 +30,13 @@ export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): Boun
   const references = stepPropertyReferences(linked, bag);
   const bound: BoundNode[] = [];
   const declaredFields = new Set<string>();
+  const fieldsOf = new Set<StepBinding>();
+  const defaults = pipelineDefaults(linked);
+  const shared: SharedValues = new Map();
   for (const node of linked.expanded) {
-    let schema: StepConfigSchema;
+    let binding: StepBinding;
     try {
-      schema = configSchemaOf(node.step);
+      binding = stepBindingOf(node.step);
     } catch (error) {
       if (error instanceof UnsupportedPatternError) {
         reportUnsupportedPattern(node.step, error, bag);
@@ -41,14 +45,16 @@ export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): Boun
       bag.report('PLC2009', node.step.source.locate(['config']), { step: node.step.doc.name, detail: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const key of Object.keys(schema.fields)) declaredFields.add(key);
+    if (!fieldsOf.has(binding)) {
+      fieldsOf.add(binding);
+      for (const key of binding.keys) declaredFields.add(key);
+    }
     const { jobType } = node;
     const reads = new Set<string>();
     const valueScope = nodeValueScope(scope, references, reads, node.id, bag);
     const jsonGet: JsonGetResolver = (argument, site) => references.jsonGet(argument, site, reads, node.id);
-    const { config, valid } = bindConfig(linked, node, schema, { values: valueScope, jsonGet, pipeline: scope }, bag);
-    const values = new Map([...config].map(([key, entry]) => [key, entry.value]));
-    const resolver = stepScope({ config: values, declared: Object.keys(schema.fields), jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
+    const { config, valid } = bindConfig(linked, node, binding, defaults, shared, { values: valueScope, jsonGet, pipeline: scope }, bag);
+    const resolver = stepScope({ config, declared: binding.keys, jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
     bound.push({ ...node, jobType, config, configValid: valid, stepScope: resolver, valueScope, jsonGet, reads });
   }
   if (bound.length === Object.keys(linked.doc.nodes).length) {
@@ -59,6 +65,64 @@ export function bindPipeline(linked: ExpandedPipeline, bag: DiagnosticBag): Boun
   }
   return { ...linked, bound, scope };
 }
+
+/** A value a step type or the pipeline's defaults set, with where; the same object for every node it applies to. */
+interface DefaultValue { key: string; value: unknown; origin: Site; nodeIndependent: boolean }
+
+/**
+ * What binding needs of a step type beyond its config schema, worked out once per step type
+ * rather than once per node: its fields (as declared and sorted), its defaults, its derived fields,
+ * and the config values its schema passed with no finding.
+ */
+interface StepBinding {
+  schema: StepConfigSchema;
+  keys: readonly string[];
+  sortedKeys: readonly string[];
+  defaults: readonly DefaultValue[];
+  derived: readonly [key: string, template: string][];
+  /** The bound config values (as configKey writes them) the schema passed without a finding. */
+  passed: Set<string>;
+}
+
+const bindings = new WeakMap<ExpandedNode['step'], StepBinding>();
+
+/** Throws as configSchemaOf does when the step's config schema itself is invalid. */
+function stepBindingOf(step: ExpandedNode['step']): StepBinding {
+  let binding = bindings.get(step);
+  if (!binding) {
+    const schema = configSchemaOf(step);
+    const keys = Object.keys(schema.fields);
+    const defaults = Object.entries(step.doc.config?.properties ?? {}).filter(([, field]) => field.default !== undefined)
+      .map(([key, field]) => defaultValue(key, field.default, { source: step.source, path: ['config', 'properties', key, 'default'] }));
+    const derived = Object.entries(schema.fields).filter(([, field]) => field.derived !== undefined).map(([key, field]): [string, string] => [key, field.derived!]);
+    binding = { schema, keys, sortedKeys: [...keys].sort(), defaults, derived, passed: new Set() };
+    bindings.set(step, binding);
+  }
+  return binding;
+}
+
+/** The pipeline's defaults, in the order written. */
+const pipelineDefaults = (linked: ExpandedPipeline): DefaultValue[] =>
+  Object.entries(linked.doc.defaults ?? {}).map(([key, value]) => defaultValue(key, value, { source: linked.source, path: ['defaults', key] }));
+
+const defaultValue = (key: string, value: unknown, origin: Site): DefaultValue => ({ key, value, origin, nodeIndependent: !readsNode(value) });
+
+/**
+ * Whether a pipeline value resolves differently per node: `${steps.*}` and `{ jsonGet: … }` are
+ * each node's reads (and a node may not read itself); params, execution and pipeline are not.
+ */
+function readsNode(raw: unknown): boolean {
+  if (typeof raw === 'string') {
+    const template = parseTemplate(raw);
+    return template.ok && template.parts.some((part) => part.kind === 'ref' && part.namespace === 'steps');
+  }
+  if (Array.isArray(raw)) return raw.some(readsNode);
+  if (raw !== null && typeof raw === 'object') return Object.hasOwn(raw, 'jsonGet') || Object.values(raw).some(readsNode);
+  return false;
+}
+
+/** Defaults resolved once per compilation, for every node they apply to; only those that resolved (nothing was reported). */
+type SharedValues = Map<DefaultValue, ConfigEntry>;
 
 /** At the config field whose pattern RE2 refused (the first, when several share it). */
 function reportUnsupportedPattern(step: ExpandedNode['step'], error: UnsupportedPatternError, bag: DiagnosticBag): void {
@@ -86,21 +150,18 @@ function checkParameterDefaults(linked: ExpandedPipeline, bag: DiagnosticBag): v
 /** The node's pipeline values (`values`, `jsonGet`) and the pipeline facts derived fields may read. */
 interface NodeScopes { values: ReferenceResolver; jsonGet: JsonGetResolver; pipeline: ReferenceResolver }
 
-function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, scopes: NodeScopes, bag: DiagnosticBag): { config: Map<string, ConfigEntry>; valid: boolean } {
-  const raw = new Map<string, { value: unknown; origin: Site }>();
-  const stepSource = node.step.source;
-  for (const [key, field] of Object.entries(node.step.doc.config?.properties ?? {})) {
-    if (field.default !== undefined) raw.set(key, { value: field.default, origin: { source: stepSource, path: ['config', 'properties', key, 'default'] } });
+function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, binding: StepBinding, defaults: readonly DefaultValue[], shared: SharedValues, scopes: NodeScopes, bag: DiagnosticBag): { config: Map<string, ConfigEntry>; valid: boolean } {
+  const { schema } = binding;
+  const raw = new Map<string, DefaultValue | { value: unknown; origin: Site }>();
+  for (const entry of binding.defaults) raw.set(entry.key, entry);
+  for (const entry of defaults) {
+    if (hasOwn(schema.fields, entry.key)) raw.set(entry.key, entry);
   }
-  for (const [key, value] of Object.entries(linked.doc.defaults ?? {})) {
-    if (hasOwn(schema.fields, key)) raw.set(key, { value, origin: { source: linked.source, path: ['defaults', key] } });
-  }
-  const declared = Object.keys(schema.fields).sort();
   let valid = true;
   for (const [key, value] of Object.entries(node.doc.config ?? {})) {
     const path = ['nodes', node.id, 'config', key];
     if (!hasOwn(schema.fields, key)) {
-      bag.report('PLC2001', linked.source.locate(path, 'key'), { key, step: node.step.doc.name, allowed: declared }, suggest(key, declared));
+      bag.report('PLC2001', linked.source.locate(path, 'key'), { key, step: node.step.doc.name, allowed: binding.sortedKeys as string[] }, suggest(key, binding.sortedKeys));
       valid = false;
       continue;
     }
@@ -111,13 +172,24 @@ function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepCo
   // Fields whose value was written but could not be resolved (reported where written): not also
   // reported as missing.
   const unresolved = new Set<string>();
-  for (const [key, { value, origin }] of raw) {
+  for (const [key, entry] of raw) {
+    const known = shared.get(entry as DefaultValue);
+    if (known) {
+      config.set(key, known);
+      continue;
+    }
+    const { value, origin } = entry;
     const resolved = interpolate(value, origin, scopes.values, bag, scopes.jsonGet);
-    if (resolved) config.set(key, { value: resolved, origin });
-    else unresolved.add(key);
+    if (!resolved) {
+      unresolved.add(key);
+      continue;
+    }
+    const bound = { value: resolved, origin };
+    config.set(key, bound);
+    if ((entry as Partial<DefaultValue>).nodeIndependent) shared.set(entry as DefaultValue, bound);
   }
-  valid = deriveFields(node, schema, config, scopes.pipeline, bag, unresolved) && valid && unresolved.size === 0;
-  return { config, valid: checkConfig(linked, node, schema, config, bag, unresolved) && valid };
+  valid = deriveFields(node, binding, config, scopes.pipeline, bag, unresolved) && valid && unresolved.size === 0;
+  return { config, valid: checkConfig(linked, node, binding, config, bag, unresolved) && valid };
 }
 
 /**
@@ -125,15 +197,16 @@ function bindConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepCo
  * values unless the pipeline defaults or the node set them. They may refer to each other; a
  * cycle is an error.
  */
-function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, scope: ReferenceResolver, bag: DiagnosticBag, unresolved: Set<string>): boolean {
-  const fields = schema.fields;
+function deriveFields(node: ExpandedNode, binding: StepBinding, config: Map<string, ConfigEntry>, scope: ReferenceResolver, bag: DiagnosticBag, unresolved: Set<string>): boolean {
+  if (binding.derived.length === 0) return true;
+  const fields = binding.schema.fields;
   // Everything but config fields and pipeline facts is resolved as in any step-type binding.
-  const otherwise = stepScope({ config: new Map(), declared: Object.keys(fields), jobType: node.jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
+  const otherwise = stepScope({ config: new Map(), declared: binding.keys, jobType: node.jobType, hasJobTypes: node.step.doc.jobTypes !== undefined, stepName: node.step.doc.name, nodeId: node.id }, bag);
   const setByPipeline = (key: string) => {
     const entry = config.get(key);
     return entry !== undefined && entry.origin.source.absolutePath !== node.step.source.absolutePath;
   };
-  const pending = new Map(Object.entries(fields).filter(([key, field]) => field.derived !== undefined && !setByPipeline(key)).map(([key, field]) => [key, field.derived!]));
+  const pending = new Map(binding.derived.filter(([key]) => !setByPipeline(key)));
   const derivedKeys = new Set(pending.keys());
   const active: string[] = [];
   let ok = true;
@@ -174,7 +247,28 @@ function deriveFields(node: ExpandedNode, schema: StepConfigSchema, config: Map<
  * property) stands in as a sample of its declared type, and only type errors are reported for it:
  * its actual value is known when the pipeline runs. A jsonGet's type is not known at all.
  */
-function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag, unresolved: ReadonlySet<string>): boolean {
+function checkConfig(linked: ExpandedPipeline, node: ExpandedNode, binding: StepBinding, config: Map<string, ConfigEntry>, bag: DiagnosticBag, unresolved: ReadonlySet<string>): boolean {
+  // Nodes of one step type mostly bind the same values: what passed once with no finding passes again.
+  const key = unresolved.size === 0 ? configKey(config) : undefined;
+  if (key !== undefined && binding.passed.has(key)) return true;
+  const passed = validateConfig(linked, node, binding.schema, config, bag, unresolved);
+  if (passed && key !== undefined) binding.passed.add(key);
+  return passed;
+}
+
+/**
+ * The bound values as text, the whole input of validateConfig's verdict but for where they were
+ * set (used only to report); undefined when JSON would not tell values apart (a non-finite number
+ * is written as null, and no Value holds null otherwise).
+ */
+function configKey(config: ReadonlyMap<string, ConfigEntry>): string | undefined {
+  const parts: unknown[] = [];
+  for (const [key, entry] of config) parts.push(key, entry.value);
+  const text = JSON.stringify(parts);
+  return text.includes('null') ? undefined : text;
+}
+
+function validateConfig(linked: ExpandedPipeline, node: ExpandedNode, schema: StepConfigSchema, config: Map<string, ConfigEntry>, bag: DiagnosticBag, unresolved: ReadonlySet<string>): boolean {
   const sample = Object.fromEntries([...config].map(([key, entry]) => [key, sampleOf(entry.value)]));
   if (schema.validate(sample)) return true;
   const origin = (key: string | number) => config.get(String(key))!.origin;

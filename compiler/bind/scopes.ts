@@ -50,7 +50,7 @@ export function nodeValueScope(scope: ReferenceResolver, references: StepPropert
 }
 
 export interface StepScopeInput {
-  config: ReadonlyMap<string, Value>;
+  config: ReadonlyMap<string, { value: Value }>;
   declared: readonly string[];
   /** The node's job type; undefined when the step has none or the node's choice was reported. */
   jobType: string | undefined;
@@ -63,7 +63,7 @@ export interface StepScopeInput {
 export function stepScope(input: StepScopeInput, bag: DiagnosticBag): ReferenceResolver {
   return (namespace, name, at) => {
     if (namespace === 'config' && name !== undefined) {
-      const value = input.config.get(name);
+      const value = input.config.get(name)?.value;
       if (value) return value;
       if (input.declared.includes(name)) bag.report('PLC2010', locateRef(at), { step: input.stepName, key: name, node: input.nodeId });
       else bag.report('PLC2004', locateRef(at), { step: input.stepName, key: name }, suggest(name, input.declared));

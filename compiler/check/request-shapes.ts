@@ -7,6 +7,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Location } from '../source/source-file.js';
 import type { BoundNode } from '../stages.js';
 import { apiShapes, type ApiShape } from '../sagemaker/api-shapes.js';
+import { own } from '../util/own.js';
 
 export interface ShapeViolation {
   /** Where in the Arguments, e.g. `ModelPackageGroupName` or `Environment.KEY`. */
@@ -24,8 +25,8 @@ const isExpression = (value: object): boolean => {
   return keys.length === 1 && (keys[0] === 'Get' || keys[0]!.startsWith('Std:'));
 };
 
-/** Each pattern compiled once, with what it said of each value: most values (roles, images, instance types) repeat on every node. */
-const patterns = new Map<string, { regex: RegExp; matches: Map<string, boolean> }>();
+/** Each pattern compiled once. */
+const patterns = new Map<string, RegExp>();
 
 /**
  * botocore patterns are Java regexes, matched against the whole value: the rewrites are those of
@@ -33,17 +34,12 @@ const patterns = new Map<string, { regex: RegExp; matches: Map<string, boolean> 
  * reads \p{L} and Java's surrogate-pair ranges as Java does.
  */
 export function matchesJavaPattern(pattern: string, value: string): boolean {
-  let compiled = patterns.get(pattern);
-  if (!compiled) {
-    compiled = { regex: new RegExp(`^(?:${pattern.replace(/\$\{\d+(,\d*)?\}/g, '$').replaceAll('\\p{Alnum}', 'a-zA-Z0-9')})$`, 'u'), matches: new Map() };
-    patterns.set(pattern, compiled);
+  let regex = patterns.get(pattern);
+  if (!regex) {
+    regex = new RegExp(`^(?:${pattern.replace(/\$\{\d+(,\d*)?\}/g, '$').replaceAll('\\p{Alnum}', 'a-zA-Z0-9')})$`, 'u');
+    patterns.set(pattern, regex);
   }
-  let matches = compiled.matches.get(value);
-  if (matches === undefined) {
-    matches = compiled.regex.test(value);
-    compiled.matches.set(value, matches);
-  }
-  return matches;
+  return regex.test(value);
 }
 
 /** The length in code points, as botocore counts it, without making an array of the characters. */
@@ -71,6 +67,24 @@ function scalarProblem(shape: ApiShape, value: unknown): string | undefined {
 }
 
 /**
+ * What each scalar shape said of each value: most values (roles, images, instance types, the
+ * same S3 options) repeat on every node. `null` when the value breaks nothing.
+ */
+const scalarVerdicts = new Map<ApiShape, Map<unknown, string | null>>();
+
+function cachedScalarProblem(shape: ApiShape, value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined; // nothing scalarProblem checks
+  let verdicts = scalarVerdicts.get(shape);
+  if (!verdicts) scalarVerdicts.set(shape, (verdicts = new Map()));
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    verdict = scalarProblem(shape, value) ?? null;
+    verdicts.set(value, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+/**
  * Where a value is in the Arguments, linked to its parent: the member text (`Environment.KEY`,
  * `Inputs[0].S3Input`) is written only for a violation, not for each of the definition's values.
  */
@@ -82,32 +96,40 @@ const memberText = (at: Member | undefined): string => {
   return parent || at.entry ? `${parent}.${at.key}` : at.key;
 };
 
-function walk(value: unknown, shapeName: string | undefined, member: Member | undefined, out: ShapeViolation[]): void {
-  const shape = shapeName === undefined ? undefined : apiShapes.shapes[shapeName];
-  if (!shape || value === null || value === undefined) return;
+/** Only members, items and values whose shapes constrain something are visited (api-shapes.ts lists no others). */
+function walk(value: unknown, shape: ApiShape, member: Member | undefined, out: ShapeViolation[]): void {
+  if (value === null || value === undefined) return;
   if (typeof value === 'object' && !Array.isArray(value) && isExpression(value)) return;
   if (shape.type === undefined) {
     if (typeof value !== 'object' || Array.isArray(value)) return;
-    for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], shape.members[key], { parent: member, key }, out);
+    for (const key of Object.keys(value)) {
+      const memberShape = shapeNamed(shape.members[key]);
+      if (memberShape) walk((value as Record<string, unknown>)[key], memberShape, { parent: member, key }, out);
+    }
   } else if (shape.type === 'list') {
     if (!Array.isArray(value)) return;
     countProblem(shape, value.length, 'has the wrong number of items', member, out);
-    for (let index = 0; index < value.length; index++) walk(value[index], shape.item, { parent: member, key: index }, out);
+    const itemShape = shapeNamed(shape.item);
+    if (itemShape) for (let index = 0; index < value.length; index++) walk(value[index], itemShape, { parent: member, key: index }, out);
   } else if (shape.type === 'map') {
     if (typeof value !== 'object' || Array.isArray(value)) return;
     const keys = Object.keys(value);
     countProblem(shape, keys.length, 'has the wrong number of entries', member, out);
-    const keyShape = shape.key === undefined ? undefined : apiShapes.shapes[shape.key];
+    const keyShape = shapeNamed(shape.key);
+    const valueShape = shapeNamed(shape.value);
     for (const key of keys) {
-      const problem = keyShape && scalarProblem(keyShape, key);
+      const problem = keyShape && cachedScalarProblem(keyShape, key);
       if (problem) out.push({ member: `${memberText(member)} key`, value: key, problem });
-      walk((value as Record<string, unknown>)[key], shape.value, { parent: member, key, entry: true }, out);
+      if (valueShape) walk((value as Record<string, unknown>)[key], valueShape, { parent: member, key, entry: true }, out);
     }
   } else {
-    const problem = scalarProblem(shape, value);
+    const problem = cachedScalarProblem(shape, value);
     if (problem) out.push({ member: memberText(member), value: value as string | number, problem });
   }
 }
+
+/** The shape of that name; none for a member the API model does not constrain. */
+const shapeNamed = (name: string | undefined): ApiShape | undefined => (typeof name === 'string' ? own(apiShapes.shapes, name) : undefined);
 
 function countProblem(shape: ApiShape, size: number, unit: string, member: Member | undefined, out: ShapeViolation[]): void {
   if ((shape.type === 'list' || shape.type === 'map') && ((shape.min !== undefined && size < shape.min) || (shape.max !== undefined && size > shape.max))) {
@@ -118,7 +140,8 @@ function countProblem(shape: ApiShape, size: number, unit: string, member: Membe
 /** The constrained members that the literal values of one step's Arguments break. */
 export function requestViolations(stepType: string, args: unknown): ShapeViolation[] {
   const out: ShapeViolation[] = [];
-  walk(args, apiShapes.requests[stepType], undefined, out);
+  const shape = shapeNamed(own(apiShapes.requests, stepType));
+  if (shape) walk(args, shape, undefined, out);
   return out;
 }
 

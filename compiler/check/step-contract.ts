@@ -80,7 +80,7 @@ const portOptionValues: StepRule = (step, kind, bag) => {
         const raw = (spec as Record<string, unknown>)[option];
         if (raw === undefined || allowedValues(kind.portOptions, direction, option) === undefined || (typeof raw === 'string' && singleReference(raw) !== undefined)) continue;
         const path = [direction, port, option];
-        checkOptionValue(kind.name, kind.portOptions, direction, option, raw, path.join('.'), step.source.locate(path), bag);
+        checkOptionValue(kind.name, kind.portOptions, direction, option, raw, path.join('.'), () => step.source.locate(path), bag);
       }
     }
   }

@@ -61,7 +61,10 @@ function merge(step: StepType, jobType: string, bag: DiagnosticBag): StepType | 
   const variant = own(step.doc.variants, jobType);
   if (!variant) return step;
   const { variants: _variants, ...base } = step.doc;
+  const { precompiledVariants, ...rest } = step;
   const source = step.source.overlay(['variants', jobType]);
-  const doc = validateStepData(deepMerge(base, variant), source, (path) => `"${path.join('.')}" (job type ${jobType})`, bag);
-  return doc ? { ...step, doc: doc as StepDocument, source } : undefined;
+  // A built-in file's merge was validated at build time (write-builtin-library.ts), for its text as it is now.
+  const precompiled = own(precompiledVariants, jobType);
+  const doc = precompiled !== undefined ? (JSON.parse(precompiled) as StepDocument) : validateStepData(deepMerge(base, variant), source, (path) => `"${path.join('.')}" (job type ${jobType})`, bag);
+  return doc ? { ...rest, doc: doc as StepDocument, source } : undefined;
 }

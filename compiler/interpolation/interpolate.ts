@@ -3,7 +3,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { concat, isExpr, literal, type Expr, type Value } from '../ir/expr.js';
 import type { DataPath, SourceFile } from '../source/source-file.js';
-import { parseTemplate } from './template.js';
+import { parseTemplate, type TemplatePart } from './template.js';
 
 /** Where a value is written, for diagnostics. */
 export interface Site { source: SourceFile; path: DataPath }
@@ -56,30 +56,33 @@ function interpolateString(text: string, site: Site, resolve: ReferenceResolver,
     bag.report('PLC1006', site.source.locateWithin(site.path, parsed.offset, text.length - parsed.offset), { text: text.slice(parsed.offset), detail: parsed.detail });
     return undefined;
   }
+  const { parts } = parsed;
   const resolved: Value[] = [];
   let ok = true;
-  for (const part of parsed.parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     if (part.kind === 'text') {
       resolved.push(literal(part.text));
       continue;
     }
-    const reference = { ...site, text: text.slice(part.offset, part.offset + part.length), offset: part.offset };
-    const match = /^([A-Za-z]+)(?:\.(.+))?$/.exec(part.ref);
-    const value = match ? resolve(match[1]!, match[2], reference) : undefined;
-    if (!match) {
-      bag.report('PLC1006', site.source.locateWithin(site.path, part.offset, part.length), { text: reference.text, detail: 'expected <namespace>.<name>' });
+    if (part.namespace === undefined) {
+      bag.report('PLC1006', site.source.locateWithin(site.path, part.offset, part.length), { text: part.written, detail: 'expected <namespace>.<name>' });
+      ok = false;
+      continue;
     }
+    const value = resolve(part.namespace, part.name, { source: site.source, path: site.path, text: part.written, offset: part.offset });
     if (!value) ok = false;
     else resolved.push(value);
   }
   if (!ok) return undefined;
   if (resolved.length === 1) return resolved[0];
   const scalars: Expr[] = [];
-  for (const [i, value] of resolved.entries()) {
+  for (let i = 0; i < resolved.length; i++) {
+    const value = resolved[i]!;
     if (!isExpr(value)) {
-      const ref = parsed.parts[i] as Extract<(typeof parsed.parts)[number], { kind: 'ref' }>;
+      const ref = parts[i] as Extract<TemplatePart, { kind: 'ref' }>;
       bag.report('PLC1008', site.source.locateWithin(site.path, ref.offset, ref.length), {
-        text: text.slice(ref.offset, ref.offset + ref.length), where: 'the middle of a string', detail: 'It refers to a list or mapping; only single values can be joined into a string.',
+        text: ref.written, where: 'the middle of a string', detail: 'It refers to a list or mapping; only single values can be joined into a string.',
       });
       return undefined;
     }

@@ -1,12 +1,32 @@
 // Parses `${…}` interpolation in YAML strings. `$${` writes a literal `${`.
 export type TemplatePart =
-  | { kind: 'text'; text: string }
-  /** `ref` is the text between the braces; offset/length locate `${…}` in the string. */
-  | { kind: 'ref'; ref: string; offset: number; length: number };
+  | { readonly kind: 'text'; readonly text: string }
+  /**
+   * `ref` is the text between the braces; offset/length locate `${…}` in the string, `written` is
+   * that `${…}`; `namespace` and `name` are `ref` read as <namespace>[.<name>] (no namespace: it is not).
+   */
+  | { readonly kind: 'ref'; readonly ref: string; readonly offset: number; readonly length: number; readonly written: string; readonly namespace: string | undefined; readonly name: string | undefined };
 
-export type ParsedTemplate = { ok: true; parts: TemplatePart[] } | { ok: false; offset: number; detail: string };
+export type ParsedTemplate = { readonly ok: true; readonly parts: readonly TemplatePart[] } | { readonly ok: false; readonly offset: number; readonly detail: string };
+
+/**
+ * Each text parsed once: a step type's bindings are the same strings on every node that uses it,
+ * and a parse depends on nothing but the text (callers only read it).
+ */
+const parsed = new Map<string, ParsedTemplate>();
 
 export function parseTemplate(text: string): ParsedTemplate {
+  let template = parsed.get(text);
+  if (template === undefined) {
+    template = parse(text);
+    parsed.set(text, template);
+  }
+  return template;
+}
+
+const reference = /^([A-Za-z]+)(?:\.(.+))?$/;
+
+function parse(text: string): ParsedTemplate {
   const parts: TemplatePart[] = [];
   let buffer = '';
   let i = 0;
@@ -27,7 +47,9 @@ export function parseTemplate(text: string): ParsedTemplate {
       if (close < 0) return { ok: false, offset: i, detail: 'missing closing }' };
       if (buffer) parts.push({ kind: 'text', text: buffer });
       buffer = '';
-      parts.push({ kind: 'ref', ref: text.slice(i + 2, close).trim(), offset: i, length: close + 1 - i });
+      const ref = text.slice(i + 2, close).trim();
+      const match = reference.exec(ref);
+      parts.push({ kind: 'ref', ref, offset: i, length: close + 1 - i, written: text.slice(i, close + 1), namespace: match?.[1], name: match?.[2] });
       i = close + 1;
     } else {
       buffer += '$';
@@ -40,6 +62,6 @@ export function parseTemplate(text: string): ParsedTemplate {
 
 /** The reference when `text` is exactly one `${…}` and nothing else, e.g. `config.labelField`. */
 export function singleReference(text: string): string | undefined {
-  const parsed = parseTemplate(text);
-  return parsed.ok && parsed.parts.length === 1 && parsed.parts[0]!.kind === 'ref' ? parsed.parts[0]!.ref : undefined;
+  const template = parseTemplate(text);
+  return template.ok && template.parts.length === 1 && template.parts[0]!.kind === 'ref' ? template.parts[0]!.ref : undefined;
 }

@@ -73,10 +73,11 @@ export const allowedValues = (options: PortOptions, direction: Direction, option
  * A written-out option value the kind does not take is PLC5060: on a step type's port, on a
  * node's `ports:` and for a `${config.*}` or `${params.*}` value once it is known. True when it may stand.
  */
-export function checkOptionValue(kind: string, options: PortOptions, direction: Direction, option: string, value: unknown, what: string, at: Location, bag: DiagnosticBag): boolean {
+export function checkOptionValue(kind: string, options: PortOptions, direction: Direction, option: string, value: unknown, what: string, at: () => Location, bag: DiagnosticBag): boolean {
   const allowed = allowedValues(options, direction, option);
   if (!Array.isArray(allowed) || typeof value !== 'string' || allowed.includes(value)) return true;
-  bag.report('PLC5060', at, { option: what, value, kind, allowed: [...allowed] });
+  // Located only when reported: a built-in step file's YAML is parsed only for a location in it.
+  bag.report('PLC5060', at(), { option: what, value, kind, allowed: [...allowed] });
   return false;
 }
 
@@ -130,7 +131,7 @@ export function lowerPortOptions(node: WiredNode, direction: Direction, port: st
     if (Array.isArray(value)) continue;
     // A value written out on the step type's port was checked with the step type (check/step-contract.ts).
     const checked = !fromNode && typeof raw === 'string' && singleReference(raw) === undefined;
-    if (checked || checkOptionValue(node.step.doc.sagemaker, options, direction, option, constantOf(value), (fromNode ? path.slice(2) : path).join('.'), source.locate(path), context.bag)) lowered[option] = value;
+    if (checked || checkOptionValue(node.step.doc.sagemaker, options, direction, option, constantOf(value), (fromNode ? path.slice(2) : path).join('.'), () => source.locate(path), context.bag)) lowered[option] = value;
   }
   return lowered;
 }

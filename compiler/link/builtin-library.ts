@@ -1,5 +1,5 @@
 // The built-in step library as `npm run build` precompiled it (write-builtin-library.ts): each
-// step file's validated data, keyed by the file's content hash; the config validators of its step
+// step file's validated data (and its job-type variants merged and validated), keyed by the file's content hash; the config validators of its step
 // types and their job-type variants as ajv standalone code, one module per config schema named by
 // its hash (a run loads only the validators of the step types it uses); and
 // the analysis of each built-in script (contract and script flow), keyed by the script's hash. A run still reads and
@@ -20,6 +20,8 @@ export const builtinConfigValidatorPath = (key: string): string => join(packageR
 export interface PrecompiledStep {
   sha256: string;
   json: string;
+  /** Each job type's variant merged into the step type as expand-variants.ts merges it, validated, as JSON text. */
+  variants?: Record<string, string>;
 }
 
 export interface BuiltinManifest {
@@ -58,10 +60,10 @@ export function precompiledScriptAnalysis(text: string, file: string): unknown {
   });
 }
 
-/** The data of a built-in step file whose text is what was precompiled, else undefined. */
-export function precompiledStepData(relativePath: string, text: string): { data: unknown } | undefined {
+/** The data (and merged variants) of a built-in step file whose text is what was precompiled, else undefined. */
+export function precompiledStepData(relativePath: string, text: string): { data: unknown; variants: Readonly<Record<string, string>> } | undefined {
   const entry = builtinManifest().steps[relativePath];
-  return entry && entry.sha256 === contentHash(text) ? { data: JSON.parse(entry.json) } : undefined;
+  return entry && entry.sha256 === contentHash(text) ? { data: JSON.parse(entry.json), variants: entry.variants ?? {} } : undefined;
 }
 
 /**

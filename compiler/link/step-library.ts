@@ -17,6 +17,8 @@ export interface StepType {
   doc: StepDocument;
   source: SourceFile;
   builtin: boolean;
+  /** A built-in file's job-type variants as `npm run build` merged and validated them (JSON text by job type). */
+  precompiledVariants?: Readonly<Record<string, string>>;
 }
 
 export interface StepLibrary {
@@ -89,7 +91,7 @@ export function loadStepLibrary(folders: readonly LibraryFolder[], session: Sess
         if (typeof name === 'string') invalid.add(name);
         continue;
       }
-      const step: StepType = { doc, source: loaded.source, builtin: folder.builtin };
+      const step: StepType = { doc, source: loaded.source, builtin: folder.builtin, ...(precompiled ? { precompiledVariants: precompiled.variants } : {}) };
       const existing = library.get(doc.name);
       if (existing && !(existing.builtin && !folder.builtin && doc.override === true)) {
         bag.report('PLC1002', loaded.source.locate(['name']), { name: doc.name, other: existing.source.displayPath }, {
@@ -104,7 +106,7 @@ export function loadStepLibrary(folders: readonly LibraryFolder[], session: Sess
 }
 
 /** A built-in step file as `npm run build` left it, when its text is still what was precompiled. */
-function loadPrecompiled(file: string, session: Session): LoadedDocument | undefined {
+function loadPrecompiled(file: string, session: Session): (LoadedDocument & { variants: Readonly<Record<string, string>> }) | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -116,7 +118,7 @@ function loadPrecompiled(file: string, session: Session): LoadedDocument | undef
   const shown = displayPath(file, session.cwd);
   const source = new SourceFile(shown, file, text, () => parseYaml(text));
   session.sources.set(shown, source);
-  return { source, data: precompiled.data };
+  return { source, data: precompiled.data, variants: precompiled.variants };
 }
 
 /** The folder a step file's relative paths (entryPoint, sourceDir) are resolved against. */

@@ -1,4 +1,4 @@
-// `npm run build` step: precompiles the built-in step library and analyses its scripts (contracts and what main() does)
+// `npm run build` step: precompiles the built-in step library (with its job-type variants merged) and analyses its scripts (contracts and what main() does)
 // (see builtin-library.ts). A file is
 // precompiled only when it loads and validates without a single diagnostic and its data survives
 // JSON unchanged; any other file is left to be loaded at run time, where its problems are reported.
@@ -14,7 +14,7 @@ import { analyseScript } from '../check/script-contract.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { deepMerge } from '../expand/deep-merge.js';
 import { loadYaml, type Session } from '../load/load-yaml.js';
-import { createAjv, validateDocument } from '../validate/validate-document.js';
+import { createAjv, validateDocument, validateStepData } from '../validate/validate-document.js';
 import { builtinConfigValidatorPath, builtinLibraryPath, contentHash, scriptAnalysisJson, validatorKey, type BuiltinManifest } from './builtin-library.js';
 import { builtinRelativePath, builtinStepFiles } from './step-library.js';
 
@@ -28,14 +28,20 @@ for (const file of builtinStepFiles()) {
   const loaded = loadYaml(file, session);
   const doc = loaded && validateDocument(loaded, 'Step', session.bag);
   if (!loaded || !doc || session.bag.sorted().length > 0 || !isDeepStrictEqual(JSON.parse(JSON.stringify(doc)), doc)) continue;
-  manifest.steps[builtinRelativePath(file)] = { sha256: contentHash(loaded.source.text), json: JSON.stringify(doc) };
+  const { variants, ...base } = doc;
+  const merged: Record<string, string> = {};
+  for (const [jobType, variant] of Object.entries(variants ?? {})) {
+    const bag = new DiagnosticBag();
+    const variantDoc = validateStepData(deepMerge(base, variant), loaded.source.overlay(['variants', jobType]), (path) => path.join('.'), bag);
+    if (variantDoc && bag.sorted().length === 0 && isDeepStrictEqual(JSON.parse(JSON.stringify(variantDoc)), variantDoc)) merged[jobType] = JSON.stringify(variantDoc);
+  }
+  manifest.steps[builtinRelativePath(file)] = { sha256: contentHash(loaded.source.text), json: JSON.stringify(doc), ...(Object.keys(merged).length > 0 ? { variants: merged } : {}) };
   const entry = doc.script && resolve(dirname(file), doc.script.sourceDir ?? '.', doc.script.entryPoint);
   if (entry && existsSync(entry)) {
     const text = readFileSync(entry, 'utf8');
     manifest.scriptAnalyses[contentHash(text)] = scriptAnalysisJson(analyseScript(parsePython(text), ''));
   }
   // The base step type and each job-type variant, merged the way expand-variants.ts merges them.
-  const { variants, ...base } = doc;
   const docs = [doc, ...Object.values(variants ?? {}).map((variant) => deepMerge(base, variant) as StepDocument)];
   for (const stepDoc of docs) {
     const { jsonSchema } = configJsonSchema({ doc: stepDoc, source: loaded.source, builtin: true });

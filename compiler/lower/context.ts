@@ -38,7 +38,7 @@ export interface LoweringContext {
   bundle(node: WiredNode): CodeBundle | undefined;
   /** codePrefix; undefined (reported once) when the pipeline has code but no codePrefix. */
   codeLocation(): Expr | undefined;
-  /** A code object to upload under codePrefix, made only the first time its key (named by its content's hash) is added. */
+  /** A code object to upload under codePrefix, added only the first time its key (named by its content's hash) is, its bytes made when first read. */
   addCode(key: string, bytes: () => Uint8Array, sources: readonly string[]): void;
   /** Where the node's output `port` goes: placed by the node, else <outputPrefix>/<step name>/<port>. */
   outputLocation(node: WiredNode, port: string): Expr;

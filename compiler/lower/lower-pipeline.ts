@@ -116,7 +116,7 @@ class NodeLowering implements LoweringContext {
     this.checkJobSettings(node);
     checkNodePorts(node, kind, this.pipeline.source, this.bag);
     const lowered = kind.lower(node, base, this);
-    if (lowered) lowered.dependsOn = this.dependsOn(node, stepsGot(lowered));
+    if (lowered) lowered.dependsOn = this.dependsOn(node, lowered);
     return lowered;
   }
 
@@ -139,9 +139,13 @@ class NodeLowering implements LoweringContext {
    * of; a data edge or a Get already orders the steps. A property read at bind time may never reach
    * the definition (a config field only the build uses), so the reads alone do not decide.
    */
-  private dependsOn(node: WiredNode, got: ReadonlySet<string>): string[] {
+  private dependsOn(node: WiredNode, lowered: StepIR): string[] {
     const feeding = this.feeding.get(node.id);
-    return [...new Set(node.doc.after ?? [])].filter((id) => !feeding?.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined && !got.has(n));
+    const unfed = [...new Set(node.doc.after ?? [])].filter((id) => !feeding?.has(id)).map((id) => this.stepNames.get(id)).filter((n): n is string => n !== undefined);
+    // Most after: neighbours feed the node data; the step's Gets are looked for only when one does not.
+    if (unfed.length === 0) return unfed;
+    const got = stepsGot(lowered);
+    return unfed.filter((n) => !got.has(n));
   }
 
   /** The bound input of a kind whose ports have fixed roles by type (see check/step-contract). */
@@ -201,7 +205,10 @@ class NodeLowering implements LoweringContext {
 
   addCode(key: string, bytes: () => Uint8Array, sources: readonly string[]): void {
     // A key names its content (the bundle's hash): one object however many nodes use the code.
-    if (!this.code.has(key)) this.code.set(key, { key, bytes: bytes(), sources: [...sources] });
+    if (this.code.has(key)) return;
+    // Made when first read: plc check reads none (a training step's archive is a gzip at level 9).
+    let made: Uint8Array | undefined;
+    this.code.set(key, { key, get bytes() { return (made ??= bytes()); }, sources: [...sources] });
   }
 
   image(node: WiredNode, scope: ImageScope, instanceType?: Expr, at: DataPath = ['compute', 'image']): Expr | undefined {

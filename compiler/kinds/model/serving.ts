@@ -177,8 +177,16 @@ function codeEnvironment(node: WiredNode, context: LoweringContext): [string, Ex
   return [program, [directoryVariable, s3Path(prefix, key)]];
 }
 
+/** Each step type's bundle rebased once (and hashed again once), however many nodes use it. */
+const rebased = new WeakMap<CodeBundle, CodeBundle | undefined>();
+
 /** The bundle with paths from the entry point's folder (checked by checkCodeRoot); undefined when a file lies outside it. */
 function rootedAtEntryPoint(bundle: CodeBundle): CodeBundle | undefined {
+  if (!rebased.has(bundle)) rebased.set(bundle, rebase(bundle));
+  return rebased.get(bundle);
+}
+
+function rebase(bundle: CodeBundle): CodeBundle | undefined {
   const folder = posix.dirname(bundle.entryPoint);
   if (folder === '.') return bundle;
   const inside = bundle.files.filter((file) => file.path.startsWith(`${folder}/`));
