@@ -44,7 +44,10 @@ async function runCommandCase(name: string, command: CommandCase): Promise<Repor
   const world = command.needs ? await startAwsWorld(command.needs, base) : { env: base, stop: async () => {} };
   if (!world) return undefined;
   try {
-    const result = await runPlcBinaryAsync([...command.args, '--format', 'json'], { cwd, env: world.env });
+    // The AWS SDK reads credentials and region from process.env, not from the run's: a run against
+    // the stand-in servers needs a process of its own (without blocking this one, which serves).
+    const args = [...command.args, '--format', 'json'];
+    const result = command.needs ? await runPlcBinaryAsync(args, { cwd, env: world.env }) : await runPlcInProcess(args, cwd, world.env);
     assert.not.match(result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
     // The AWS commands print the compile's report, then the failed call's: two documents.
     const documents = `${result.stdout}\n${result.stderr}`.match(/^\{$[\s\S]*?^\}$/gm) ?? [];
