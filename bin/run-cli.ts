@@ -71,7 +71,8 @@ export async function runCli(argv: readonly string[], options: Omit<CliIo, 'argv
       .alias('h', 'help')
       .alias('v', 'version')
       .wrap(helpWidth(io.stdout.columns))
-      // yargs would read the language from process.env; this run's environment is io.env.
+      // yargs would guess the language from process.env, not this run's, and keeps one translator
+      // for all its parsers: set on every run, one run's language never reaches the next.
       .locale(yargsLocale(io.env))
       .epilogue('Documents and checks: docs/documents.md in the plc package; deploying: docs/deploy.md. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error (plc diff: 0 same, 2 changes, 1 error).')
       .fail((message, error) => {
