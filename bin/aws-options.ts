@@ -64,6 +64,7 @@ export const namedContext = (io: CliIo, target: AwsTarget, name: string): Failur
 const where = (io: CliIo, target: AwsTarget) => ({
   endpoint: target.endpointUrl ?? `SageMaker in ${target.region ?? 'the default region'}`,
   region: target.region ?? io.env['AWS_REGION'] ?? 'the default region',
+  env: io.env,
   timeoutSeconds: target.timeoutSeconds ?? defaultTimeoutSeconds,
   ...(target.profile !== undefined ? { profile: target.profile } : {}),
 });

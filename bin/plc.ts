@@ -6,6 +6,10 @@ import { ExitCode } from './exit.js';
 import { internalErrorText, runCli } from './run-cli.js';
 
 const argv = process.argv.slice(2);
+// plc supports Node 20 (package.json engines) with the AWS SDK version its lock file pins; the SDK's
+// notice about its own future releases is nothing a plc user can act on, and it would land in the
+// middle of plc's output. The SDK reads it from the process's environment, so the process sets it.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 // A closed pipe (`plc build … | head`) is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
