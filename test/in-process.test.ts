@@ -7,15 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { OutputStream } from '../bin/cli-io.js';
 import { runCli } from '../bin/run-cli.js';
-import { fixture, repo, runPlcBinary, runPlcInProcess, tempDir } from './support/helpers.js';
-
-/** runCli with this environment as it is given (runPlcInProcess adds NO_COLOR). */
-async function run(args: string[], env: NodeJS.ProcessEnv, cwd = repo): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, { cwd, env, stdout: { write: (text) => ((stdout += String(text)), true) }, stderr: { write: (text) => ((stderr += String(text)), true) } });
-  return { status, stdout, stderr };
-}
+import { fixture, repo, runCliCaptured, runPlcBinary, runPlcInProcess, tempDir } from './support/helpers.js';
 
 test('two different commands back to back, in two folders, each answer as the binary does', async () => {
   // The same relative file name in both folders: each run must read its own working folder's.
@@ -45,16 +37,16 @@ test('a run sees only the environment it is given: colour, language and the proc
   const before = { ...process.env };
   const file = fixture('errors', 'unknown-key', 'pipeline.yaml');
   const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, LANGUAGE: _language, ...base } = process.env;
-  const coloured = await run(['check', file], { ...base, FORCE_COLOR: '1' });
+  const coloured = await runCliCaptured(['check', file], repo, { ...base, FORCE_COLOR: '1' });
   assert.match(coloured.stderr, /\x1b\[/, 'FORCE_COLOR in the run environment colours');
-  const plain = await run(['check', file], { ...base, FORCE_COLOR: '1', NO_COLOR: '1' });
+  const plain = await runCliCaptured(['check', file], repo, { ...base, FORCE_COLOR: '1', NO_COLOR: '1' });
   assert.not.match(plain.stderr, /\x1b\[/, 'NO_COLOR in the run environment wins');
   // yargs keeps one translator for all its parsers: each run sets the language of its own environment.
-  const german = await run(['chek'], { ...base, LANG: 'de_DE.UTF-8' });
+  const german = await runCliCaptured(['chek'], repo, { ...base, LANG: 'de_DE.UTF-8' });
   assert.is(german.stderr, 'plc: Meintest du check?\nRun plc --help for usage.\n');
-  const english = await run(['chek'], { ...base, LANG: 'en_US.UTF-8' });
+  const english = await runCliCaptured(['chek'], repo, { ...base, LANG: 'en_US.UTF-8' });
   assert.is(english.stderr, 'plc: Did you mean check?\nRun plc --help for usage.\n');
-  assert.equal(english, await run(['chek'], base), 'no language set is English');
+  assert.equal(english, await runCliCaptured(['chek'], repo, base), 'no language set is English');
   assert.equal({ ...process.env }, before, 'the process environment is unchanged');
   assert.is(process.exitCode, undefined);
 });

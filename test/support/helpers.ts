@@ -29,16 +29,21 @@ function capture(): OutputStream & { text: () => string } {
  * `plc <args>` run in this process (bin/run-cli.ts), its output captured: what most tests need,
  * without starting Node and loading plc for every command. It sees what a spawned plc would: the
  * environment given (default this process's) with NO_COLOR set, the working folder given, and
- * streams that are no terminal. A run that changes this process's working folder or exit code
- * fails the test, since the next run would inherit it.
+ * streams that are no terminal.
  */
-export async function runPlcInProcess(args: string[], cwd = repo, env = process.env): Promise<RunResult> {
+export const runPlcInProcess = (args: string[], cwd = repo, env = process.env): Promise<RunResult> => runCliCaptured(args, cwd, { ...env, NO_COLOR: '1' });
+
+/**
+ * runCli with exactly the environment given, its output captured. A run that changes this
+ * process's working folder or exit code fails the test, since the next run would inherit it.
+ */
+export async function runCliCaptured(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
   const stdout = capture();
   const stderr = capture();
-  const ownCwd = process.cwd();
-  const status = await runCli(args, { cwd, env: { ...env, NO_COLOR: '1' }, stdout, stderr });
-  if (process.cwd() !== ownCwd) throw new Error(`plc ${args.join(' ')} changed the working folder of the test process to ${process.cwd()}`);
-  if (process.exitCode !== undefined) throw new Error(`plc ${args.join(' ')} set process.exitCode (${process.exitCode})`);
+  const own = { cwd: process.cwd(), exitCode: process.exitCode };
+  const status = await runCli(args, { cwd, env, stdout, stderr });
+  if (process.cwd() !== own.cwd) throw new Error(`plc ${args.join(' ')} changed the working folder of the test process to ${process.cwd()}`);
+  if (process.exitCode !== own.exitCode) throw new Error(`plc ${args.join(' ')} set process.exitCode (${process.exitCode})`);
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 
