@@ -28,10 +28,6 @@ const quietLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: ()
 
 function config(target: AwsTarget, attempts: number) {
   const timeout = target.timeoutSeconds ?? defaultTimeoutSeconds;
-  // plc supports Node 20 (package.json engines) with the SDK version its lock file pins; the SDK's
-  // notice about its own future releases is nothing a plc user can act on, and it would land in
-  // the middle of plc's output.
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   return {
     maxAttempts: attempts,
     retryMode: 'standard',

@@ -20,6 +20,8 @@ export interface FailureContext {
   profile?: string;
   /** The --timeout the calls ran under, for "timed out after N s". */
   timeoutSeconds: number;
+  /** The run's environment: its secret key and session token are masked in messages. */
+  env: NodeJS.ProcessEnv;
 }
 
 const throttling = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'SlowDown', 'RequestLimitExceeded', 'RequestThrottled', 'ProvisionedThroughputExceededException']);
@@ -40,7 +42,7 @@ export function diagnoseFailure(failure: unknown, context: FailureContext): Diag
 
 function diagnoseCause({ operation, cause }: AwsFailure, context: FailureContext): Diagnostic | undefined {
   const answer = bodilessAnswer(serviceError(cause));
-  const detail = redact(answer?.message ?? (cause instanceof Error ? cause.message : String(cause)));
+  const detail = redact(answer?.message ?? (cause instanceof Error ? cause.message : String(cause)), context.env);
   if (answer) {
     if (throttling.has(answer.name)) return createDiagnostic('PLC7012', context.at, { operation, attempts: answer.attempts ?? maxAttempts });
     if (denied.has(answer.name) || answer.status === 403) return createDiagnostic('PLC7011', context.at, { operation, detail: detail || answer.name, action: operation.split(' ')[0] });
@@ -97,10 +99,10 @@ function stepNamedIn(message: string, context: FailureContext): Location | undef
  * Service messages do not carry secrets, but a proxy or a misconfigured endpoint can echo a
  * request back; the secret key and session token from the environment are masked wherever they appear.
  */
-export function redact(text: string): string {
+export function redact(text: string, env: NodeJS.ProcessEnv): string {
   let out = text;
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
-    const secret = process.env[name];
+    const secret = env[name];
     if (secret !== undefined && secret.length >= 8) out = out.split(secret).join('****');
   }
   return out.replace(/(aws_secret_access_key|aws_session_token|X-Amz-Security-Token|Signature)(\s*[=:]\s*)[^\s&,"]+/gi, '$1$2****');

@@ -6,16 +6,20 @@
 // else (a block device, a socket) is refused.
 import { lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { CliIo } from './cli-io.js';
 
 /** Links followed before giving up, as the kernel does (ELOOP after 40). */
 const maxLinks = 40;
 
-/** Throws the file-system error with `path` set to the target, whatever step failed. */
-export function writeFileAtomic(path: string, contents: string | Uint8Array): void {
+/**
+ * Throws the file-system error with `path` set to the target, whatever step failed. `path` is
+ * absolute; /dev/stdout and /dev/stderr are the run's streams.
+ */
+export function writeFileAtomic(path: string, contents: string | Uint8Array, io: Pick<CliIo, 'stdout' | 'stderr'>): void {
   try {
     const target = writeTarget(path);
-    if (target.descriptor === 1) process.stdout.write(contents);
-    else if (target.descriptor === 2) process.stderr.write(contents);
+    if (target.descriptor === 1) io.stdout.write(contents);
+    else if (target.descriptor === 2) io.stderr.write(contents);
     else if (target.descriptor !== undefined) writeFileSync(target.descriptor, contents);
     else if (target.direct) writeFileSync(target.path, contents);
     else replaceAtomically(target.path, contents);

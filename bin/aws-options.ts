@@ -5,6 +5,7 @@ import type { Location } from '../compiler/source/source-file.js';
 import type { AwsTarget } from '../aws/clients.js';
 import { connectTimeoutSeconds, defaultTimeoutSeconds } from '../aws/timeouts.js';
 import type { FailureContext } from '../aws/diagnose-failure.js';
+import type { CliIo } from './cli-io.js';
 import type { Compiled } from './compile.js';
 import { formatDiagnostics, type DiagnosticFormat } from './report.js';
 
@@ -29,11 +30,11 @@ export function withAwsOptions<T>(yargs: Argv<T>): Argv<T & AwsArgs> {
 }
 
 /** The AWS target from the options, with the pipeline's own region as the fallback. */
-export function awsTarget(args: AwsArgs, pipelineRegion?: string): AwsTarget {
+export function awsTarget(io: CliIo, args: AwsArgs, pipelineRegion?: string): AwsTarget {
   const region = args.region ?? pipelineRegion;
   // The SDK reads AWS_ENDPOINT_URL by itself, but plc must know the endpoint too: S3 then takes
   // path-style bucket names, and errors name the endpoint that failed.
-  const endpointUrl = args['endpoint-url'] ?? (process.env['AWS_ENDPOINT_URL'] || undefined);
+  const endpointUrl = args['endpoint-url'] ?? (io.env['AWS_ENDPOINT_URL'] || undefined);
   return {
     ...(region !== undefined ? { region } : {}),
     ...(args.profile !== undefined ? { profile: args.profile } : {}),
@@ -52,17 +53,18 @@ export function pipelineRole(option: string | undefined, compiled: Compiled): st
 export const resourceLocation = (name: string): Location => ({ file: `sagemaker:pipeline/${name}`, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } });
 
 /** Reports against the pipeline file: its name: line, or the node of a step the service names. */
-export function compiledContext(target: AwsTarget, compiled: Compiled): FailureContext {
+export function compiledContext(io: CliIo, target: AwsTarget, compiled: Compiled): FailureContext {
   const { source, doc } = compiled.pipeline;
   const steps = new Map(Object.entries(doc.nodes).map(([id, node]) => [node.name ?? id, source.locate(['nodes', id], 'key')]));
-  return { ...where(target), at: source.locate(['name']), steps, pipeline: doc.name };
+  return { ...where(io, target), at: source.locate(['name']), steps, pipeline: doc.name };
 }
 
-export const namedContext = (target: AwsTarget, name: string): FailureContext => ({ ...where(target), at: resourceLocation(name), pipeline: name });
+export const namedContext = (io: CliIo, target: AwsTarget, name: string): FailureContext => ({ ...where(io, target), at: resourceLocation(name), pipeline: name });
 
-const where = (target: AwsTarget) => ({
+const where = (io: CliIo, target: AwsTarget) => ({
   endpoint: target.endpointUrl ?? `SageMaker in ${target.region ?? 'the default region'}`,
-  region: target.region ?? process.env['AWS_REGION'] ?? 'the default region',
+  region: target.region ?? io.env['AWS_REGION'] ?? 'the default region',
+  env: io.env,
   timeoutSeconds: target.timeoutSeconds ?? defaultTimeoutSeconds,
   ...(target.profile !== undefined ? { profile: target.profile } : {}),
 });
@@ -71,10 +73,10 @@ const where = (target: AwsTarget) => ({
  * Prints the diagnostic for a failed AWS call and returns true; returns false for anything
  * else, which the caller rethrows as the internal error it is.
  */
-export async function reportAwsFailure(failure: unknown, context: FailureContext, format: DiagnosticFormat, sources: Compiled['sources'] = new Map()): Promise<boolean> {
+export async function reportAwsFailure(io: CliIo, failure: unknown, context: FailureContext, format: DiagnosticFormat, sources: Compiled['sources'] = new Map()): Promise<boolean> {
   const { diagnoseFailure } = await import('../aws/diagnose-failure.js');
   const diagnostic = diagnoseFailure(failure, context);
   if (!diagnostic) return false;
-  process.stderr.write(await formatDiagnostics([diagnostic], sources, format, process.stderr));
+  io.stderr.write(await formatDiagnostics(io, io.stderr, [diagnostic], sources, format));
   return true;
 }

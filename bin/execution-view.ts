@@ -2,6 +2,7 @@
 // poll; elsewhere (CI logs, pipes), one line for each change, so logs stay readable.
 import type { StepState } from '../aws/executions.js';
 import type { Snapshot } from '../aws/watch-execution.js';
+import type { OutputStream } from './cli-io.js';
 
 export interface ExecutionView {
   onSnapshot: (snapshot: Snapshot) => void;
@@ -15,7 +16,7 @@ const since = (start: number): string => {
 
 const stepLine = (step: StepState): string => `  ${step.name}: ${step.status}${step.failureReason ? ` — ${step.failureReason}` : ''}`;
 
-export function executionView(stream: NodeJS.WriteStream, executionId: string): ExecutionView {
+export function executionView(stream: OutputStream, executionId: string): ExecutionView {
   const start = Date.now();
   const notes: string[] = [];
   const onStepsUnavailable = (reason: string) => notes.push(`note: this endpoint cannot list the execution's steps (${reason}); following the execution status only`);

@@ -1,84 +1,24 @@
 #!/usr/bin/env node
-// The plc command line: a thin entry that parses arguments with yargs and hands each command to
-// its own module, loaded only when that command runs. Exit codes (README.md): 0 clean,
-// 1 findings, 2 usage error, 3 internal error.
-import type { CommandModule } from 'yargs';
-import { DiffExit, ExitCode } from './exit.js';
-import { answerIfPrerendered } from './prerendered-answers.js';
-import { plcVersion } from './report.js';
+// The plc command line as a process: runs bin/run-cli.ts with this process's arguments, working
+// folder, environment and streams, and exits with the code it returns. Exit codes (README.md):
+// 0 clean, 1 findings, 2 usage error, 3 internal error.
+import { ExitCode } from './exit.js';
+import { internalErrorText, runCli } from './run-cli.js';
 import { tuneForShortRun } from './v8-tuning.js';
 
-answerIfPrerendered(process.argv.slice(2));
+const argv = process.argv.slice(2);
 tuneForShortRun();
-// Loaded only past the prerendered answers: compiling yargs is most of what `plc --help` costs.
-const { yargs } = await import('./yargs-cjs.cjs');
-
-const debug = process.argv.includes('--debug');
-
-/**
- * Each command's line and description, in the order --help lists them: all that --help and a
- * mistyped command need. The rest of a command (its options, examples and handler) is in its
- * module, loaded only when that command runs: yargs runs a builder that returns a promise.
- */
-const commands: { command: string; describe: string; load: () => Promise<CommandModule<object, never>> }[] = [
-  { command: 'init [dir]', describe: 'Create a ready project: an example pipeline, steps/, editor settings, a CI workflow, a pre-commit hook', load: async () => (await import('./commands/init.js')).initCommand as never },
-  { command: 'new <what>', describe: 'Create a new step type from a template (plc new step <Name> --kind <kind>)', load: async () => (await import('./commands/new.js')).newCommand as never },
-  { command: 'build <pipeline>', describe: 'Compile a *.pipeline.yaml into a SageMaker pipeline definition (or what --backend emits)', load: async () => (await import('./commands/build.js')).buildCommand as never },
-  { command: 'graph <pipeline>', describe: 'Draw a pipeline as Mermaid, Graphviz DOT, SVG or an HTML page: nodes with step and job types, data edges with port names, condition branches', load: async () => (await import('./commands/graph.js')).graphCommand as never },
-  { command: 'check [files..]', describe: 'Check pipelines and step types without building; exits 1 on findings at or above --fail-level', load: async () => (await import('./commands/check.js')).checkCommand as never },
-  { command: 'explain <code-or-pipeline> [node]', describe: "Explain a diagnostic code, or show a node's step type, job type and final config with the file:line that set each value", load: async () => (await import('./commands/explain.js')).explainCommand as never },
-  { command: 'steps <command>', describe: 'List the available step types, or show one', load: async () => (await import('./commands/steps.js')).stepsCommand as never },
-  { command: 'schema', describe: 'Write a pipeline JSON Schema that knows the step types in use (for editor completion)', load: async () => (await import('./commands/schema.js')).schemaCommand as never },
-  { command: 'deploy <pipeline>', describe: 'Compile a pipeline, upload its code and create or update it in SageMaker', load: async () => (await import('./commands/deploy.js')).deployCommand as never },
-  { command: 'diff <pipeline>', describe: 'Compare a pipeline file with the deployed pipeline (exit 0 same, 2 changes, 1 error)', load: async () => (await import('./commands/diff.js')).diffCommand as never },
-  { command: 'run <pipeline>', describe: 'Start an execution of a deployed pipeline (by file or name), optionally wait for its result', load: async () => (await import('./commands/run.js')).runCommand as never },
-  { command: 'status [pipeline]', describe: "Recent executions of a pipeline (by file or name) and their state, or every pipeline's latest", load: async () => (await import('./commands/status.js')).statusCommand as never },
-];
-const lazyCommand = ({ command, describe, load }: (typeof commands)[number]): CommandModule<object, never> => ({
-  command,
-  describe,
-  builder: async (yargs) => {
-    const { builder } = await load();
-    return (typeof builder === 'function' ? builder(yargs as never) : yargs.options(builder ?? {})) as never;
-  },
-  handler: async (args) => (await load()).handler(args),
-});
-
-function internalError(error: unknown): never {
-  if (debug) console.error(error);
-  else console.error(`plc: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in plc; run again with --debug for the stack trace.`);
-  process.exit(ExitCode.Internal);
-}
+// plc supports Node 20 (package.json engines) with the AWS SDK version its lock file pins; the SDK's
+// notice about its own future releases is nothing a plc user can act on, and it would land in the
+// middle of plc's output. The SDK reads it from the process's environment, so the process sets it.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 // A closed pipe (`plc build … | head`) is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.Ok);
-  internalError(error);
+  process.stderr.write(internalErrorText(error, argv.includes('--debug')));
+  process.exit(ExitCode.Internal);
 });
 
-try {
-  // The arguments after `node plc.js` (what yargs' hideBin returns outside Electron).
-  await yargs(process.argv.slice(2))
-    .scriptName('plc')
-    .usage('$0 <command> [options]\n\nA declarative compiler for Amazon SageMaker Pipelines.')
-    .command(commands.map(lazyCommand))
-    .option('debug', { type: 'boolean', description: 'Print stack traces of internal errors', global: true })
-    .demandCommand(1, 'Name a command, e.g. plc build examples/tabular-xgboost.pipeline.yaml')
-    .strict()
-    .recommendCommands()
-    .version(plcVersion())
-    .alias('h', 'help')
-    .alias('v', 'version')
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Documents and checks: docs/documents.md in the plc package; deploying: docs/deploy.md. Exit codes: 0 clean, 1 errors found, 2 usage error, 3 internal error (plc diff: 0 same, 2 changes, 1 error).')
-    .fail((message, error) => {
-      // A failing .check() hands its message over as the "error" too, a string: a usage mistake.
-      if (error instanceof Error) internalError(error);
-      console.error(`plc: ${message ?? String(error)}\nRun plc --help for usage.`);
-      // For plc diff, 2 means "changes"; a mistake on its command line is an error like any other.
-      process.exit(process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff' ? DiffExit.Error : ExitCode.Usage);
-    })
-    .parseAsync();
-} catch (error) {
-  internalError(error);
-}
+// The arguments after `node plc.js` (what yargs' hideBin returns outside Electron).
+process.exitCode = await runCli(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });

@@ -7,14 +7,15 @@ import { dirname, join, relative } from 'node:path';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import type { SourceLines } from '../compiler/diagnostics/render/pretty.js';
 import { packageRoot } from '../schema/paths.js';
+import type { CliIo, OutputStream } from './cli-io.js';
 
 export const diagnosticFormats = ['pretty', 'json', 'sarif', 'github'] as const;
 export type DiagnosticFormat = (typeof diagnosticFormats)[number];
 
 /** NO_COLOR (https://no-color.org) wins; FORCE_COLOR (other than 0/false) colours a pipe too. */
-function useColor(stream: NodeJS.WriteStream): boolean {
-  if ('NO_COLOR' in process.env) return false;
-  const force = process.env['FORCE_COLOR'];
+function useColor(stream: OutputStream, env: NodeJS.ProcessEnv): boolean {
+  if ('NO_COLOR' in env) return false;
+  const force = env['FORCE_COLOR'];
   if (force !== undefined) return force !== '0' && force !== 'false';
   return stream.isTTY === true;
 }
@@ -23,7 +24,7 @@ const manifest = (): { version: string; homepage?: string } => JSON.parse(readFi
 export const plcVersion = (): string => manifest().version;
 
 /** The working folder below the enclosing git repository's root ('' at the root, or outside any). */
-function repositoryPrefix(cwd = process.cwd()): string {
+function repositoryPrefix(cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return relative(dir, cwd).split('\\').join('/');
     if (dirname(dir) === dir) return '';
@@ -36,25 +37,28 @@ const diagnosticsHelpBase = (): string | undefined => {
   return homepage === undefined ? undefined : `${homepage.replace(/\/$/, '')}/docs/diagnostics.md`;
 };
 
-/** `summary: false` for commands that end with a summary line of their own (plc check). */
-export async function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat, stream: NodeJS.WriteStream, summary = true): Promise<string> {
+/**
+ * The text for `stream` (which decides on colour, with the environment). `summary: false` for
+ * commands that end with a summary line of their own (plc check).
+ */
+export async function formatDiagnostics(io: CliIo, stream: OutputStream, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat, summary = true): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('../compiler/diagnostics/render/json.js')).renderJson(diagnostics);
     case 'sarif':
-      return (await import('../compiler/diagnostics/render/sarif.js')).renderSarif(diagnostics, { version: plcVersion(), helpBase: diagnosticsHelpBase(), repositoryPrefix: repositoryPrefix() });
+      return (await import('../compiler/diagnostics/render/sarif.js')).renderSarif(diagnostics, { version: plcVersion(), helpBase: diagnosticsHelpBase(), repositoryPrefix: repositoryPrefix(io.cwd) });
     case 'github':
-      return (await import('../compiler/diagnostics/render/github.js')).renderGithub(diagnostics, repositoryPrefix());
+      return (await import('../compiler/diagnostics/render/github.js')).renderGithub(diagnostics, repositoryPrefix(io.cwd));
     case 'pretty': {
       if (diagnostics.length === 0) return '';
       const { renderPretty, renderSummary } = await import('../compiler/diagnostics/render/pretty.js');
-      const color = useColor(stream);
+      const color = useColor(stream, io.env);
       return diagnostics.map((d) => renderPretty(d, { color, sources })).join('\n\n') + '\n\n' + (summary ? renderSummary(diagnostics) + '\n' : '');
     }
   }
 }
 
 /** For commands whose stdout is their product (build, explain): diagnostics go to stderr. */
-export async function reportDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat): Promise<void> {
-  process.stderr.write(await formatDiagnostics(diagnostics, sources, format, process.stderr));
+export async function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, format: DiagnosticFormat): Promise<void> {
+  io.stderr.write(await formatDiagnostics(io, io.stderr, diagnostics, sources, format));
 }

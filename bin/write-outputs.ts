@@ -5,23 +5,26 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath } from '../compiler/source/display-path.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { ExitCode, usageError } from './exit.js';
+import type { CliIo } from './cli-io.js';
+import { usageError } from './exit.js';
 
 export interface OutputFile {
   path: string;
   contents: string | Uint8Array;
 }
 
-/** Writes the files in order; at the first that cannot be written, says why and returns false. */
-export function writeOutputs(files: Iterable<OutputFile>): boolean {
+/**
+ * Writes the files in order (each path absolute, or relative to io.cwd); at the first that cannot
+ * be written, says why and returns false: the run then exits 2 (ExitCode.Usage).
+ */
+export function writeOutputs(io: CliIo, files: Iterable<OutputFile>): boolean {
   try {
-    for (const { path, contents } of files) writeFileAtomic(path, contents);
+    for (const { path, contents } of files) writeFileAtomic(resolve(io.cwd, path), contents, io);
     return true;
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;
     if (!code) throw error;
-    process.stderr.write(`plc: cannot write ${path ?? 'output'}: ${writeProblem(code)}\n`);
-    process.exitCode = ExitCode.Usage;
+    usageError(io, `cannot write ${path ?? 'output'}: ${writeProblem(code)}`);
     return false;
   }
 }
@@ -50,10 +53,11 @@ function writeProblem(code: string): string {
 
 /**
  * Whether an output would land on a file the command read (the same file by any name: through a
- * link, a hard link or `..`). If so, says which and returns true; nothing may be written then.
- * `outputs` pairs each path with the option that named it, for the message.
+ * link, a hard link or `..`). If so, says which and returns true: nothing may be written then, and
+ * the run exits 2. `outputs` pairs each path with the option that named it, for the message.
  */
-export function refuseInputs(outputs: Iterable<{ option: string; path: string }>, inputs: Iterable<string>, cwd: string): boolean {
+export function refuseInputs(io: CliIo, outputs: Iterable<{ option: string; path: string }>, inputs: Iterable<string>): boolean {
+  const { cwd } = io;
   const read = new Map<string, string>();
   for (const input of inputs) {
     const id = fileIdentity(input);
@@ -62,7 +66,7 @@ export function refuseInputs(outputs: Iterable<{ option: string; path: string }>
   for (const { option, path } of outputs) {
     const input = read.get(fileIdentity(resolve(cwd, path)) ?? '');
     if (input === undefined) continue;
-    usageError(`${option} ${path} is a file this run reads (${displayPath(input, cwd)}); nothing was written`);
+    usageError(io, `${option} ${path} is a file this run reads (${displayPath(input, cwd)}); nothing was written`);
     return true;
   }
   return false;

@@ -17,6 +17,8 @@ export interface JobContext {
   jobDir: string;
   logFile: string;
   python: string;
+  /** The run's environment (plc's own): PATH and HOME for Python. */
+  hostEnv: NodeJS.ProcessEnv;
   executionId: string;
   registry: LocalRegistry;
   /** Called once the job's inputs are in place, with their folders: a cache hit ends the job there. */
@@ -60,7 +62,7 @@ export async function runPython(context: JobContext, program: string, programArg
       const child = spawn(context.python, [program, ...programArgs], {
         cwd: context.jobDir,
         // Only what the container would set, plus what Python needs to start.
-        env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? context.jobDir, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1', ...env },
+        env: { PATH: context.hostEnv['PATH'] ?? '/usr/bin:/bin', HOME: context.hostEnv['HOME'] ?? context.jobDir, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1', ...env },
         stdio: ['ignore', log, log],
       });
       child.on('error', reject);

@@ -18,7 +18,7 @@ import { runTraining } from './runners/training.js';
 import { runTransform } from './runners/transform.js';
 import { S3Folder, S3FolderError, type Mount } from './s3-folder.js';
 import { schedule, endedWell, type Outcome, type StepStatus } from './scheduler.js';
-import { localView } from './view.js';
+import { localView, type LocalStream } from './view.js';
 
 export interface LocalRunOptions {
   ir: PipelineIR;
@@ -34,7 +34,11 @@ export interface LocalRunOptions {
   cache: boolean;
   python: string;
   stubs: Map<string, string>;
-  stream: NodeJS.WriteStream;
+  stream: LocalStream;
+  /** The run's working folder: paths are shown relative to it. */
+  cwd: string;
+  /** The run's environment, which the step scripts' PATH and HOME come from. */
+  env: NodeJS.ProcessEnv;
 }
 
 const runners: Record<string, Runner> = { Processing: runProcessing, Training: runTraining, Transform: runTransform, Model: runModel, RegisterModel: runRegisterModel };
@@ -62,7 +66,7 @@ function placeCode(options: LocalRunOptions, s3: S3Folder): Map<string, string> 
   if (!prefix) throw new LocalUsageError('the pipeline has code but no codePrefix');
   for (const object of options.ir.code) {
     const path = s3.writablePath(s3Uri(below(prefix, object.key)));
-    if (object.sources[0] !== undefined) sources.set(path, relative(process.cwd(), object.sources[0]) || object.sources[0]);
+    if (object.sources[0] !== undefined) sources.set(path, relative(options.cwd, object.sources[0]) || object.sources[0]);
     if (existsSync(path)) continue; // content-addressed: the same key holds the same bytes
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(`${path}.tmp`, object.bytes);
@@ -160,7 +164,7 @@ export async function runLocal(options: LocalRunOptions): Promise<boolean> {
       let key: string | undefined;
       let hit: JobResult | undefined;
       const context: JobContext = {
-        step, args, s3, jobDir, logFile, python: options.python, executionId, registry,
+        step, args, s3, jobDir, logFile, python: options.python, hostEnv: options.env, executionId, registry,
         cached: (folders) => {
           key = cache.key(step, parameters, folders);
           hit = cache.lookup(key);
@@ -188,7 +192,7 @@ export async function runLocal(options: LocalRunOptions): Promise<boolean> {
   const view = localView(options.stream, executionId, plan.map((planned) => planned.step.Name));
   const status = await schedule(plan, { concurrency: Math.max(1, availableParallelism()), run: runStep, onChange: view.onChange });
   const succeeded = [...status.values()].every((entry) => endedWell(entry.state) || entry.state === 'skipped') && ![...status.values()].some((entry) => entry.state === 'failed' || entry.state === 'not run locally');
-  view.summary(status, succeeded, relative(process.cwd(), runDir) || runDir);
+  view.summary(status, succeeded, relative(options.cwd, runDir) || runDir);
 
   mkdirSync(dirname(lastFile), { recursive: true });
   const recorded: Recorded = { executionId, steps: { ...(last?.steps ?? {}), ...Object.fromEntries(results) } };

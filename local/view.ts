@@ -4,7 +4,12 @@ import type { StepStatus } from './scheduler.js';
 
 const seconds = (status: StepStatus): string => (status.started !== undefined && status.ended !== undefined ? `${((status.ended - status.started) / 1000).toFixed(1)}s` : '');
 
-export function localView(stream: NodeJS.WriteStream, executionId: string, names: readonly string[]) {
+/** Where the view writes (the run's stderr): all it needs of a stream. */
+export interface LocalStream {
+  write(text: string): unknown;
+}
+
+export function localView(stream: LocalStream, executionId: string, names: readonly string[]) {
   const width = Math.max(...names.map((name) => name.length), 4);
   stream.write(`plc: local execution ${executionId}\n`);
   return {

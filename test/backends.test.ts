@@ -19,7 +19,7 @@ import { compilePipeline } from '../compiler/driver.js';
 import { literal, type Expr } from '../compiler/ir/expr.js';
 import type { PipelineIR } from '../compiler/ir/pipeline.js';
 import type { ProcessingStepIR } from '../compiler/kinds/processing/ir.js';
-import { available, fixture, parsePython, repo, runPlc, tempDir } from './support/helpers.js';
+import { available, fixture, parsePython, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const example = join(repo, 'examples/xgboost-e2e.pipeline.yaml');
 
@@ -85,7 +85,7 @@ test('the registry lists every backend, and every folder under compiler/backends
   }
 });
 
-test('graph: the example as Mermaid and DOT (then laid out as SVG and an HTML page), data edges labelled with their ports', () => {
+test('graph: the example as Mermaid and DOT (then laid out as SVG and an HTML page), data edges labelled with their ports', async () => {
   const files = build(graphBackend);
   assert.equal(files.map((f) => f.name), ['xgboost-e2e.mmd', 'xgboost-e2e.dot', 'xgboost-e2e.svg', 'xgboost-e2e.html']);
   assert.ok(contentsOf(files, 'xgboost-e2e.html').includes(contentsOf(files, 'xgboost-e2e.svg').slice(contentsOf(files, 'xgboost-e2e.svg').indexOf('<svg'))), 'the page holds the SVG');
@@ -93,13 +93,13 @@ test('graph: the example as Mermaid and DOT (then laid out as SVG and an HTML pa
   assert.fixture(contentsOf(files, 'xgboost-e2e.dot'), readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
 });
 
-test('graph: a condition is a diamond with then/else edges, Fail an octagon/hexagon, DependsOn dashed', () => {
+test('graph: a condition is a diamond with then/else edges, Fail an octagon/hexagon, DependsOn dashed', async () => {
   const [mermaid, dot] = graphBackend.emit(conditionIR);
   assert.fixture(mermaid!.contents, readFileSync(fixture('backends', 'condition.mmd'), 'utf8'));
   assert.fixture(dot!.contents, readFileSync(fixture('backends', 'condition.dot'), 'utf8'));
 });
 
-test('graph: labels are escaped for Mermaid and DOT', () => {
+test('graph: labels are escaped for Mermaid and DOT', async () => {
   assert.is(mermaidText('a "b" <i>#1</i> & c|d `e`\nf'), 'a #34;b#34; #60;i#62;#35;1#60;/i#62; #38; c#124;d #96;e#96;<br/>f');
   assert.is(dotString('say "hi"\\n\nnext'), '"say \\"hi\\"\\\\n\\nnext"');
   const hostile: PipelineIR = { name: 'p "x"', parameters: [], code: [], tags: [], experiment, steps: [processing('a', { origin: { stepType: 'T"]; s9["x' } }), processing('b', { dependsOn: ['a'] })] };
@@ -156,7 +156,7 @@ test('cloudformation: the pipeline\'s display name, parallelism and tags', () =>
   });
 });
 
-test('cloudformation: cfn-lint finds nothing in the templates', () => {
+test('cloudformation: cfn-lint finds nothing in the templates', async () => {
   const dir = tempDir();
   const templates = [build(cloudformationBackend)[0]!, cloudformationBackend.emit(twoRolesIR)[0]!, jobSettingsTemplate()];
   for (const { name, contents } of templates) writeFileSync(join(dir, name), contents);
@@ -167,53 +167,53 @@ test('cloudformation: cfn-lint finds nothing in the templates', () => {
   assert.is(result.status, 0);
 });
 
-test('plc build --backend: unknown names are a usage error listing the backends', () => {
-  const result = runPlc(['build', example, '--backend', 'nonsense']);
+test('plc build --backend: unknown names are a usage error listing the backends', async () => {
+  const result = await runPlcInProcess(['build', example, '--backend', 'nonsense']);
   assert.is(result.status, 2);
   assert.match(result.stderr, /Choices: "sagemaker", "cloudformation", "graph"/);
   assert.not.match(result.stderr, /\n\s+at /, 'no stack trace');
 });
 
-test('plc build --backend graph: Mermaid on stdout, -o FILE.ext picks a format, -o DIR/ writes all four', () => {
+test('plc build --backend graph: Mermaid on stdout, -o FILE.ext picks a format, -o DIR/ writes all four', async () => {
   const [mermaid, dot] = build(graphBackend);
-  const stdout = runPlc(['build', example, '--backend', 'graph']);
+  const stdout = await runPlcInProcess(['build', example, '--backend', 'graph']);
   assert.is(stdout.status, 0, stdout.stderr);
   assert.is(stdout.stdout, mermaid!.contents);
 
   const dir = tempDir();
-  assert.is(runPlc(['build', example, '--backend', 'graph', '-o', join(dir, 'g.dot')]).status, 0);
+  assert.is((await runPlcInProcess(['build', example, '--backend', 'graph', '-o', join(dir, 'g.dot')])).status, 0);
   assert.is(readFileSync(join(dir, 'g.dot'), 'utf8'), dot!.contents);
 
-  const all = runPlc(['build', example, '--backend', 'graph', '-o', join(dir, 'out') + '/']);
+  const all = await runPlcInProcess(['build', example, '--backend', 'graph', '-o', join(dir, 'out') + '/']);
   assert.is(all.status, 0, all.stderr);
   assert.equal(readdirSync(join(dir, 'out')).sort(), ['xgboost-e2e.dot', 'xgboost-e2e.html', 'xgboost-e2e.mmd', 'xgboost-e2e.svg']);
   assert.is(readFileSync(join(dir, 'out', 'xgboost-e2e.mmd'), 'utf8'), mermaid!.contents);
 
-  const wrong = runPlc(['build', example, '--backend', 'graph', '-o', join(dir, 'g.png')]);
+  const wrong = await runPlcInProcess(['build', example, '--backend', 'graph', '-o', join(dir, 'g.png')]);
   assert.is(wrong.status, 2);
   assert.is(wrong.stderr, `plc: -o ${join(dir, 'g.png')}: this backend emits xgboost-e2e.mmd and xgboost-e2e.dot and xgboost-e2e.svg and xgboost-e2e.html; name a file ending in .mmd or .dot or .svg or .html for one of them, or a folder ending in / for all\n`);
 });
 
-test('plc build -o DIR/ writes a one-file backend under its own name', () => {
+test('plc build -o DIR/ writes a one-file backend under its own name', async () => {
   const dir = tempDir();
-  const result = runPlc(['build', example, '--backend', 'cloudformation', '-o', dir + '/']);
+  const result = await runPlcInProcess(['build', example, '--backend', 'cloudformation', '-o', dir + '/']);
   assert.is(result.status, 0, result.stderr);
   assert.is(readFileSync(join(dir, 'xgboost-e2e.template.json'), 'utf8'), build(cloudformationBackend)[0]!.contents);
 });
 
-test('plc graph prints Mermaid, or DOT with --format dot, the same text the graph backend writes', () => {
-  const mermaid = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml']);
+test('plc graph prints Mermaid, or DOT with --format dot, the same text the graph backend writes', async () => {
+  const mermaid = await runPlcInProcess(['graph', 'examples/xgboost-e2e.pipeline.yaml']);
   assert.is(mermaid.status, 0, mermaid.stderr);
   assert.fixture(mermaid.stdout, readFileSync(fixture('backends', 'xgboost-e2e.mmd'), 'utf8'));
-  const dot = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot']);
+  const dot = await runPlcInProcess(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot']);
   assert.is(dot.status, 0, dot.stderr);
   assert.fixture(dot.stdout, readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
-  assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'png']).status, 2);
+  assert.is((await runPlcInProcess(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'png'])).status, 2);
   const out = tempDir();
-  const contradicting = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot', '-o', join(out, 'g.mmd')]);
+  const contradicting = await runPlcInProcess(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot', '-o', join(out, 'g.mmd')]);
   assert.is(contradicting.status, 2);
   assert.match(contradicting.stderr, /--format dot, but -o .*g\.mmd names a mermaid file/);
-  assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot', '-o', join(out, 'g.txt')]).status, 0);
+  assert.is((await runPlcInProcess(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'dot', '-o', join(out, 'g.txt')])).status, 0);
   assert.fixture(readFileSync(join(out, 'g.txt'), 'utf8'), readFileSync(fixture('backends', 'xgboost-e2e.dot'), 'utf8'));
 });
 

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, definitionViolations, repo, runPlc, tempDir } from './support/helpers.js';
+import { compile, definitionViolations, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const example = join(repo, 'examples/tabular-xgboost.pipeline.yaml');
 
-test('the example builds to a definition whose every step conforms to the botocore request shapes', () => {
-  const result = runPlc(['build', example]);
+test('the example builds to a definition whose every step conforms to the botocore request shapes', async () => {
+  const result = await runPlcInProcess(['build', example]);
   assert.is(result.stderr, '');
   assert.is(result.status, 0);
   const violations = definitionViolations(result.stdout);
@@ -19,15 +19,15 @@ test('the example builds to a definition whose every step conforms to the botoco
   assert.equal(definition.Steps.map((s: { Name: string; Type: string }) => `${s.Name}:${s.Type}`), ['prep-train:Processing', 'train:Training']);
 });
 
-test('output is byte-stable: 2-space JSON with a trailing newline, identical across runs', () => {
-  const first = runPlc(['build', example]).stdout;
-  const second = runPlc(['build', example]).stdout;
+test('output is byte-stable: 2-space JSON with a trailing newline, identical across runs', async () => {
+  const first = (await runPlcInProcess(['build', example])).stdout;
+  const second = (await runPlcInProcess(['build', example])).stdout;
   assert.is(first, second);
   assert.ok(first.endsWith('}\n'));
   assert.is(first, JSON.stringify(JSON.parse(first), null, 2) + '\n');
 });
 
-test('the order step libraries are listed in does not change the output', () => {
+test('the order step libraries are listed in does not change the output', async () => {
   const dir = tempDir();
   cpSync(join(repo, 'fixtures/oracles/training-step'), dir, { recursive: true });
   cpSync(join(dir, 'steps'), join(dir, 'more-steps'), { recursive: true });
@@ -37,13 +37,13 @@ test('the order step libraries are listed in does not change the output', () => 
   const pipeline = readFileSync(join(dir, 'oracle.pipeline.yaml'), 'utf8');
   writeFileSync(join(dir, 'a.pipeline.yaml'), pipeline.replace('steps: [./steps]', 'steps: [./steps, ./more-steps]'));
   writeFileSync(join(dir, 'b.pipeline.yaml'), pipeline.replace('steps: [./steps]', 'steps: [./more-steps, ./steps]'));
-  const a = runPlc(['build', 'a.pipeline.yaml'], dir);
-  const b = runPlc(['build', 'b.pipeline.yaml'], dir);
+  const a = await runPlcInProcess(['build', 'a.pipeline.yaml'], dir);
+  const b = await runPlcInProcess(['build', 'b.pipeline.yaml'], dir);
   assert.is(a.status, 0, a.stderr);
   assert.is(a.stdout, b.stdout);
 });
 
-test('code is content-addressed: the S3 key changes exactly when the script changes', () => {
+test('code is content-addressed: the S3 key changes exactly when the script changes', async () => {
   const dir = tempDir();
   cpSync(join(repo, 'steps'), join(dir, 'steps'), { recursive: true });
   const pipeline = readFileSync(example, 'utf8').replace('codePrefix:', 'steps: [./steps]\ncodePrefix:');
@@ -63,9 +63,9 @@ test('code is content-addressed: the S3 key changes exactly when the script chan
   assert.is.not(folderOf(after, '/sourcedir.tar.gz'), folderOf(before, '/sourcedir.tar.gz'), 'the training archive has a new key');
 });
 
-test('--emit-code writes the code objects the definition points at', () => {
+test('--emit-code writes the code objects the definition points at', async () => {
   const out = tempDir();
-  const result = runPlc(['build', example, '-o', join(out, 'definition.json'), '--emit-code', join(out, 'code')]);
+  const result = await runPlcInProcess(['build', example, '-o', join(out, 'definition.json'), '--emit-code', join(out, 'code')]);
   assert.is(result.status, 0, result.stderr);
   const definition = readFileSync(join(out, 'definition.json'), 'utf8');
   const ir = compile(example).ir!;
@@ -85,21 +85,21 @@ test('--emit-code writes the code objects the definition points at', () => {
   assert.match(result.stderr, new RegExp(`${ir.code.length} code object\\(s\\)`));
 });
 
-test('--help lists examples; --version prints the package version; usage mistakes exit 2', () => {
-  const help = runPlc(['build', '--help']);
+test('--help lists examples; --version prints the package version; usage mistakes exit 2', async () => {
+  const help = await runPlcInProcess(['build', '--help']);
   assert.is(help.status, 0);
   assert.match(help.stdout, /Examples:/);
   assert.match(help.stdout, /--emit-code/);
-  assert.is(runPlc(['--version']).stdout.trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
+  assert.is((await runPlcInProcess(['--version'])).stdout.trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
   for (const args of [[], ['build'], ['frobnicate'], ['build', example, '--backend', 'nope']]) {
-    const result = runPlc(args);
+    const result = await runPlcInProcess(args);
     assert.is(result.status, 2, args.join(' '));
     assert.match(result.stderr, /plc --help/);
   }
 });
 
-test('a missing pipeline file is a diagnostic, not a crash', () => {
-  const result = runPlc(['build', 'no/such.pipeline.yaml']);
+test('a missing pipeline file is a diagnostic, not a crash', async () => {
+  const result = await runPlcInProcess(['build', 'no/such.pipeline.yaml']);
   assert.is(result.status, 1);
   assert.match(result.stderr, /error PLC0003: cannot read no\/such.pipeline.yaml: no such file/);
 });

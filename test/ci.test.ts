@@ -7,9 +7,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { documentFile } from '../bin/document-files.js';
-import { fixture, repo, runPlc, tempDir } from './support/helpers.js';
+import { fixture, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
-test('.pre-commit-hooks.yaml: a node hook running plc check on the files plc check discovers', () => {
+test('.pre-commit-hooks.yaml: a node hook running plc check on the files plc check discovers', async () => {
   const hooks = parse(readFileSync(join(repo, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
   assert.equal(hooks.map((h) => h.id), ['plc-check']);
   const [hook] = hooks;
@@ -19,16 +19,16 @@ test('.pre-commit-hooks.yaml: a node hook running plc check on the files plc che
   assert.is(hook!.pass_filenames, false);
 });
 
-test('plc check discovers .yml documents as the hook matches them', () => {
+test('plc check discovers .yml documents as the hook matches them', async () => {
   const dir = tempDir();
   mkdirSync(join(dir, 'pipelines'));
   copyFileSync(fixture('errors', 'unknown-key', 'pipeline.yaml'), join(dir, 'pipelines', 'broken.pipeline.yml'));
-  const result = runPlc(['check'], dir);
+  const result = await runPlcInProcess(['check'], dir);
   assert.is(result.status, 1);
   assert.match(result.stderr, /pipelines\/broken\.pipeline\.yml:\d+:\d+: error PLC0102/);
 });
 
-test('action.yml: a composite action that installs plc from its own checkout, checks, uploads SARIF with a fallback, then fails on findings', () => {
+test('action.yml: a composite action that installs plc from its own checkout, checks, uploads SARIF with a fallback, then fails on findings', async () => {
   const action = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; steps: { id?: string; uses?: string; run?: string; if?: string; 'continue-on-error'?: boolean }[] } };
   assert.is(action.runs.using, 'composite');
   assert.equal(Object.keys(action.inputs).sort(), ['fail-level', 'node-version', 'upload-sarif', 'working-directory']);

@@ -7,12 +7,12 @@ import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { diagnosticTable, type DiagnosticCode } from '../compiler/diagnostics/codes.js';
 import { explainCode, renderDiagnosticsReference } from '../compiler/diagnostics/reference.js';
-import { fixture, repo, runPlc } from './support/helpers.js';
+import { fixture, repo, runPlcInProcess } from './support/helpers.js';
 
 const example = 'examples/tabular-xgboost.pipeline.yaml';
 
-test('plc explain shows every config value of a node with its layer and file:line', () => {
-  const result = runPlc(['explain', example, 'train', '--json']);
+test('plc explain shows every config value of a node with its layer and file:line', async () => {
+  const result = await runPlcInProcess(['explain', example, 'train', '--json']);
   assert.is(result.status, 0, result.stderr);
   const explanation = JSON.parse(result.stdout) as { stepType: string; config: { field: string; value?: string; layer: string; location?: { file: string; range: { start: { line: number } } } }[] };
   assert.is(explanation.stepType, 'XGBoostTraining');
@@ -29,36 +29,36 @@ test('plc explain shows every config value of a node with its layer and file:lin
   for (const entry of explanation.config) if (entry.layer !== 'unset') assert.ok(entry.location, `${entry.field} has a location`);
 });
 
-test('plc explain shows the data options of a node\'s ports, each from the step type\'s port or the node\'s ports:', () => {
+test('plc explain shows the data options of a node\'s ports, each from the step type\'s port or the node\'s ports:', async () => {
   const pipeline = fixture('builds/port-options/pipeline.yaml');
-  const options = (node: string) => {
-    const result = runPlc(['explain', pipeline, node, '--format', 'json']);
+  const options = async (node: string) => {
+    const result = await runPlcInProcess(['explain', pipeline, node, '--format', 'json']);
     assert.is(result.status, 0, result.stderr);
     const explanation = JSON.parse(result.stdout) as { ports: { option: string; value: string; layer: string; location: { file: string; range: { start: { line: number } } } }[] };
     return explanation.ports.map((p) => `${p.option} ${p.value} ${p.layer} ${p.location.file}:${p.location.range.start.line}`);
   };
   const at = 'fixtures/builds/port-options/pipeline.yaml';
-  assert.equal(options('train'), [
+  assert.equal(await options('train'), [
     `training_data.contentType "text/libsvm" node ports ${at}:29`,
     `training_data.distribution "ShardedByS3Key" node ports ${at}:29`,
     `training_data.inputMode "\${params.TrainInputMode}" node ports ${at}:29`,
     `training_data.compression "Gzip" node ports ${at}:29`,
   ]);
-  assert.equal(options('tune').map((line) => line.split(' ')[0]), ['training_data.contentType', 'training_data.distribution', 'training_data.inputMode', 'training_data.compression', 'training_data.recordWrapper', 'training_data.dataType']);
+  assert.equal((await options('tune')).map((line) => line.split(' ')[0]), ['training_data.contentType', 'training_data.distribution', 'training_data.inputMode', 'training_data.compression', 'training_data.recordWrapper', 'training_data.dataType']);
   // XGBoostTraining declares text/csv on its channel; a node that sets nothing keeps it.
-  const flagship = runPlc(['explain', example, 'train']);
+  const flagship = await runPlcInProcess(['explain', example, 'train']);
   assert.match(flagship.stdout, /\nports:\n  training_data\.contentType +"text\/csv" +step type port +steps\/xgboost-training\.step\.yaml:12:/);
 });
 
-test('plc explain shows derived values and says where the template is', () => {
-  const result = runPlc(['explain', fixture('builds/variants/pipeline.yaml'), 'apply-testing']);
+test('plc explain shows derived values and says where the template is', async () => {
+  const result = await runPlcInProcess(['explain', fixture('builds/variants/pipeline.yaml'), 'apply-testing']);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stdout, /node apply-testing → SageMaker step apply-testing: FitApply \(Processing\), job type testing/);
   assert.match(result.stdout, /reportName +"variants-testing-v1" +derived +fixtures\/builds\/variants\/steps\/fit-apply.step.yaml:15:/);
 });
 
-test('plc explain gives the provenance of every config value of a flagship node', () => {
-  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--format', 'json']);
+test('plc explain gives the provenance of every config value of a flagship node', async () => {
+  const result = await runPlcInProcess(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--format', 'json']);
   assert.is(result.status, 0, result.stderr);
   const { config } = JSON.parse(result.stdout) as { config: { field: string; layer: string; location?: { file: string } }[] };
   // Job settings the example leaves unset (network, …) have no provenance.
@@ -74,47 +74,47 @@ test('plc explain gives the provenance of every config value of a flagship node'
 /** The message and hint lines `plc explain <code>` prints, from the same function. */
 
 
-test('plc explain PLCnnnn prints the long description; docs/diagnostics.md is current (npm run generate:docs)', () => {
-  const result = runPlc(['explain', 'PLC3004']);
+test('plc explain PLCnnnn prints the long description; docs/diagnostics.md is current (npm run generate:docs)', async () => {
+  const result = await runPlcInProcess(['explain', 'PLC3004']);
   assert.is(result.status, 0);
   assert.match(result.stdout, /^PLC3004 \(error\): required input "<port>" of node "<node>" is not bound\nHint: /);
   for (const code of Object.keys(diagnosticTable) as DiagnosticCode[]) assert.not.match(explainCode(code), /(?<!\$)\{\w+\}/, `${code}: no raw {placeholder}`);
   assert.match(result.stdout, /```yaml/);
-  const unknown = runPlc(['explain', 'PLC3094']);
+  const unknown = await runPlcInProcess(['explain', 'PLC3094']);
   assert.is(unknown.status, 2);
   assert.match(unknown.stderr, /did you mean PLC3004\?/);
   assert.fixture(readFileSync(join(repo, 'docs/diagnostics.md'), 'utf8'), renderDiagnosticsReference());
 });
 
-test('plc explain of an unknown node exits 2 with a did-you-mean', () => {
-  const result = runPlc(['explain', example, 'trian']);
+test('plc explain of an unknown node exits 2 with a did-you-mean', async () => {
+  const result = await runPlcInProcess(['explain', example, 'trian']);
   assert.is(result.status, 2);
   assert.match(result.stderr, /has no node "trian" — did you mean "train"\?/);
 });
 
-test('plc explain of a condition node says what explain covers, exit 2', () => {
-  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'quality-gate']);
+test('plc explain of a condition node says what explain covers, exit 2', async () => {
+  const result = await runPlcInProcess(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'quality-gate']);
   assert.is(result.status, 2);
   assert.match(result.stderr, /"quality-gate" is a condition node; plc explain shows the config and wiring of step nodes/);
 });
 
-test('plc steps list and show describe the library', () => {
-  const list = runPlc(['steps', 'list']);
+test('plc steps list and show describe the library', async () => {
+  const list = await runPlcInProcess(['steps', 'list']);
   assert.is(list.status, 0, list.stderr);
   assert.match(list.stdout, /^XGBoostTraining +Training +- +built-in /m);
-  const own = runPlc(['steps', 'list', '-p', fixture('builds/variants/pipeline.yaml')]);
+  const own = await runPlcInProcess(['steps', 'list', '-p', fixture('builds/variants/pipeline.yaml')]);
   assert.match(own.stdout, /^FitApply +Processing +training,validation,testing,calibration +fixtures\/builds\/variants\/steps\/fit-apply.step.yaml /m);
-  const show = runPlc(['steps', 'show', 'TabularPreprocessing']);
+  const show = await runPlcInProcess(['steps', 'show', 'TabularPreprocessing']);
   assert.is(show.status, 0);
   for (const part of ['job types: training, validation, testing, calibration', 'data  dataset  /opt/ml/processing/input/data  required', 'trainRatio', 'default 0.7', 'env LABEL_FIELD = ${config.labelField}', 'compute: sklearn 1.2-1']) {
     assert.ok(show.stdout.includes(part), `shows ${part}`);
   }
-  const unknown = runPlc(['steps', 'show', 'Tabular']);
+  const unknown = await runPlcInProcess(['steps', 'show', 'Tabular']);
   assert.is(unknown.status, 2);
   assert.match(unknown.stderr, /did you mean "TabularPreprocessing"/);
 });
 
-test('the built-in schemas are versioned by $id and ship in the npm package', () => {
+test('the built-in schemas are versioned by $id and ship in the npm package', async () => {
   const files = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { files: string[] }).files;
   assert.ok(files.includes('schema/'), 'package.json files ships schema/');
   for (const name of ['pipeline', 'step', 'config']) {
@@ -123,8 +123,8 @@ test('the built-in schemas are versioned by $id and ship in the npm package', ()
   }
 });
 
-test('plc schema knows step names, their job types, config keys and ports', () => {
-  const result = runPlc(['schema', '-p', fixture('builds/variants/pipeline.yaml')]);
+test('plc schema knows step names, their job types, config keys and ports', async () => {
+  const result = await runPlcInProcess(['schema', '-p', fixture('builds/variants/pipeline.yaml')]);
   assert.is(result.status, 0, result.stderr);
   const schema = JSON.parse(result.stdout);
   const step = schema.definitions.node.properties.step;

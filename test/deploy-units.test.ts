@@ -58,12 +58,7 @@ test('a definition goes inline below 100 KB and to a content-addressed S3 key fr
 });
 
 test('secrets from the environment and signed-URL parts are masked', () => {
-  process.env['AWS_SESSION_TOKEN'] = 'session-token-value-123';
-  try {
-    assert.is(redact('echo: session-token-value-123 and X-Amz-Security-Token=abc&Signature=def'), 'echo: **** and X-Amz-Security-Token=****&Signature=****');
-  } finally {
-    delete process.env['AWS_SESSION_TOKEN'];
-  }
+  assert.is(redact('echo: session-token-value-123 and X-Amz-Security-Token=abc&Signature=def', { AWS_SESSION_TOKEN: 'session-token-value-123' }), 'echo: **** and X-Amz-Security-Token=****&Signature=****');
 });
 
 test('the CLI entry and plc build never import the AWS SDK statically (it loads only for the AWS commands)', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeAwsEnv, freePort, motoPresent, startMoto, startStub, type Moto } from './support/aws-servers.js';
-import { available, repo, runPlcAsync, tempDir, type RunResult } from './support/helpers.js';
+import { available, repo, runPlcBinaryAsync, tempDir, type RunResult } from './support/helpers.js';
 
 const bucket = 'plc-deploy-test';
 const example = readFileSync(join(repo, 'examples/tabular-xgboost.pipeline.yaml'), 'utf8').replace('s3://my-ml-bucket/plc', `s3://${bucket}/plc`);
@@ -22,7 +22,7 @@ function pipelineFile(edit: (text: string) => string = (text) => text): string {
   return file;
 }
 
-const plc = (args: string[], env: NodeJS.ProcessEnv = fakeAwsEnv()): Promise<RunResult> => runPlcAsync(args, { env });
+const plc = (args: string[], env: NodeJS.ProcessEnv = fakeAwsEnv()): Promise<RunResult> => runPlcBinaryAsync(args, { env });
 const noStackTrace = (result: RunResult) => assert.not.match(result.stderr, /\n\s+at /, 'no stack trace');
 
 const withMoto = suite<{ moto?: Moto; file: string }>('against moto', { file: '' });
@@ -202,7 +202,7 @@ offline('nonsense --poll-interval and --limit are usage errors; a folder named l
   assert.match(limit.stderr, /--limit takes a whole number of 1 or more/);
   const dir = tempDir();
   mkdirSync(join(dir, 'fraud-xgboost'));
-  const named = await runPlcAsync(['status', 'fraud-xgboost', '--endpoint-url', dead], { env: fakeAwsEnv(), cwd: dir });
+  const named = await runPlcBinaryAsync(['status', 'fraud-xgboost', '--endpoint-url', dead], { env: fakeAwsEnv(), cwd: dir });
   assert.not.match(named.stderr, /PLC0003/, 'the folder is not read as a pipeline file');
   assert.match(named.stderr, /PLC7014/, 'the name goes to the (dead) endpoint');
 });

@@ -15,7 +15,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { diagnosticTable } from '../compiler/diagnostics/codes.js';
 import { startAwsWorld, stopAwsWorlds } from './support/aws-servers.js';
-import { compile, fixture, repo, runPlc, runPlcAsync, tempDir } from './support/helpers.js';
+import { compile, fixture, repo, runPlcInProcess, runPlcBinaryAsync, tempDir } from './support/helpers.js';
 import { paddedWithComments } from './support/rule-examples.js';
 
 interface Expected { code: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string }
@@ -44,7 +44,10 @@ async function runCommandCase(name: string, command: CommandCase): Promise<Repor
   const world = command.needs ? await startAwsWorld(command.needs, base) : { env: base, stop: async () => {} };
   if (!world) return undefined;
   try {
-    const result = await runPlcAsync([...command.args, '--format', 'json'], { cwd, env: world.env });
+    // The AWS SDK reads credentials and region from process.env, not from the run's: a run against
+    // the stand-in servers needs a process of its own (without blocking this one, which serves).
+    const args = [...command.args, '--format', 'json'];
+    const result = command.needs ? await runPlcBinaryAsync(args, { cwd, env: world.env }) : await runPlcInProcess(args, cwd, world.env);
     assert.not.match(result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
     // The AWS commands print the compile's report, then the failed call's: two documents.
     const documents = `${result.stdout}\n${result.stderr}`.match(/^\{$[\s\S]*?^\}$/gm) ?? [];
@@ -84,7 +87,7 @@ for (const name of cases) {
   });
 }
 
-test('each error case trips exactly one rule', () => {
+test('each error case trips exactly one rule', async () => {
   for (const name of compileCases) {
     const codes = [...new Set(compile(pipelineOf(name)).diagnostics.map((d) => d.code))];
     assert.is(codes.length, 1, `errors/${name} trips ${codes.join(', ') || 'nothing'}`);
@@ -93,7 +96,7 @@ test('each error case trips exactly one rule', () => {
 
 // A code with no golden case is a rule whose position nobody checks (fixtures/step-checks/ holds
 // the step-library rules, checked by test/step-checks.test.ts in the same format).
-test('every code has a golden case with its start and end', () => {
+test('every code has a golden case with its start and end', async () => {
   const goldens = [...cases.map((name) => fixture('errors', name, 'expected.json')), ...readdirSync(fixture('step-checks')).map((name) => fixture('step-checks', name, 'expected.json')).filter(existsSync)];
   const covered = new Set(goldens.flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as Expected[]).filter((e) => e.endLine !== undefined && e.endColumn !== undefined).map((e) => e.code)));
   assert.equal(Object.keys(diagnosticTable).filter((code) => !covered.has(code)), []);
@@ -103,19 +106,19 @@ test('every code has a golden case with its start and end', () => {
 // variants/config, 3xxx wiring, 4xxx script↔contract, 5xxx SageMaker limits/shapes, 6xxx graph.
 const families = ['load-schema', 'linking-names', 'variants-config', 'wiring', 'script-contract', 'sagemaker-limits', 'graph'];
 
-test('every clean family is tested', () => {
+test('every clean family is tested', async () => {
   assert.equal(readdirSync(fixture('clean')).sort(), [...families].sort());
 });
 
 for (const family of families) {
-  test(`clean/${family} has no findings`, () => {
+  test(`clean/${family} has no findings`, async () => {
     const result = compile(fixture('clean', family, 'pipeline.yaml'));
     assert.equal(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`), []);
     assert.ok(result.files, 'it builds');
   });
 }
 
-test('a failing build exits 1, prints file:line:col with an excerpt and hint, no stack trace, and leaves the output alone', () => {
+test('a failing build exits 1, prints file:line:col with an excerpt and hint, no stack trace, and leaves the output alone', async () => {
   const out = join(tempDir(), 'definition.json');
   writeFileSync(out, 'earlier output\n');
   const failing = compileCases.filter((name) => compile(pipelineOf(name)).diagnostics.some((d) => d.severity === 'error'));
@@ -127,7 +130,7 @@ test('a failing build exits 1, prints file:line:col with an excerpt and hint, no
   const sample = [...new Map(failing.map((name) => [bandOf(name), name] as const).reverse()).values()];
   assert.ok(sample.length >= 7, `cases from ${sample.length} bands`);
   for (const name of sample) {
-    const result = runPlc(['build', pipelineOf(name), '-o', out]);
+    const result = await runPlcInProcess(['build', pipelineOf(name), '-o', out]);
     assert.is(result.status, 1, `${name}: exit code`);
     assert.not.match(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, `${name}: no stack trace`);
     assert.match(result.stderr, /^\S+:\d+:\d+: error PLC\d{4}: /m, `${name}: file:line:col: error CODE: message`);
@@ -137,8 +140,8 @@ test('a failing build exits 1, prints file:line:col with an excerpt and hint, no
   }
 });
 
-test('the pretty format matches the documented shape', () => {
-  const result = runPlc(['build', pipelineOf('unknown-key')]);
+test('the pretty format matches the documented shape', async () => {
+  const result = await runPlcInProcess(['build', pipelineOf('unknown-key')]);
   assert.fixture(result.stderr, [
     'fixtures/errors/unknown-key/pipeline.yaml:13:5: error PLC0102: unknown key "inptus" in node "train" — did you mean "inputs"?',
     ' 12 |     step: XGBoostTraining',
@@ -151,8 +154,8 @@ test('the pretty format matches the documented shape', () => {
   ].join('\n'));
 });
 
-test('warnings are printed but do not fail the build', () => {
-  const result = runPlc(['build', pipelineOf('unused-default')]);
+test('warnings are printed but do not fail the build', async () => {
+  const result = await runPlcInProcess(['build', pipelineOf('unused-default')]);
   assert.is(result.status, 0);
   assert.match(result.stderr, /warning PLC2008: default "lableField"/);
   assert.ok(JSON.parse(result.stdout).Steps.length === 1);

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { pipelineGraph } from '../compiler/backends/graph/pipeline-graph.js';
-import { available, compile, runPlc, tempDir } from './support/helpers.js';
+import { available, compile, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const chromium = '/usr/bin/chromium';
 
@@ -32,9 +32,9 @@ window.addEventListener('load', () => {
 const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 for (const example of ['examples/xgboost-e2e.pipeline.yaml', 'examples/tabular-xgboost.pipeline.yaml']) {
-  test(`plc graph --format html: ${example} opened in headless Chromium shows every node and edge label`, () => {
+  test(`plc graph --format html: ${example} opened in headless Chromium shows every node and edge label`, async () => {
     if (!available(existsSync(chromium), 'Chromium', 'apt-get install chromium')) return;
-    const page = runPlc(['graph', example, '--format', 'html']);
+    const page = await runPlcInProcess(['graph', example, '--format', 'html']);
     assert.is(page.status, 0, page.stderr);
     assert.match(page.stdout, /^<!DOCTYPE html>/);
     assert.not.match(page.stdout, /<script|<link|src=|href="http/, 'self-contained: no script, stylesheet or image from elsewhere');
@@ -57,12 +57,12 @@ for (const example of ['examples/xgboost-e2e.pipeline.yaml', 'examples/tabular-x
   });
 }
 
-test('plc graph --format svg writes what the graph backend emits; -o FILE.html picks HTML', () => {
-  const svg = runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'svg']);
+test('plc graph --format svg writes what the graph backend emits; -o FILE.html picks HTML', async () => {
+  const svg = await runPlcInProcess(['graph', 'examples/xgboost-e2e.pipeline.yaml', '--format', 'svg']);
   assert.is(svg.status, 0, svg.stderr);
   assert.match(svg.stdout, /<svg width="\d+pt"/);
   const out = join(tempDir(), 'g.html');
-  assert.is(runPlc(['graph', 'examples/xgboost-e2e.pipeline.yaml', '-o', out]).status, 0);
+  assert.is((await runPlcInProcess(['graph', 'examples/xgboost-e2e.pipeline.yaml', '-o', out])).status, 0);
   assert.match(readFileSync(out, 'utf8'), /^<!DOCTYPE html>[\s\S]*<svg /);
 });
 

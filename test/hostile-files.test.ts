@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renderPretty } from '../compiler/diagnostics/render/pretty.js';
-import { compile, fixture, repo, runPlcAsync, tempDir, type RunResult } from './support/helpers.js';
+import { compile, fixture, repo, runPlcBinaryAsync, tempDir, type RunResult } from './support/helpers.js';
 
 const example = join(repo, 'examples/tabular-xgboost.pipeline.yaml');
 const stackTrace = /^\s+at .+:\d+:\d+\)?$/m;
@@ -30,7 +30,7 @@ function plc(args: string[], cwd = repo): RunResult {
 
 async function plcAsync(args: string[], cwd = repo): Promise<RunResult> {
   const started = Date.now();
-  const result = await runPlcAsync(args, { cwd });
+  const result = await runPlcBinaryAsync(args, { cwd });
   assert.ok(Date.now() - started < 5000, `plc ${args.join(' ')} took ${Date.now() - started} ms`);
   assert.not.match(result.stderr, stackTrace, 'no stack trace');
   return result;

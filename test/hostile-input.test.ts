@@ -7,7 +7,7 @@ import { list } from 'tar';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { archive } from '../compiler/lower/code-bundle.js';
-import { compile, repo, runPlc, tempDir } from './support/helpers.js';
+import { compile, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const header = (extra = '') => `kind: Pipeline
 name: hostile
@@ -33,13 +33,13 @@ function project(): string {
 
 const codes = (dir: string) => compile(join(dir, 'project/p.pipeline.yaml'), join(dir, 'project')).diagnostics.map((d) => `${d.code} ${d.message}`);
 
-test('a link in sourceDir that leads out of it is reported, and nothing outside is read', () => {
+test('a link in sourceDir that leads out of it is reported, and nothing outside is read', async () => {
   const dir = project();
   symlinkSync(join(dir, 'outside/secret.txt'), join(dir, 'project/steps/src/secret.txt'));
   assert.equal(codes(dir), ['PLC4002 sourceDir "src" of step type Tool holds secret.txt, which links outside its folder']);
 });
 
-test('a step-library link out of the library is reported and its step type is not loaded', () => {
+test('a step-library link out of the library is reported and its step type is not loaded', async () => {
   const dir = project();
   symlinkSync(join(dir, 'outside'), join(dir, 'project/steps/more'));
   symlinkSync(join(dir, 'outside/evil.step.yaml'), join(dir, 'project/steps/evil.step.yaml'));
@@ -48,7 +48,7 @@ test('a step-library link out of the library is reported and its step type is no
   assert.ok(found.every((line) => /^PLC1003 step library ".*(more|evil\.step\.yaml)" links outside its folder$/.test(line)), found.join('\n'));
 });
 
-test('looping and broken links are reported, not followed', () => {
+test('looping and broken links are reported, not followed', async () => {
   const dir = project();
   symlinkSync('..', join(dir, 'project/steps/src/loop'));
   symlinkSync('nowhere.py', join(dir, 'project/steps/src/broken.py'));
@@ -59,7 +59,7 @@ test('looping and broken links are reported, not followed', () => {
   assert.ok(found.some((line) => line.includes('holds loop, which links outside its folder')), found.join('\n'));
 });
 
-test('node_modules and hidden folders are not step libraries', () => {
+test('node_modules and hidden folders are not step libraries', async () => {
   const dir = tempDir();
   cpSync(join(repo, 'steps'), join(dir, 'node_modules/plc/steps'), { recursive: true });
   cpSync(join(repo, 'steps'), join(dir, '.cache/steps'), { recursive: true });
@@ -67,16 +67,16 @@ test('node_modules and hidden folders are not step libraries', () => {
   assert.equal(compile(join(dir, 'p.pipeline.yaml'), dir).diagnostics, []);
 });
 
-test('deeply nested YAML is a diagnostic', () => {
+test('deeply nested YAML is a diagnostic', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'deep.pipeline.yaml'), `kind: Pipeline\nname: deep\nnodes:\n  a:\n    step: X\n    config:\n      x: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
-  const result = runPlc(['build', 'deep.pipeline.yaml'], dir);
+  const result = await runPlcInProcess(['build', 'deep.pipeline.yaml'], dir);
   assert.is(result.status, 1);
   assert.match(result.stderr, /deep.pipeline.yaml:7:\d+: error PLC0001: YAML syntax error: the document is nested too deeply/);
   assert.ok(result.stderr.split('\n').every((line) => line.length < 200), 'long lines are cut in the excerpt');
 });
 
-test('a 5000-node chain is checked without running out of stack', () => {
+test('a 5000-node chain is checked without running out of stack', async () => {
   const dir = tempDir();
   const nodes = Array.from({ length: 5000 }, (_, i) => `  n${i}: { step: Tool${i > 0 ? `, after: [n${i - 1}]` : ''} }`);
   nodes.push('  n0-again: { step: Tool, after: [n4999] }');
@@ -86,7 +86,7 @@ test('a 5000-node chain is checked without running out of stack', () => {
   assert.is(result.diagnostics.filter((d) => d.code === 'PLC1001').length, 5001);
 });
 
-test('definition size: over 100 KB is a note (deploys upload it), over 1,048,576 characters an error', () => {
+test('definition size: over 100 KB is a note (deploys upload it), over 1,048,576 characters an error', async () => {
   const dir = tempDir();
   // Chained by after:, so no node stands alone (PLC6003).
   const nodes = (count: number) => Array.from({ length: count }, (_, i) => `  n${i}: { step: TabularPreprocessing, jobType: testing, inputs: { data: s3://bucket/in }${i > 0 ? `, after: [n${i - 1}]` : ''} }`).join('\n');
@@ -113,14 +113,14 @@ test('archives keep file names longer than 100 characters (PAX headers)', async 
   assert.equal(names, [long, 'train.py']);
 });
 
-test('unwritable outputs are a clear message with exit 2, and no definition is written before code', () => {
+test('unwritable outputs are a clear message with exit 2, and no definition is written before code', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'a-file'), '');
   const example = join(repo, 'examples/tabular-xgboost.pipeline.yaml');
-  const toFolder = runPlc(['build', example, '-o', dir]);
+  const toFolder = await runPlcInProcess(['build', example, '-o', dir]);
   assert.is(toFolder.status, 2);
   assert.is(toFolder.stderr, `plc: cannot write ${dir}: it is a folder; give a file name\n`);
-  const underFile = runPlc(['build', example, '-o', join(dir, 'out.json'), '--emit-code', join(dir, 'a-file')]);
+  const underFile = await runPlcInProcess(['build', example, '-o', join(dir, 'out.json'), '--emit-code', join(dir, 'a-file')]);
   assert.is(underFile.status, 2);
   assert.match(underFile.stderr, /^plc: cannot write .*a-file\/code\/.*: a file stands where a folder is needed\n$/);
   assert.throws(() => readFileSync(join(dir, 'out.json')), 'the definition was not written');

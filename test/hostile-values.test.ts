@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeAwsEnv, startStub } from './support/aws-servers.js';
-import { compile, runPlc, runPlcAsync, tempDir, type RunResult } from './support/helpers.js';
+import { compile, runPlcInProcess, runPlcBinaryAsync, tempDir, type RunResult } from './support/helpers.js';
 
 const pipelineHeader = `kind: Pipeline
 name: hostile
@@ -42,9 +42,9 @@ function toolStep(extra: string): Record<string, string> {
 const stackTrace = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** Runs plc, asserting it ends within `seconds` with `status`, without a stack trace, reporting `code`. */
-function expectRun(args: string[], cwd: string, status: number, code: string | undefined, seconds = 5): RunResult {
+async function expectRun(args: string[], cwd: string, status: number, code: string | undefined, seconds = 5): Promise<RunResult> {
   const started = performance.now();
-  const result = runPlc(args, cwd);
+  const result = await runPlcInProcess(args, cwd);
   const elapsed = (performance.now() - started) / 1000;
   assert.ok(elapsed < seconds, `took ${elapsed.toFixed(1)} s`);
   assert.is(result.status, status, result.stderr);
@@ -68,57 +68,57 @@ function expectCompile(path: string, codes: string[], cpuSeconds = 5): string[] 
 
 // 6: patterns from documents run in linear time.
 
-test('a backtracking config pattern checks a long value in linear time', () => {
+test('a backtracking config pattern checks a long value in linear time', async () => {
   const dir = project({
     ...toolStep('config:\n  properties:\n    label: { type: string, pattern: "^(a+)+$", description: Label. }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: "${'a'.repeat(40)}!" } }\n`,
   });
-  const result = expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC2003');
+  const result = await expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC2003');
   assert.match(result.stderr, /config field "label" of node "t" must match pattern/);
   writeFileSync(join(dir, 'p.pipeline.yaml'), `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: "${'a'.repeat(40)}" } }\n`);
-  expectRun(['check', 'p.pipeline.yaml'], dir, 0, undefined);
+  await expectRun(['check', 'p.pipeline.yaml'], dir, 0, undefined);
 });
 
-test('a config pattern RE2 cannot run is refused at the pattern', () => {
+test('a config pattern RE2 cannot run is refused at the pattern', async () => {
   const dir = project({
     ...toolStep('config:\n  properties:\n    label: { type: string, pattern: "^(a)\\\\1$", description: Label. }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: aa } }\n`,
   });
-  const result = expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC0030');
+  const result = await expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC0030');
   assert.match(result.stderr, /tool\.step\.yaml:8:\d+: error PLC0030: pattern of config field "label" in step type Tool cannot be matched in linear time/);
 });
 
 // 13: container paths are compared in normal form.
 
-test('a processing path that climbs out of /opt/ml/processing with .. is reported', () => {
+test('a processing path that climbs out of /opt/ml/processing with .. is reported', async () => {
   const dir = project({
     ...toolStep('outputs:\n  out: { type: dataset, path: /opt/ml/processing/../../../etc }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
   });
-  const result = expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5007');
+  const result = await expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5007');
   assert.match(result.stderr, /output "out" of step type Tool is at \/opt\/ml\/processing\/\.\.\/\.\.\/\.\.\/etc/);
 });
 
-test('a processing path that reaches plc\'s code input through .. is reported', () => {
+test('a processing path that reaches plc\'s code input through .. is reported', async () => {
   const dir = project({
     ...toolStep('inputs:\n  data: { type: dataset, path: /opt/ml/processing/input/data/../code }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, inputs: { data: s3://bucket/in } }\n`,
   });
-  expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5003');
+  await expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5003');
 });
 
-test('two processing paths that differ only by . segments collide', () => {
+test('two processing paths that differ only by . segments collide', async () => {
   const dir = project({
     ...toolStep('outputs:\n  a: { type: dataset, path: /opt/ml/processing/output/x }\n  b: { type: dataset, path: /opt/ml/processing/output/./x/ }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
   });
-  expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5008');
+  await expectRun(['check', 'p.pipeline.yaml'], dir, 1, 'PLC5008');
 });
 
 
 // 7: every pass is linear in the document.
 
-test('20k environment variables are checked in seconds, stopping at the API limit', () => {
+test('20k environment variables are checked in seconds, stopping at the API limit', async () => {
   const env = Array.from({ length: 20000 }, (_, i) => `    V${i}: v${i}\n`).join('');
   const dir = project({
     ...toolStep(''),
@@ -128,7 +128,7 @@ test('20k environment variables are checked in seconds, stopping at the API limi
   expectCompile(join(dir, 'p.pipeline.yaml'), ['PLC5016']);
 });
 
-test('a 50k-value enum is checked in seconds, and the message lists a few values', () => {
+test('a 50k-value enum is checked in seconds, and the message lists a few values', async () => {
   const values = Array.from({ length: 50000 }, (_, i) => `e${i}`).join(', ');
   const dir = project({
     ...toolStep(`config:\n  properties:\n    pick: { type: string, enum: [${values}], description: Pick. }\n`),
@@ -138,7 +138,7 @@ test('a 50k-value enum is checked in seconds, and the message lists a few values
   assert.match(message!, /must be one of "e0", .*, … \(49984 more\), not "nope"$/);
 });
 
-test('a repeated key among 20k is still reported', () => {
+test('a repeated key among 20k is still reported', async () => {
   const keys = Array.from({ length: 20000 }, (_, i) => `    V${i}: v${i}\n`).join('');
   const dir = project({
     ...toolStep(''),
@@ -153,30 +153,30 @@ test('a repeated key among 20k is still reported', () => {
 // 8: integers are read exactly.
 
 for (const [what, value] of [['an instance count of 10^23', '99999999999999999999999'], ['2^53 + 1', '9007199254740993'], ['-2^64', '-18446744073709551616']] as const) {
-  test(`${what} is reported where it is written, not rounded`, () => {
+  test(`${what} is reported where it is written, not rounded`, async () => {
     const dir = project({
       ...toolStep('config:\n  properties:\n    count: { type: integer, description: Count. }\n'),
       'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { count: ${value} } }\n`,
     });
-    const result = expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
+    const result = await expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
     assert.match(result.stderr, new RegExp(`p\\.pipeline\\.yaml:10:\\d+: error PLC0031: integer ${value} cannot be held exactly`));
   });
 }
 
-test('an Integer parameter default of 2^64 is reported', () => {
+test('an Integer parameter default of 2^64 is reported', async () => {
   const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 18446744073709551616 }\nnodes:\n  t: { step: Tool }\n` });
-  expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
+  await expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
 });
 
-test('an Integer parameter default written as a float past 2^53 is reported once', () => {
+test('an Integer parameter default written as a float past 2^53 is reported once', async () => {
   const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: -3.4e63 }\nnodes:\n  t: { step: Tool }\n` });
-  const result = expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
+  const result = await expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
   assert.is(result.stderr.match(/error PLC0031: integer -3\.4e63 cannot be held exactly/g)?.length, 1, result.stderr);
 });
 
-test('the largest exact integer builds as written', () => {
+test('the largest exact integer builds as written', async () => {
   const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 9007199254740991 }\nnodes:\n  t: { step: Tool }\n` });
-  const result = expectRun(['build', 'p.pipeline.yaml'], dir, 0, undefined);
+  const result = await expectRun(['build', 'p.pipeline.yaml'], dir, 0, undefined);
   assert.match(result.stdout, /"DefaultValue": 9007199254740991\b/);
 });
 
@@ -203,7 +203,7 @@ const example = () => join(project({ ...toolStep(''), 'fraud.pipeline.yaml': `${
 /** Like expectRun, asynchronously, so that the test's own servers answer meanwhile. */
 async function expectAws(args: string[], code: string, seconds = 5, env = fakeAwsEnv()): Promise<RunResult> {
   const started = performance.now();
-  const result = await runPlcAsync(args, { env });
+  const result = await runPlcBinaryAsync(args, { env });
   const elapsed = (performance.now() - started) / 1000;
   assert.ok(elapsed < seconds, `took ${elapsed.toFixed(1)} s`);
   assert.is(result.status, 1, result.stderr);
@@ -225,8 +225,8 @@ for (const command of ['status', 'diff', 'run', 'deploy']) {
   });
 }
 
-test('--timeout takes a positive number of seconds', () => {
-  const result = runPlc(['status', 'fraud', '--timeout', '0']);
+test('--timeout takes a positive number of seconds', async () => {
+  const result = await runPlcInProcess(['status', 'fraud', '--timeout', '0']);
   assert.is(result.status, 2);
   assert.match(result.stderr, /^plc: --timeout must be a number of seconds above 0, not 0\n/);
 });

@@ -5,24 +5,24 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
-import { runPlc, tempDir } from './support/helpers.js';
+import { runPlcInProcess, tempDir } from './support/helpers.js';
 
-test('plc init demo && cd demo && plc check && plc build works', () => {
+test('plc init demo && cd demo && plc check && plc build works', async () => {
   const root = tempDir();
-  const init = runPlc(['init', 'demo'], root);
+  const init = await runPlcInProcess(['init', 'demo'], root);
   assert.is(init.status, 0, init.stderr);
   const demo = join(root, 'demo');
-  const check = runPlc(['check'], demo);
+  const check = await runPlcInProcess(['check'], demo);
   assert.is(check.status, 0, check.stderr);
   assert.match(check.stderr, /1 pipeline, 0 step types\), 2 nodes: 0 errors, 0 warnings/);
-  const build = runPlc(['build', 'demo.pipeline.yaml', '-o', 'build/definition.json'], demo);
+  const build = await runPlcInProcess(['build', 'demo.pipeline.yaml', '-o', 'build/definition.json'], demo);
   assert.is(build.status, 0, build.stderr);
   assert.is((JSON.parse(readFileSync(join(demo, 'build/definition.json'), 'utf8')) as { Steps: unknown[] }).Steps.length, 2);
 });
 
-test('plc init wires the editor: modeline and yaml.schemas name schemas it wrote', () => {
+test('plc init wires the editor: modeline and yaml.schemas name schemas it wrote', async () => {
   const demo = join(tempDir(), 'demo');
-  assert.is(runPlc(['init', demo]).status, 0);
+  assert.is((await runPlcInProcess(['init', demo])).status, 0);
   const modeline = /^# yaml-language-server: \$schema=(\S+)/.exec(readFileSync(join(demo, 'demo.pipeline.yaml'), 'utf8'))?.[1];
   assert.is(modeline, '.plc/pipeline.schema.json');
   const settings = JSON.parse(readFileSync(join(demo, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string> };
@@ -32,9 +32,9 @@ test('plc init wires the editor: modeline and yaml.schemas name schemas it wrote
   assert.ok(existsSync(join(demo, 'steps')));
 });
 
-test('plc init writes a GitHub Actions workflow that checks as SARIF, uploads it and builds', () => {
+test('plc init writes a GitHub Actions workflow that checks as SARIF, uploads it and builds', async () => {
   const demo = join(tempDir(), 'demo');
-  assert.is(runPlc(['init', demo]).status, 0);
+  assert.is((await runPlcInProcess(['init', demo])).status, 0);
   const workflow = parse(readFileSync(join(demo, '.github/workflows/plc.yml'), 'utf8')) as { on: object; permissions: Record<string, string>; jobs: Record<string, { steps: { uses?: string; run?: string; if?: string; with?: Record<string, string> }[] }> };
   assert.ok('push' in workflow.on && 'pull_request' in workflow.on);
   assert.is(workflow.permissions['security-events'], 'write');
@@ -53,10 +53,10 @@ test('plc init writes a GitHub Actions workflow that checks as SARIF, uploads it
   assert.match(manifest.devDependencies['plc']!, /^file:\//, 'a spec for this plc, not a registry version');
 });
 
-test('plc init refuses to overwrite: exit 2, names the files, writes nothing', () => {
+test('plc init refuses to overwrite: exit 2, names the files, writes nothing', async () => {
   const root = tempDir();
   writeFileSync(join(root, 'README.md'), 'mine\n');
-  const result = runPlc(['init'], root);
+  const result = await runPlcInProcess(['init'], root);
   assert.is(result.status, 2);
   assert.match(result.stderr, /^plc: init writes nothing, since these files exist: README\.md\n/);
   assert.not.match(result.stderr, /\n\s+at /);

@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { stepKind, stepKinds } from '../compiler/kinds/registry.js';
 import { sectionNames, type SageMakerKind } from '../compiler/kinds/kind.js';
 import { walkFiles } from '../compiler/util/walk.js';
-import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
+import { compile, fixture, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const outputLocation = (kind: SageMakerKind, step: string, port: string, path: string | undefined) => stepKind(kind).outputLocation(step, port, path);
 
@@ -43,7 +43,7 @@ lambda:
   functionArn: \${config.arn}
 ${extra}`;
 
-test('output locations by kind: output parameters, the best training job, none for EMR', () => {
+test('output locations by kind: output parameters, the best training job, none for EMR', async () => {
   const get = (expr: unknown) => JSON.stringify(expr);
   assert.is(get(outputLocation('Lambda', 'L', 'out', undefined)), get({ kind: 'property', step: 'L', path: "OutputParameters['out']" }));
   assert.is(get(outputLocation('Callback', 'C', 'ok', undefined)), get({ kind: 'property', step: 'C', path: "OutputParameters['ok']" }));
@@ -59,7 +59,7 @@ test('output locations by kind: output parameters, the best training job, none f
   });
 });
 
-test('Lambda: FunctionArn and OutputParameters beside Arguments, typed arguments, wired outputs', () => {
+test('Lambda: FunctionArn and OutputParameters beside Arguments, typed arguments, wired outputs', async () => {
   const [pick, prep, announce] = steps(fixture('builds', 'lambda', 'pipeline.yaml'));
   assert.equal(Object.keys(pick!), ['Name', 'Type', 'Arguments', 'CacheConfig', 'FunctionArn', 'OutputParameters']);
   assert.equal(pick!.Arguments['limit'], { Get: 'Parameters.Limit' }, 'an Integer parameter keeps its type');
@@ -70,13 +70,13 @@ test('Lambda: FunctionArn and OutputParameters beside Arguments, typed arguments
   assert.equal(announce!['OutputParameters'], [], 'always present, as the SDK writes it');
 });
 
-test('Callback: SqsQueueUrl, and its output parameters read by another step', () => {
+test('Callback: SqsQueueUrl, and its output parameters read by another step', async () => {
   const [approve, record] = steps(fixture('builds', 'callback', 'pipeline.yaml'));
   assert.is(approve!['SqsQueueUrl'], 'https://sqs.us-east-1.amazonaws.com/111122223333/approvals');
   assert.equal(record!.Arguments['approved'], { Get: "Steps.approve.OutputParameters['approved']" });
 });
 
-test('EMR: ClusterId or ClusterConfig, and a StepConfig with only HadoopJarStep', () => {
+test('EMR: ClusterId or ClusterConfig, and a StepConfig with only HadoopJarStep', async () => {
   const [aggregate, exported] = steps(fixture('builds', 'emr', 'pipeline.yaml'));
   assert.equal(Object.keys(aggregate!.Arguments), ['ClusterId', 'ExecutionRoleArn', 'StepConfig']);
   assert.equal(Object.keys(exported!.Arguments), ['ClusterConfig', 'StepConfig']);
@@ -92,19 +92,19 @@ test('Tuning: the training job becomes TrainingJobDefinition, and consumers read
   assert.match(url, 'Steps.tune.BestTrainingJob.TrainingJobName');
 });
 
-test('FunctionArn is a plain string: a parameter bound to it is an error', () => {
+test('FunctionArn is a plain string: a parameter bound to it is an error', async () => {
   const found = diagnose('parameters: { Arn: { type: String } }\nnodes:\n  ping: { step: Ping, config: { arn: "${params.Arn}" } }\n', { 'ping.step.yaml': lambdaStep() });
   assert.equal(found, ['PLC0101 "lambda.functionArn" (for node "ping", parameter Arn) must be a plain string, not a pipeline parameter or execution variable']);
 });
 
-test('kind sections: compute: on a Lambda step, and a missing lambda: section', () => {
+test('kind sections: compute: on a Lambda step, and a missing lambda: section', async () => {
   const withCompute = diagnose('nodes:\n  ping: { step: Ping }\n', { 'ping.step.yaml': lambdaStep('compute: { image: fakeimage }\n') });
   assert.equal(withCompute, ['PLC5011 compute: is for Processing, Training, Tuning, Model, Transform, RegisterModel, QualityCheck and ClarifyCheck steps; step type Ping is of kind Lambda']);
   const without = diagnose('nodes:\n  ping: { step: Ping }\n', { 'ping.step.yaml': lambdaStep().replace(/lambda:\n.*\n$/, '') });
   assert.equal(without, ['PLC0103 Lambda step type Ping is missing required key "lambda"']);
 });
 
-test('outputType is for Lambda and Callback outputs only', () => {
+test('outputType is for Lambda and Callback outputs only', async () => {
   const found = diagnose('nodes:\n  e: { step: Aggregate }\n', {
     'aggregate.step.yaml': 'kind: Step\nname: Aggregate\nsagemaker: EMR\ndescription: Aggregates.\noutputs:\n  x: { type: any, outputType: String }\nemr: { clusterId: j-1, jar: a.jar }\n',
   });
@@ -114,16 +114,16 @@ test('outputType is for Lambda and Callback outputs only', () => {
   ]);
 });
 
-test('plc steps list shows HyperparameterTuning, and plc check steps finds nothing in it', () => {
-  const list = runPlc(['steps', 'list']);
+test('plc steps list shows HyperparameterTuning, and plc check steps finds nothing in it', async () => {
+  const list = await runPlcInProcess(['steps', 'list']);
   assert.is(list.status, 0);
   assert.match(list.stdout, /^HyperparameterTuning +Tuning /m);
-  const check = runPlc(['check', 'steps/hyperparameter-tuning.step.yaml']);
+  const check = await runPlcInProcess(['check', 'steps/hyperparameter-tuning.step.yaml']);
   assert.is(check.status, 0, check.stdout + check.stderr);
   assert.match(check.stdout + check.stderr, '0 errors, 0 warnings');
 });
 
-test('experiment: false leaves PipelineExperimentConfig out of the definition', () => {
+test('experiment: false leaves PipelineExperimentConfig out of the definition', async () => {
   const dir = tempDir();
   const text = readFileSync(fixture('builds/job-settings/pipeline.yaml'), 'utf8').replace(/^experiment: .*$/m, 'experiment: false');
   writeFileSync(join(dir, 'pipeline.yaml'), text);
@@ -134,19 +134,19 @@ test('experiment: false leaves PipelineExperimentConfig out of the definition', 
   assert.equal(Object.keys(definition), ['Version', 'Metadata', 'Parameters', 'Steps']);
 });
 
-test('the kind registry holds every kind of the step schema, once, each in its own folder', () => {
+test('the kind registry holds every kind of the step schema, once, each in its own folder', async () => {
   const schema = JSON.parse(readFileSync(join(repo, 'schema/step.schema.json'), 'utf8')) as { properties: { sagemaker: { enum: string[] } } };
   const names = stepKinds.map((k) => k.name);
   assert.equal([...names].sort(), [...schema.properties.sagemaker.enum].sort());
   assert.is(new Set(names).size, names.length);
 });
 
-test('a variant may change every settings section a step document has', () => {
+test('a variant may change every settings section a step document has', async () => {
   const schema = JSON.parse(readFileSync(join(repo, 'schema/step.schema.json'), 'utf8')) as { definitions: { variant: { properties: Record<string, unknown> } } };
   assert.equal(sectionNames.filter((section) => !(section in schema.definitions.variant.properties)), []);
 });
 
-test('processing.env is the environment of a container of its own; beside a script it is PLC5071', () => {
+test('processing.env is the environment of a container of its own; beside a script it is PLC5071', async () => {
   const step = (script: string) => `kind: Step\nname: Tool\nsagemaker: Processing\ndescription: Runs a tool.\n${script}processing:\n  env: { MODE: fast }\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n`;
   const pipeline = 'codePrefix: s3://bucket/code\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  tool: { step: Tool }\n';
   assert.equal(diagnose(pipeline, { 'tool.step.yaml': step('') }), []);
@@ -182,7 +182,7 @@ test('a file: wire is the file in a Transform as in a check step: TransformInput
 
 // Passes ask compiler/kinds/registry.ts; only a kind's own folder may name it (docs/compiler.md).
 // Generated tables (the API limits by kind) are data, not code.
-test('no compiler, CLI or AWS module outside compiler/kinds/ names a step kind', () => {
+test('no compiler, CLI or AWS module outside compiler/kinds/ names a step kind', async () => {
   const kindName = new RegExp(`['"](${stepKinds.map((k) => k.name).join('|')})['"]`);
   const naming = ['compiler', 'bin', 'aws'].flatMap((folder) => {
     const root = join(repo, folder);

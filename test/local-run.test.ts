@@ -9,7 +9,7 @@ import { planSteps, type Definition } from '../local/definition.js';
 import { evaluate, holds, pathKeys, type Scope } from '../local/expressions.js';
 import { S3Folder } from '../local/s3-folder.js';
 import { schedule, type Outcome } from '../local/scheduler.js';
-import { available, fixture, pythonHas, repo, runPlcAsync, tempDir } from './support/helpers.js';
+import { available, fixture, pythonHas, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const scope = (properties: Record<string, unknown> = {}): Scope => ({
   parameters: new Map<string, string | number | boolean>([['MinAuc', 0.8], ['Bucket', 'b']]),
@@ -99,7 +99,7 @@ function auc(labels: number[], scores: number[]): number {
 test('the e2e example runs locally: quality gate on the real AUC, local registration, calibrated scores, package, batch transform', async () => {
   if (!haveStack()) return;
   const root = tempDir();
-  const run = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount], { cwd: root });
+  const run = await runPlcInProcess(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount], root);
   assert.is(run.status, 0, run.stderr);
   assert.match(run.stderr, /quality-gate\s+succeeded\s+\S+\s+then branch/);
   assert.match(run.stderr, /execution local-\S+ succeeded/);
@@ -141,20 +141,20 @@ test('the e2e example runs locally: quality gate on the real AUC, local registra
   assert.ok(auc(labels, predictions) > 0.7, `held-out AUC ${auc(labels, predictions)}`);
 
   // Again with a threshold the model cannot reach: every job comes from the cache, the gate fails.
-  const again = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '-P', 'MinAuc=0.99'], { cwd: root });
+  const again = await runPlcInProcess(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '-P', 'MinAuc=0.99'], root);
   assert.is(again.status, 1, again.stderr);
   assert.match(again.stderr, /train\s+cached/);
   assert.match(again.stderr, /auc-too-low\s+failed\s+\S+\s+The model's AUC on the calibration data is below the MinAuc threshold of 0\.99\./);
   assert.match(again.stderr, /register\s+skipped/);
 
   // --only reruns one step; the others keep the recorded outputs of earlier runs.
-  const only = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '--only', 'evaluate', '--no-cache'], { cwd: root });
+  const only = await runPlcInProcess(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '--only', 'evaluate', '--no-cache'], root);
   assert.is(only.status, 0, only.stderr);
   assert.match(only.stderr, /evaluate\s+succeeded/);
   assert.match(only.stderr, /train\s+reused/);
 
   // --from reruns a step and everything after it; the steps before keep their recorded outputs.
-  const from = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '--from', 'calibrate', '--no-cache'], { cwd: root });
+  const from = await runPlcInProcess(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', ...mount, '--from', 'calibrate', '--no-cache'], root);
   assert.is(from.status, 0, from.stderr);
   for (const step of ['calibrate', 'package', 'register']) assert.match(from.stderr, new RegExp(`${step}\\s+succeeded`));
   for (const step of ['train', 'evaluate']) assert.match(from.stderr, new RegExp(`${step}\\s+reused`));
@@ -163,7 +163,7 @@ test('the e2e example runs locally: quality gate on the real AUC, local registra
 test('the tabular example runs locally and writes its model archive', async () => {
   if (!haveStack()) return;
   const root = tempDir();
-  const run = await runPlcAsync(['run', join(repo, 'examples', 'tabular-xgboost.pipeline.yaml'), '--local', ...mount, '-P', 'MaxDepth=4'], { cwd: root });
+  const run = await runPlcInProcess(['run', join(repo, 'examples', 'tabular-xgboost.pipeline.yaml'), '--local', ...mount, '-P', 'MaxDepth=4'], root);
   assert.is(run.status, 0, run.stderr);
   const execution = onlyExecution(root, 'tabular-xgboost');
   const jobs = readdirSync(join(execution, 'train'));
@@ -185,30 +185,30 @@ test('a Lambda step is not run locally; --stub gives its outputs, which a condit
     '  too-few: { fail: "only ${steps.pick.OutputParameters.rows} rows" }',
   ].join('\n'));
   writeFileSync(join(root, 'pick.json'), '{"dataset": "s3://bucket/in/a", "rows": 42}');
-  const unstubbed = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local'], { cwd: root });
+  const unstubbed = await runPlcInProcess(['run', 'stubbed.pipeline.yaml', '--local'], root);
   assert.is(unstubbed.status, 1);
   assert.match(unstubbed.stderr, /pick\s+not run locally .*give --stub pick=outputs\.json/);
-  const failing = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json'], { cwd: root });
+  const failing = await runPlcInProcess(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json'], root);
   assert.is(failing.status, 1);
   assert.match(failing.stderr, /too-few\s+failed\s+\S+\s+only 42 rows/);
-  const passing = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json', '-P', 'MinRows=10'], { cwd: root });
+  const passing = await runPlcInProcess(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pick=pick.json', '-P', 'MinRows=10'], root);
   assert.is(passing.status, 0, passing.stderr);
   assert.match(passing.stderr, /enough-rows\s+succeeded\s+\S+\s+then branch/);
-  const unknown = await runPlcAsync(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pik=pick.json'], { cwd: root });
+  const unknown = await runPlcInProcess(['run', 'stubbed.pipeline.yaml', '--local', '--stub', 'pik=pick.json'], root);
   assert.is(unknown.status, 2);
   assert.match(unknown.stderr, /--stub pik: the pipeline has no step pik/);
 });
 
 test('overrides are checked first, and a Python without the packages runs nothing and names them', async () => {
   const root = tempDir();
-  const bad = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', '-P', 'MinAuk=0.9'], { cwd: root });
+  const bad = await runPlcInProcess(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', '-P', 'MinAuk=0.9'], root);
   assert.is(bad.status, 2);
   assert.match(bad.stderr, /did you mean MinAuc\?/);
   // Python without its site packages: none of pandas, sklearn, xgboost imports.
   const bare = join(root, 'bare-python');
   writeFileSync(bare, `#!/bin/sh\nexec ${python} -S "$@"\n`);
   chmodSync(bare, 0o755);
-  const run = await runPlcAsync(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', '--python', bare, ...mount], { cwd: root });
+  const run = await runPlcInProcess(['run', join(repo, 'examples', 'xgboost-e2e.pipeline.yaml'), '--local', '--python', bare, ...mount], root);
   assert.is(run.status, 1, run.stderr);
   assert.match(run.stderr, /cannot import pandas, which load-training, .* need: apt-get install python3-pandas/);
   assert.match(run.stderr, /nothing was run/);
@@ -220,7 +220,7 @@ test('step properties, a jsonGet input location and a transform\'s DataProcessin
   cpSync(fixture('local', 'transform-filters'), root, { recursive: true });
   const tar = spawnSync('tar', ['-czf', join(root, 'model.tar.gz'), '-C', join(root, 'model'), 'code']);
   assert.is(tar.status, 0, String(tar.stderr));
-  const run = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
+  const run = await runPlcInProcess(['run', 'transform-filters.pipeline.yaml', '--local', '--mount', `s3://bucket/models/sum=${root}`], root);
   assert.is(run.status, 0, run.stderr);
   // The model name is the Model step's property, the records a folder below the processing output.
   const predictions = readFileSync(join(root, '.plc', 'local', 's3', 'bucket', 'out', 'score', 'predictions', 'records.csv.out'), 'utf8');
@@ -230,7 +230,7 @@ test('step properties, a jsonGet input location and a transform\'s DataProcessin
 
   const steps = join(root, 'steps', 'score-with-ids.step.yaml');
   writeFileSync(steps, readFileSync(steps, 'utf8').replace('contentType: text/csv', 'contentType: text/plain'));
-  const refused = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
+  const refused = await runPlcInProcess(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], root);
   assert.is(refused.status, 1, refused.stderr);
   assert.match(refused.stderr, /score\s+failed\s+\S+\s+.*DataProcessing runs locally on text\/csv and application\/json\(lines\) records, not text\/plain/);
 
@@ -238,7 +238,7 @@ test('step properties, a jsonGet input location and a transform\'s DataProcessin
   writeFileSync(steps, readFileSync(steps, 'utf8').replace('contentType: text/plain', 'contentType: text/csv'));
   const pipeline = join(root, 'transform-filters.pipeline.yaml');
   writeFileSync(pipeline, readFileSync(pipeline, 'utf8').replace('locations.test]', 'locations]'));
-  const notALocation = await runPlcAsync(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], { cwd: root });
+  const notALocation = await runPlcInProcess(['run', 'transform-filters.pipeline.yaml', '--local', '--no-cache', '--mount', `s3://bucket/models/sum=${root}`], root);
   assert.is(notALocation.status, 1, notALocation.stderr);
   assert.match(notALocation.stderr, /count\s+failed\s+\S+\s+\{"test":"s3:\/\/bucket\/out\/records\/data\/test"\} is not an s3:\/\/bucket\/key URI/);
 });
@@ -277,7 +277,7 @@ test('a requirements.txt the local Python does not meet runs nothing and says ho
   writeFileSync(join(root, 'steps', 'featurize', 'featurize.py'), featurizeScript);
   mkdirSync(join(root, 's3', 'bucket', 'scores'), { recursive: true });
   writeFileSync(join(root, 's3', 'bucket', 'scores', 'week.csv'), 'id,score\n1,0.5\n');
-  const run = (...extra: string[]) => runPlcAsync(['run', 'pipeline.yaml', '--local', '--python', python, '--s3-root', 's3', ...extra], { cwd: root });
+  const run = (...extra: string[]) => runPlcInProcess(['run', 'pipeline.yaml', '--local', '--python', python, '--s3-root', 's3', ...extra], root);
 
   // The fixture's requirements.txt pins a package Debian does not ship.
   const unmet = await run();

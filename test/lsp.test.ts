@@ -8,7 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { LspClient, type CompletionItem, type Position } from './support/lsp-client.js';
-import { repo, runPlc, tempDir } from './support/helpers.js';
+import { repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const project = tempDir();
 mkdirSync(join(project, 'steps'));
@@ -27,7 +27,7 @@ compute:
 `);
 writeFileSync(join(project, 'schema-source.pipeline.yaml'), 'kind: Pipeline\nname: source\nsteps: [./steps]\nnodes: { a: { step: NightlyReport, jobType: daily }, prep: { step: TabularPreprocessing, jobType: training } }\n');
 const schemaFile = join(project, '.plc', 'pipeline.schema.json');
-const generated = runPlc(['schema', '-p', 'schema-source.pipeline.yaml', '-o', schemaFile], project);
+const generated = await runPlcInProcess(['schema', '-p', 'schema-source.pipeline.yaml', '-o', schemaFile], project);
 if (generated.status !== 0) throw new Error(`plc schema failed: ${generated.stderr}`);
 
 const settings = {
@@ -146,7 +146,7 @@ Lsp('the shipped built-in schema (examples/ use it) completes built-in step name
 });
 
 Lsp('after plc new step, the project schema knows the new step type: no "unknown" in the editor', async ({ client }) => {
-  const made = runPlc(['new', 'step', 'ScoreDrift', '--kind', 'processing'], project);
+  const made = await runPlcInProcess(['new', 'step', 'ScoreDrift', '--kind', 'processing'], project);
   assert.is(made.status, 0, made.stderr);
   assert.match(made.stdout, /\.plc\/pipeline\.schema\.json/);
   client.filesChanged([schemaFile]);

@@ -8,7 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { stringify } from 'yaml';
 import { kindOptions } from '../bin/scaffold/step-templates.js';
-import { available, definitionViolations, pythonHas, repo, runPlc, tempDir } from './support/helpers.js';
+import { available, definitionViolations, pythonHas, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 /** What a node of each kind needs to build: its required inputs and config. */
 const nodes: Record<string, { inputs?: Record<string, string>; config?: Record<string, string> }> = {
@@ -40,7 +40,7 @@ function pipeline(step: string, kind: string): string {
   });
 }
 
-test('--kind covers every SageMaker kind the step schema knows, each named after its folder', () => {
+test('--kind covers every SageMaker kind the step schema knows, each named after its folder', async () => {
   const schema = JSON.parse(readFileSync(join(repo, 'schema/step.schema.json'), 'utf8')) as { properties: { sagemaker: { enum: string[] } } };
   assert.equal([...kindOptions.values()].map((kind) => kind.name).sort(), [...schema.properties.sagemaker.enum].sort());
   assert.equal([...kindOptions.keys()].sort(), Object.keys(nodes).sort());
@@ -48,17 +48,17 @@ test('--kind covers every SageMaker kind the step schema knows, each named after
 });
 
 for (const kind of kindOptions.keys()) {
-  test(`plc new step --kind ${kind}: plc check finds nothing, a pipeline using it builds, its script's test passes`, () => {
+  test(`plc new step --kind ${kind}: plc check finds nothing, a pipeline using it builds, its script's test passes`, async () => {
     const project = tempDir();
-    const created = runPlc(['new', 'step', 'MyNewStep', '--kind', kind], project);
+    const created = await runPlcInProcess(['new', 'step', 'MyNewStep', '--kind', kind], project);
     assert.is(created.status, 0, created.stderr);
     assert.ok(existsSync(join(project, 'steps/my-new-step.step.yaml')));
-    const check = runPlc(['check'], project);
+    const check = await runPlcInProcess(['check'], project);
     assert.is(check.status, 0, check.stderr);
     assert.match(check.stderr, /1 file \(0 pipelines, 1 step type\), 0 nodes: 0 errors, 0 warnings, 0 infos/);
 
     writeFileSync(join(project, 'demo.pipeline.yaml'), pipeline('MyNewStep', kind));
-    const build = runPlc(['build', 'demo.pipeline.yaml', '-o', 'build/definition.json'], project);
+    const build = await runPlcInProcess(['build', 'demo.pipeline.yaml', '-o', 'build/definition.json'], project);
     assert.is(build.status, 0, build.stderr);
     assert.is(build.stderr, '');
     const definition = readFileSync(join(project, 'build/definition.json'), 'utf8');
@@ -79,36 +79,36 @@ for (const kind of kindOptions.keys()) {
 
 const modeline = (file: string) => /^# yaml-language-server: \$schema=(\S+)/.exec(readFileSync(file, 'utf8'))?.[1];
 
-test('in a plc init project the modeline names the schema init wrote, from any --dir', () => {
+test('in a plc init project the modeline names the schema init wrote, from any --dir', async () => {
   const project = join(tempDir(), 'demo');
-  assert.is(runPlc(['init', project]).status, 0);
+  assert.is((await runPlcInProcess(['init', project])).status, 0);
   const schema = readFileSync(join(project, '.plc/step.schema.json'), 'utf8');
-  const created = runPlc(['new', 'step', 'Ingest', '--dir', 'lib/steps'], project);
+  const created = await runPlcInProcess(['new', 'step', 'Ingest', '--dir', 'lib/steps'], project);
   assert.is(created.status, 0, created.stderr);
   assert.not.match(created.stdout, /\.plc/);
   assert.match(created.stdout, /steps: \[\.\/lib\/steps\]/);
   const step = join(project, 'lib/steps/ingest.step.yaml');
   assert.is(modeline(step), '../../.plc/step.schema.json');
   assert.is(readFileSync(join(dirname(step), modeline(step)!), 'utf8'), schema);
-  const check = runPlc(['check'], project);
+  const check = await runPlcInProcess(['check'], project);
   assert.is(check.status, 0, check.stderr);
   assert.match(check.stderr, /\(1 pipeline, 1 step type\), 2 nodes: 0 errors, 0 warnings, 0 infos/);
 });
 
-test('outside a plc init project it writes the schema its modeline names', () => {
+test('outside a plc init project it writes the schema its modeline names', async () => {
   const project = tempDir();
-  const created = runPlc(['new', 'step', 'Ingest', '--kind', 'model'], project);
+  const created = await runPlcInProcess(['new', 'step', 'Ingest', '--kind', 'model'], project);
   assert.is(created.status, 0, created.stderr);
   assert.match(created.stdout, /^ {2}\.plc\/step\.schema\.json$/m);
   assert.is(modeline(join(project, 'steps/ingest.step.yaml')), '../.plc/step.schema.json');
   assert.is(readFileSync(join(project, '.plc/step.schema.json'), 'utf8'), readFileSync(join(repo, 'schema/step.schema.json'), 'utf8'));
 });
 
-test('plc new step refuses to overwrite: exit 2, names the files, writes nothing', () => {
+test('plc new step refuses to overwrite: exit 2, names the files, writes nothing', async () => {
   const project = tempDir();
   mkdirSync(join(project, 'steps/scripts'), { recursive: true });
   writeFileSync(join(project, 'steps/scripts/my_new_step.py'), 'mine\n');
-  const result = runPlc(['new', 'step', 'MyNewStep'], project);
+  const result = await runPlcInProcess(['new', 'step', 'MyNewStep'], project);
   assert.is(result.status, 2);
   assert.match(result.stderr, /^plc: new step writes nothing, since these files exist: steps\/scripts\/my_new_step\.py\n/);
   assert.not.match(result.stderr, /\n\s+at /);
@@ -117,35 +117,35 @@ test('plc new step refuses to overwrite: exit 2, names the files, writes nothing
   assert.not.ok(existsSync(join(project, '.plc')));
 
   const other = tempDir();
-  assert.is(runPlc(['new', 'step', 'Report', '--kind', 'lambda'], other).status, 0);
-  const again = runPlc(['new', 'step', 'Report', '--kind', 'emr'], other);
+  assert.is((await runPlcInProcess(['new', 'step', 'Report', '--kind', 'lambda'], other)).status, 0);
+  const again = await runPlcInProcess(['new', 'step', 'Report', '--kind', 'emr'], other);
   assert.is(again.status, 2);
   assert.match(again.stderr, /these files exist: steps\/report\.step\.yaml\n/);
   assert.match(readFileSync(join(other, 'steps/report.step.yaml'), 'utf8'), /^sagemaker: Lambda$/m);
 });
 
-test('a name that is not PascalCase exits 2 with the suggested spelling; a built-in name exits 2', () => {
+test('a name that is not PascalCase exits 2 with the suggested spelling; a built-in name exits 2', async () => {
   const project = tempDir();
   for (const [name, fix] of [['my-new-step', 'MyNewStep'], ['my_new_step', 'MyNewStep'], ['myNewStep', 'MyNewStep']] as const) {
-    const result = runPlc(['new', 'step', name], project);
+    const result = await runPlcInProcess(['new', 'step', name], project);
     assert.is(result.status, 2, name);
     assert.match(result.stderr, `plc: "${name}" is not a step type name`);
     assert.match(result.stderr, `did you mean "${fix}"?`);
   }
-  const hopeless = runPlc(['new', 'step', '42'], project);
+  const hopeless = await runPlcInProcess(['new', 'step', '42'], project);
   assert.is(hopeless.status, 2);
   assert.not.match(hopeless.stderr, /did you mean/);
-  const builtin = runPlc(['new', 'step', 'XGBoostTraining', '--kind', 'training'], project);
+  const builtin = await runPlcInProcess(['new', 'step', 'XGBoostTraining', '--kind', 'training'], project);
   assert.is(builtin.status, 2);
   assert.match(builtin.stderr, /^plc: XGBoostTraining is a built-in step type/);
   assert.not.ok(existsSync(join(project, 'steps')));
 });
 
-test('an unknown --kind exits 2 and lists the kinds; --help shows examples', () => {
-  const result = runPlc(['new', 'step', 'MyNewStep', '--kind', 'batch'], tempDir());
+test('an unknown --kind exits 2 and lists the kinds; --help shows examples', async () => {
+  const result = await runPlcInProcess(['new', 'step', 'MyNewStep', '--kind', 'batch'], tempDir());
   assert.is(result.status, 2);
   assert.match(result.stderr, /Argument: kind, Given: "batch", Choices: "processing", "training", "tuning", "model", "transform", "register-model", "lambda", "callback", "emr"/);
-  const help = runPlc(['new', 'step', '--help']);
+  const help = await runPlcInProcess(['new', 'step', '--help']);
   assert.is(help.status, 0);
   assert.match(help.stdout, /Examples:\n\s+plc new step CleanData /);
   assert.match(help.stdout, /--kind lambda --dir lib/);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { followScript } from '../compiler/check/script-flow/flow.js';
-import { parsePython, repo, runPlc, tempDir } from './support/helpers.js';
+import { parsePython, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 function copiedBuiltin(edit: (script: string) => string): string {
   const dir = tempDir();
@@ -18,12 +18,12 @@ function copiedBuiltin(edit: (script: string) => string): string {
   return dir;
 }
 
-test('a copied built-in step: what main() really reads is checked, not only what it declares', () => {
+test('a copied built-in step: what main() really reads is checked, not only what it declares', async () => {
   const dir = copiedBuiltin((script) =>
     script
       .replace('    data_dir = input_paths["data"]', '    data_dir = input_paths["data"]\n    lookup = input_paths["lookup"]\n    mode = environ_vars.get("MODE")\n    extra = env.text("EXTRA_FIELD")\n    cache = "/opt/ml/processing/input/cache/x.csv"')
       .replace('    out_dir = output_paths["processed_data"]', '    out_dir = "/opt/ml/processing/output"'));
-  const result = runPlc(['check', '--format', 'json'], dir);
+  const result = await runPlcInProcess(['check', '--format', 'json'], dir);
   assert.is(result.status, 1);
   const found = (JSON.parse(result.stdout) as { diagnostics: { code: string; file: string; range: { start: { line: number } } }[] }).diagnostics.map((d) => `${d.file}:${d.range.start.line} ${d.code}`);
   // Each finding at the line of what it is about, wherever edits to the built-in files move it.
@@ -41,15 +41,15 @@ test('a copied built-in step: what main() really reads is checked, not only what
   ]);
 });
 
-test('a copied built-in step left as it is checks clean', () => {
+test('a copied built-in step left as it is checks clean', async () => {
   const dir = copiedBuiltin((script) => script);
   const step = join(dir, 'steps/my-prep.step.yaml');
   writeFileSync(step, readFileSync(step, 'utf8').replace('${config.randomSed}', '${config.randomSeed}'));
-  const result = runPlc(['check', '--fail-level', 'info'], dir);
+  const result = await runPlcInProcess(['check', '--fail-level', 'info'], dir);
   assert.is(result.status, 0, result.stderr);
 });
 
-test('hostile scripts: deep nesting and recursion through main are followed without crashing or hanging', () => {
+test('hostile scripts: deep nesting and recursion through main are followed without crashing or hanging', async () => {
   const nested = `${'('.repeat(3000)}input_paths["data"]${')'.repeat(3000)}`;
   const script = [
     'def ping(environ_vars, n):',

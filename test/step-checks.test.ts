@@ -6,7 +6,7 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fixture, runPlc, tempDir } from './support/helpers.js';
+import { fixture, runPlcInProcess, tempDir } from './support/helpers.js';
 
 interface JsonDiagnostic { code: string; message: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }
 const found = (stdout: string, base: string) =>
@@ -21,30 +21,30 @@ const found = (stdout: string, base: string) =>
   }));
 
 for (const name of readdirSync(fixture('step-checks')).filter((n) => n !== 'clean').sort()) {
-  test(`step-checks/${name}`, () => {
+  test(`step-checks/${name}`, async () => {
     const base = `fixtures/step-checks/${name}/`;
-    const result = runPlc(['check', `${base}steps`, '--format', 'json']);
+    const result = await runPlcInProcess(['check', `${base}steps`, '--format', 'json']);
     assert.equal(found(result.stdout, base), JSON.parse(readFileSync(fixture('step-checks', name, 'expected.json'), 'utf8')));
   });
 }
 
-test('step-checks/clean: a project library whose inputs all have producers and whose fields are bound, checked from its own folder', () => {
+test('step-checks/clean: a project library whose inputs all have producers and whose fields are bound, checked from its own folder', async () => {
   const dir = tempDir();
   cpSync(fixture('step-checks/clean/steps'), join(dir, 'steps'), { recursive: true });
-  const result = runPlc(['check', '--fail-level', 'info'], dir);
+  const result = await runPlcInProcess(['check', '--fail-level', 'info'], dir);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stderr, /2 step types\), 0 nodes: 0 errors, 0 warnings, 0 infos/);
 });
 
-test('the built-in library passes the step-file rules on its own', () => {
-  const result = runPlc(['check', 'steps', '--format', 'json', '--fail-level', 'info']);
+test('the built-in library passes the step-file rules on its own', async () => {
+  const result = await runPlcInProcess(['check', 'steps', '--format', 'json', '--fail-level', 'info']);
   assert.is(result.status, 0, result.stderr);
   assert.equal(found(result.stdout, ''), []);
 });
 
-test('a step file checked on its own reports a binding to an undeclared config field (PLC2004)', () => {
+test('a step file checked on its own reports a binding to an undeclared config field (PLC2004)', async () => {
   const base = 'fixtures/errors/config-binding-undeclared/';
-  const result = runPlc(['check', `${base}steps/sample.step.yaml`, '--format', 'json']);
+  const result = await runPlcInProcess(['check', `${base}steps/sample.step.yaml`, '--format', 'json']);
   assert.is(result.status, 1);
   assert.equal(found(result.stdout, base), [{ code: 'PLC2004', file: 'steps/sample.step.yaml', line: 10, column: 44, endLine: 10, endColumn: 65, message: 'step type Sample refers to config field "instanceTyp", which its config does not declare' }]);
 });

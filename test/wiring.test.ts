@@ -6,13 +6,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { InputPort, OutputPort } from '../schema/types.generated.js';
 import { matchPorts, scoreCandidate, type Neighbour } from '../compiler/wire/match-ports.js';
-import { compile, fixture, repo, runPlc, tempDir } from './support/helpers.js';
+import { compile, fixture, repo, runPlcInProcess, tempDir } from './support/helpers.js';
 
 const dataset = (extra: Partial<OutputPort> = {}): OutputPort => ({ type: 'dataset', ...extra });
 const neighbour = (id: string, outputs: Record<string, OutputPort>, stepType = 'Producer', jobType?: string): Neighbour => ({ id, stepType, jobType, outputs });
 const input = (port: string, spec: Partial<InputPort> = {}) => ({ port, spec: { type: 'dataset', ...spec } as InputPort });
 
-test('a candidate scores type, accepts, name or alias, keywords and job type, with a reason for each', () => {
+test('a candidate scores type, accepts, name or alias, keywords and job type, with a reason for each', async () => {
   const scored = scoreCandidate(input('training_data', { accepts: ['Prep'], keywords: ['processed', 'tabular', 'x'] }), 'training', neighbour('prep', { processed_data: dataset({ aliases: ['training_data'], keywords: ['processed', 'tabular'] }) }, 'Prep', 'training'), 'processed_data');
   assert.equal(scored.parts, [
     { reason: 'type dataset', points: 1 },
@@ -25,20 +25,20 @@ test('a candidate scores type, accepts, name or alias, keywords and job type, wi
   assert.is(scored.rejected, undefined);
 });
 
-test('a different type, a producer outside accepts, or a lone type match rules a candidate out', () => {
+test('a different type, a producer outside accepts, or a lone type match rules a candidate out', async () => {
   assert.is(scoreCandidate(input('data'), undefined, neighbour('p', { model: { type: 'model' } }), 'model').rejected, 'is model, the input takes dataset');
   assert.is(scoreCandidate(input('data', { accepts: ['A', 'B'] }), undefined, neighbour('p', { data: dataset() }, 'C'), 'data').rejected, 'C is not in accepts (A, B)');
   assert.is(scoreCandidate(input('data'), undefined, neighbour('p', { other: dataset() }), 'other').rejected, 'scores 1, below 2');
   assert.is(scoreCandidate(input('data', { type: 'any' }), undefined, neighbour('p', { data: { type: 'model' } }), 'data').rejected, undefined, 'any matches every type');
 });
 
-test('a tie for the best score is ambiguous and binds nothing', () => {
+test('a tie for the best score is ambiguous and binds nothing', async () => {
   const [resolution] = matchPorts([input('data')], undefined, [neighbour('a', { data: dataset() }), neighbour('b', { data: dataset() })], new Map());
   assert.is(resolution!.how, 'ambiguous');
   assert.equal(resolution!.how === 'ambiguous' && resolution!.tied.map((c) => c.node), ['a', 'b']);
 });
 
-test('an output feeds only one input of a node; the better-scoring input gets it, and the other says why it missed', () => {
+test('an output feeds only one input of a node; the better-scoring input gets it, and the other says why it missed', async () => {
   const neighbours = [neighbour('p', { data: dataset({ keywords: ['train'] }) })];
   const inputs = [input('other', {}), input('data', { keywords: ['train'] })];
   const [other, data] = matchPorts(inputs, undefined, neighbours, new Map());
@@ -51,7 +51,7 @@ test('an output feeds only one input of a node; the better-scoring input gets it
   assert.equal(again!.candidates.map((c) => c.rejected), ['already feeds input "explicit_port"']);
 });
 
-test('the result does not depend on the order of after:', () => {
+test('the result does not depend on the order of after:', async () => {
   const a = neighbour('a', { data: dataset({ keywords: ['raw'] }), side: { type: 'artifacts' } }, 'Loader', 'training');
   const b = neighbour('b', { data: dataset(), model: { type: 'model' } }, 'Loader', 'testing');
   const inputs = [input('data', { keywords: ['raw'] }), input('model', { type: 'model' })];
@@ -60,7 +60,7 @@ test('the result does not depend on the order of after:', () => {
   assert.equal(chosen([b, a]), ['a.data', 'b.model']);
 });
 
-test('the flagship relies on after: and builds the same bytes as its explicitly wired twin', () => {
+test('the flagship relies on after: and builds the same bytes as its explicitly wired twin', async () => {
   const flagship = compile(join(repo, 'examples/xgboost-e2e.pipeline.yaml'));
   const explicit = compile(fixture('wiring/xgboost-e2e-explicit.pipeline.yaml'));
   assert.equal(flagship.diagnostics, []);
@@ -81,7 +81,7 @@ function compileNodes(nodes: string[]) {
   return compile(join(dir, 'p.pipeline.yaml'), dir);
 }
 
-test('an after: neighbour that feeds no data stays a DependsOn; one that feeds data needs none', () => {
+test('an after: neighbour that feeds no data stays a DependsOn; one that feeds data needs none', async () => {
   const result = compileNodes([
     '  load: { step: DataLoading, jobType: training, inputs: { data_source: s3://bucket/raw } }',
     '  other: { step: DataLoading, jobType: testing, inputs: { data_source: s3://bucket/raw } }',
@@ -94,7 +94,7 @@ test('an after: neighbour that feeds no data stays a DependsOn; one that feeds d
   assert.equal(prep.Arguments.ProcessingInputs[0]!.S3Input.S3Uri, { Get: 'Steps.load.ProcessingOutputConfig.Outputs[\'data\'].S3Output.S3Uri' });
 });
 
-test('an unbound required input names the nearest candidates and why each was passed over', () => {
+test('an unbound required input names the nearest candidates and why each was passed over', async () => {
   const [problem] = compileNodes([
     '  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: s3://bucket/raw } }',
     '  evaluate: { step: XGBoostModelEval, jobType: training, after: [prep] }',
@@ -104,7 +104,7 @@ test('an unbound required input names the nearest candidates and why each was pa
   assert.match(problem!.hint!, 'Nearest after: candidates: prep.processed_data (is dataset, the input takes model).');
 });
 
-test('a jsonGet input location is checked as a jsonGet is elsewhere, each problem at its argument', () => {
+test('a jsonGet input location is checked as a jsonGet is elsewhere, each problem at its argument', async () => {
   const { diagnostics } = compileNodes([
     '  load: { step: DataLoading, jobType: training, inputs: { data_source: s3://bucket/raw } }',
     '  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: { jsonGet: [load.data, paths.train] } } }',
@@ -114,7 +114,7 @@ test('a jsonGet input location is checked as a jsonGet is elsewhere, each proble
   assert.equal(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column]), [['PLC3013', 8, 86], ['PLC3001', 9, 86], ['PLC3002', 10, 99]]);
 });
 
-test('a location that is neither a string nor a jsonGet says so once; a misspelt jsonGet key gets its did-you-mean', () => {
+test('a location that is neither a string nor a jsonGet says so once; a misspelt jsonGet key gets its did-you-mean', async () => {
   const { diagnostics } = compileNodes([
     '  prep: { step: TabularPreprocessing, jobType: training, inputs: { data: 5 } }',
     '  other: { step: TabularPreprocessing, jobType: testing, inputs: { data: { jsonget: [prep.processed_data, x] } } }',
@@ -126,8 +126,8 @@ test('a location that is neither a string nor a jsonGet says so once; a misspelt
   ]);
 });
 
-test('plc explain <pipeline> <node> --wiring shows every candidate with its score breakdown', () => {
-  const result = runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'evaluate', '--wiring']);
+test('plc explain <pipeline> <node> --wiring shows every candidate with its score breakdown', async () => {
+  const result = await runPlcInProcess(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'evaluate', '--wiring']);
   assert.is(result.status, 0, result.stderr);
   assert.fixture(result.stdout, [
     'node evaluate: XGBoostModelEval, job type calibration; after: train, prep-calibration',
@@ -142,7 +142,7 @@ test('plc explain <pipeline> <node> --wiring shows every candidate with its scor
     '    –  train.metrics                    passed over: is metrics, the input takes dataset',
     '',
   ].join('\n'));
-  const json = JSON.parse(runPlc(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--wiring', '--json']).stdout);
+  const json = JSON.parse((await runPlcInProcess(['explain', 'examples/xgboost-e2e.pipeline.yaml', 'register', '--wiring', '--json'])).stdout);
   assert.equal(json.inputs.map((i: { port: string; how: string; from?: string }) => [i.port, i.how, i.from]), [
     ['model', 'matched', 'package.packaged_model'],
     ['metrics', 'matched', 'evaluate.metrics'],

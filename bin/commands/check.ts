@@ -3,9 +3,9 @@
 // plc.config.yaml ignores that hid nothing (a partial run cannot tell).
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { CommandModule } from 'yargs';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { SourceText } from '../../compiler/source/text-source.js';
+import type { PlcCommand } from '../cli-io.js';
 import { documentFile, stepFile } from '../document-files.js';
 import { ExitCode, usageError } from '../exit.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from '../report.js';
@@ -21,7 +21,7 @@ interface CheckArgs {
   quiet: boolean;
 }
 
-export const checkCommand: CommandModule<object, CheckArgs> = {
+export const checkCommand: PlcCommand<CheckArgs> = {
   builder: (yargs) =>
     yargs
       .positional('files', { type: 'string', array: true, default: [], description: 'Pipeline and step files, or folders to search (default: the working folder)' })
@@ -31,11 +31,11 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example('$0 check', 'Check every *.pipeline.yaml and *.step.yaml (or .yml) below this folder')
       .example('$0 check --format sarif > plc.sarif', 'SARIF 2.1.0 for code scanning')
       .example('$0 check --format github --fail-level warning', 'Annotations in a GitHub Actions run; warnings fail too') as never,
-  handler: async (args) => {
-    const cwd = process.cwd();
+  handler: async (args, io) => {
+    const { cwd } = io;
     // No silent fallback to the working folder: plc reads documents from files only. yargs drops a
     // lone "-" from the positionals, so the command line itself is asked.
-    if (process.argv.slice(process.argv.indexOf('check') + 1).includes('-')) return usageError('plc check reads files, not standard input: name pipeline or step files, or folders (default: the working folder)');
+    if (io.argv.slice(io.argv.indexOf('check') + 1).includes('-')) return usageError(io, 'plc check reads files, not standard input: name pipeline or step files, or folders (default: the working folder)');
     const { compilePipeline, checkStepFile, checkStepCatalogs } = await import('../../compiler/driver.js');
     const { withPythonParser } = await import('../../compiler/check/python/parser.js');
     const { applyRuleLevels, loadProjectConfig } = await import('../../compiler/config/project-config.js');
@@ -58,7 +58,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     }
     const unique = [...new Set(targets)].sort();
     // As eslint does: finding nothing to check is a mistake (a wrong folder or file names), not a pass.
-    if (unique.length === 0 && unreadable.length === 0) return usageError(`no files: no *.pipeline.yaml or *.step.yaml (or .yml) in ${args.files.length > 0 ? args.files.join(', ') : 'the working folder'} or below`);
+    if (unique.length === 0 && unreadable.length === 0) return usageError(io, `no files: no *.pipeline.yaml or *.step.yaml (or .yml) in ${args.files.length > 0 ? args.files.join(', ') : 'the working folder'} or below`);
     const diagnostics = new Map<string, Diagnostic>([...config.diagnostics, ...applyRuleLevels(unreadable, config.rules)].map((d) => [JSON.stringify([d.file, d.range, d.code, d.message]), d]));
     const sources = new Map<string, SourceText>(config.sources);
     let pipelines = 0;
@@ -89,12 +89,12 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       for (const d of applyRuleLevels(config.ignores.unused(), config.rules)) diagnostics.set(JSON.stringify([d.file, d.range, d.code, d.message]), d);
     }
     const all = [...diagnostics.values()].sort(compareDiagnostics);
-    const stream = args.format === 'pretty' ? process.stderr : process.stdout;
-    stream.write(await formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, sources, args.format, stream, false));
+    const stream = args.format === 'pretty' ? io.stderr : io.stdout;
+    stream.write(await formatDiagnostics(io, stream, args.quiet ? all.filter((d) => d.severity === 'error') : all, sources, args.format, false));
     const count = (severity: Diagnostic['severity']) => all.filter((d) => d.severity === severity).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    if (!args.quiet) process.stderr.write(`plc check: ${plural(unique.length, 'file')} (${plural(pipelines, 'pipeline')}, ${plural(unique.length - pipelines, 'step type')}), ${plural(nodes, 'node')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}, ${suppressed} suppressed\n`);
+    if (!args.quiet) io.stderr.write(`plc check: ${plural(unique.length, 'file')} (${plural(pipelines, 'pipeline')}, ${plural(unique.length - pipelines, 'step type')}), ${plural(nodes, 'node')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}, ${suppressed} suppressed\n`);
     const failing = all.some((d) => rank[d.severity] >= rank[args['fail-level']]);
-    process.exitCode = failing ? ExitCode.Findings : ExitCode.Ok;
+    return failing ? ExitCode.Findings : ExitCode.Ok;
   },
 };

@@ -1,8 +1,8 @@
 // `plc deploy`: compile, upload the code objects that are missing, then create or update the
 // pipeline in one call; prints its ARN. `--dry-run` prints the plan and the request instead and
 // calls nothing. The AWS SDK is loaded only here and in the other AWS commands.
-import type { CommandModule } from 'yargs';
 import { parseAssignments } from '../assignments.js';
+import type { PlcCommand } from '../cli-io.js';
 import { awsTarget, compiledContext, pipelineRole, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
 import { ExitCode, usageError } from '../exit.js';
 import { diagnosticFormats, formatDiagnostics, type DiagnosticFormat } from '../report.js';
@@ -15,7 +15,7 @@ interface DeployArgs extends AwsArgs {
   format: DiagnosticFormat;
 }
 
-export const deployCommand: CommandModule<object, DeployArgs> = {
+export const deployCommand: PlcCommand<DeployArgs> = {
   builder: (yargs) =>
     withAwsOptions(
       yargs
@@ -29,17 +29,17 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
       .example('$0 deploy pipeline.yaml --profile ml-deploy --region eu-west-1 --tag team=fraud', 'Choose the account, region and tags')
       .example('$0 deploy pipeline.yaml --dry-run', 'Show what would be uploaded and sent')
       .example('$0 deploy pipeline.yaml --endpoint-url http://127.0.0.1:5000', 'Deploy to a local moto server') as never,
-  handler: async (args) => {
+  handler: async (args, io) => {
     const tags = parseAssignments(args.tag);
-    if ('malformed' in tags) return usageError(`--tag ${tags.malformed}: write Key=Value`);
+    if ('malformed' in tags) return usageError(io, `--tag ${tags.malformed}: write Key=Value`);
     const { compileReported } = await import('../compile.js');
-    const compiled = await compileReported(args.pipeline, 'sagemaker', args.format);
-    if (!compiled) return void (process.exitCode = ExitCode.Findings);
+    const compiled = await compileReported(io, args.pipeline, 'sagemaker', args.format);
+    if (!compiled) return ExitCode.Findings;
     const { doc, source } = compiled.pipeline;
     const { createDiagnostic } = await import('../../compiler/diagnostics/diagnostic.js');
     const fail = async (diagnostic: ReturnType<typeof createDiagnostic>) => {
-      process.stderr.write(await formatDiagnostics([diagnostic], compiled.sources, args.format, process.stderr));
-      process.exitCode = ExitCode.Findings;
+      io.stderr.write(await formatDiagnostics(io, io.stderr, [diagnostic], compiled.sources, args.format));
+      return ExitCode.Findings;
     };
     const role = pipelineRole(args.role, compiled);
     if (role === undefined) return fail(createDiagnostic('PLC7016', source.locate(['name']), { name: doc.name }));
@@ -54,20 +54,20 @@ export const deployCommand: CommandModule<object, DeployArgs> = {
       const { s3Uri } = await import('../../aws/s3-location.js');
       const objects = (uploads: typeof plan.code) => uploads.map((u) => ({ uri: s3Uri(u.location), bytes: u.bytes.length }));
       const dry = { code: objects(plan.code), ...(plan.definition ? { definition: objects([plan.definition])[0] } : {}), request: plan.request };
-      process.stdout.write(JSON.stringify(dry, null, 2) + '\n');
-      return void (process.exitCode = ExitCode.Ok);
+      io.stdout.write(JSON.stringify(dry, null, 2) + '\n');
+      return ExitCode.Ok;
     }
 
-    const target = awsTarget(args, doc.region);
+    const target = awsTarget(io, args, doc.region);
     const { deploy } = await import('../../aws/deploy.js');
     try {
       const deployed = await deploy(target, plan);
-      process.stderr.write(`plc: ${deployed.action} pipeline ${doc.name}; code objects: ${deployed.code.uploaded} uploaded, ${deployed.code.present} already there\n`);
-      process.stdout.write(`${deployed.arn}\n`);
-      process.exitCode = ExitCode.Ok;
+      io.stderr.write(`plc: ${deployed.action} pipeline ${doc.name}; code objects: ${deployed.code.uploaded} uploaded, ${deployed.code.present} already there\n`);
+      io.stdout.write(`${deployed.arn}\n`);
+      return ExitCode.Ok;
     } catch (failure) {
-      if (!(await reportAwsFailure(failure, compiledContext(target, compiled), args.format, compiled.sources))) throw failure;
-      process.exitCode = ExitCode.Findings;
+      if (!(await reportAwsFailure(io, failure, compiledContext(io, target, compiled), args.format, compiled.sources))) throw failure;
+      return ExitCode.Findings;
     }
   },
 };

@@ -1,6 +1,6 @@
 // `plc diff`: what deploying the pipeline file would change in the deployed pipeline, grouped by
 // step and field. Exit codes as diff(1) gives them (DiffExit): 0 none, 2 changes, 1 error.
-import type { CommandModule } from 'yargs';
+import type { PlcCommand } from '../cli-io.js';
 import { awsTarget, compiledContext, pipelineRole, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
 import { DiffExit } from '../exit.js';
 
@@ -10,7 +10,7 @@ interface DiffArgs extends AwsArgs {
   format: 'pretty' | 'json';
 }
 
-export const diffCommand: CommandModule<object, DiffArgs> = {
+export const diffCommand: PlcCommand<DiffArgs> = {
   builder: (yargs) =>
     withAwsOptions(
       yargs
@@ -21,12 +21,12 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
       .example('$0 diff pipeline.yaml', 'Show what a deploy would change')
       .example('$0 diff pipeline.yaml --format json', 'The changes as JSON, for tools')
       .example('$0 diff pipeline.yaml > /dev/null; test $? -ne 1', 'In CI: fail only when the comparison itself fails') as never,
-  handler: async (args) => {
+  handler: async (args, io) => {
     const { compileReported } = await import('../compile.js');
-    const compiled = await compileReported(args.pipeline, 'sagemaker', args.format);
-    if (!compiled) return void (process.exitCode = DiffExit.Error);
+    const compiled = await compileReported(io, args.pipeline, 'sagemaker', args.format);
+    if (!compiled) return DiffExit.Error;
     const { doc } = compiled.pipeline;
-    const target = awsTarget(args, doc.region);
+    const target = awsTarget(io, args, doc.region);
     const { sageMakerClient } = await import('../../aws/clients.js');
     const { findPipeline } = await import('../../aws/pipelines.js');
     const { diffDefinitions, diffSettings } = await import('../../aws/definition-diff.js');
@@ -43,11 +43,11 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
           ]
         : [];
       const render = args.format === 'json' ? renderDiffJson : renderDiffText;
-      process.stdout.write(render(doc.name, deployed !== undefined, changes));
-      process.exitCode = deployed && changes.length === 0 ? DiffExit.Same : DiffExit.Changes;
+      io.stdout.write(render(doc.name, deployed !== undefined, changes));
+      return deployed && changes.length === 0 ? DiffExit.Same : DiffExit.Changes;
     } catch (failure) {
-      if (!(await reportAwsFailure(failure, compiledContext(target, compiled), args.format, compiled.sources))) throw failure;
-      process.exitCode = DiffExit.Error;
+      if (!(await reportAwsFailure(io, failure, compiledContext(io, target, compiled), args.format, compiled.sources))) throw failure;
+      return DiffExit.Error;
     }
   },
 };

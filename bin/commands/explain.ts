@@ -1,8 +1,8 @@
 // `plc explain PLCnnnn`: what a diagnostic means. `plc explain <pipeline> <node>`: where every
 // config value of a node comes from; with --wiring, how each of its inputs got its data.
-import type { CommandModule } from 'yargs';
 import { suggest } from '../../compiler/diagnostics/did-you-mean.js';
-import { ExitCode } from '../exit.js';
+import type { PlcCommand } from '../cli-io.js';
+import { ExitCode, usageError } from '../exit.js';
 import { reportDiagnostics } from '../report.js';
 
 interface ExplainArgs {
@@ -13,7 +13,7 @@ interface ExplainArgs {
   wiring?: boolean;
 }
 
-export const explainCommand: CommandModule<object, ExplainArgs> = {
+export const explainCommand: PlcCommand<ExplainArgs> = {
   builder: (yargs) =>
     yargs
       .positional('code-or-pipeline', { type: 'string', demandOption: true, description: 'A diagnostic code (PLC3004) or a pipeline file' })
@@ -25,32 +25,25 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .option('wiring', { type: 'boolean', description: "Show how each input of the node is bound: explicit wire, or the scores of its after: neighbours' outputs" })
       .example('$0 explain examples/tabular-xgboost.pipeline.yaml train', "Where each of train's config values comes from")
       .example('$0 explain examples/xgboost-e2e.pipeline.yaml evaluate --wiring', 'Which outputs feed evaluate, and how every candidate scored') as never,
-  handler: async (args) => {
+  handler: async (args, io) => {
     const target = (args as unknown as { codeOrPipeline: string }).codeOrPipeline;
     if (/^PLC\d{4}$/i.test(target)) {
       const { diagnosticTable } = await import('../../compiler/diagnostics/codes.js');
       const code = target.toUpperCase();
       if (!Object.hasOwn(diagnosticTable, code)) {
         const { suggestion } = suggest(code, Object.keys(diagnosticTable));
-        process.stderr.write(`plc: there is no diagnostic ${code}${suggestion ? ` — did you mean ${suggestion}?` : ''}\nAll codes: docs/diagnostics.md.\n`);
-        process.exitCode = ExitCode.Usage;
-        return;
+        return usageError(io, `there is no diagnostic ${code}${suggestion ? ` — did you mean ${suggestion}?` : ''}\nAll codes: docs/diagnostics.md.`);
       }
       const { explainCode } = await import('../../compiler/diagnostics/reference.js');
-      process.stdout.write(explainCode(code as keyof typeof diagnosticTable));
-      process.exitCode = ExitCode.Ok;
-      return;
+      io.stdout.write(explainCode(code as keyof typeof diagnosticTable));
+      return ExitCode.Ok;
     }
-    if (args.node === undefined) {
-      process.stderr.write(`plc: name a node of ${target} to explain, e.g. plc explain ${target} <node>\n`);
-      process.exitCode = ExitCode.Usage;
-      return;
-    }
+    if (args.node === undefined) return usageError(io, `name a node of ${target} to explain, e.g. plc explain ${target} <node>`);
     args.pipeline = target;
     const json = args.format === 'json' || args.json === true;
     const { analyzePipeline } = await import('../../compiler/driver.js');
-    const result = analyzePipeline(args.pipeline, { cwd: process.cwd() });
-    await reportDiagnostics(result.diagnostics, result.sources, 'pretty');
+    const result = analyzePipeline(args.pipeline, { cwd: io.cwd });
+    await reportDiagnostics(io, result.diagnostics, result.sources, 'pretty');
     const failed = result.diagnostics.some((d) => d.severity === 'error');
     const node = result.pipeline?.wired.find((n) => n.id === args.node);
     const control = result.pipeline?.controls.find((c) => c.id === args.node);
@@ -58,26 +51,21 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       if (result.pipeline && !Object.hasOwn(result.pipeline.doc.nodes, args.node)) {
         const ids = Object.keys(result.pipeline.doc.nodes);
         const { suggestion } = suggest(args.node, ids);
-        process.stderr.write(`plc: ${args.pipeline} has no node "${args.node}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}\nIts nodes: ${ids.join(', ')}\n`);
-        process.exitCode = ExitCode.Usage;
-      } else if (control) {
-        process.stderr.write(`plc: "${args.node}" is a ${control.kind.toLowerCase()} node; plc explain shows the config and wiring of step nodes\n`);
-        process.exitCode = ExitCode.Usage;
-      } else {
-        // The node's step type or config did not resolve; the diagnostics above say why.
-        process.exitCode = ExitCode.Findings;
+        return usageError(io, `${args.pipeline} has no node "${args.node}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}\nIts nodes: ${ids.join(', ')}`);
       }
-      return;
+      if (control) return usageError(io, `"${args.node}" is a ${control.kind.toLowerCase()} node; plc explain shows the config and wiring of step nodes`);
+      // The node's step type or config did not resolve; the diagnostics above say why.
+      return ExitCode.Findings;
     }
     if (args.wiring) {
       const { explainWiring, renderWiring } = await import('../../compiler/explain/explain-wiring.js');
       const explanation = explainWiring(node);
-      process.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderWiring(explanation));
+      io.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderWiring(explanation));
     } else {
       const { explainNode, renderExplanation } = await import('../../compiler/explain/explain-node.js');
       const explanation = explainNode(node, result.pipeline!.source);
-      process.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
+      io.stdout.write(json ? JSON.stringify(explanation, null, 2) + '\n' : renderExplanation(explanation));
     }
-    process.exitCode = failed ? ExitCode.Findings : ExitCode.Ok;
+    return failed ? ExitCode.Findings : ExitCode.Ok;
   },
 };

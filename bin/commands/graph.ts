@@ -1,7 +1,7 @@
 // `plc graph`: the pipeline as a diagram, a shortcut for `plc build --backend graph` that picks the
 // format for stdout.
 import { extname } from 'node:path';
-import type { CommandModule } from 'yargs';
+import type { PlcCommand } from '../cli-io.js';
 import { usageError } from '../exit.js';
 import { buildCommand, type BuildArgs } from './build.js';
 
@@ -13,7 +13,7 @@ interface GraphArgs {
 
 const extensions = { mermaid: '.mmd', dot: '.dot', svg: '.svg', html: '.html' } as const;
 
-export const graphCommand: CommandModule<object, GraphArgs> = {
+export const graphCommand: PlcCommand<GraphArgs> = {
   builder: (yargs) =>
     yargs
       .positional('pipeline', { type: 'string', demandOption: true, description: 'The pipeline file' })
@@ -22,11 +22,11 @@ export const graphCommand: CommandModule<object, GraphArgs> = {
       .example('$0 graph examples/xgboost-e2e.pipeline.yaml', 'Print the pipeline as a Mermaid flowchart')
       .example('$0 graph pipeline.yaml -o pipeline.html', 'A page to open in a browser, drawn without external tools')
       .example('$0 graph pipeline.yaml --format dot | dot -Tpng > pipeline.png', 'Render with an installed Graphviz') as never,
-  handler: async (args) => {
+  handler: async (args, io) => {
     const named = args.output === undefined ? undefined : (Object.keys(extensions) as (keyof typeof extensions)[]).find((format) => extname(args.output!) === extensions[format]);
-    if (args.format !== undefined && named !== undefined && named !== args.format) return usageError(`--format ${args.format}, but -o ${args.output} names a ${named} file`);
+    if (args.format !== undefined && named !== undefined && named !== args.format) return usageError(io, `--format ${args.format}, but -o ${args.output} names a ${named} file`);
     const format = args.format ?? named ?? 'mermaid';
     const build: BuildArgs = { pipeline: args.pipeline, backend: 'graph', format: 'pretty', stdoutExtension: extensions[format], ...(args.output !== undefined ? { output: args.output } : {}) };
-    await buildCommand.handler(build as never);
+    return buildCommand.handler(build as never, io);
   },
 };

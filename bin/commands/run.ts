@@ -1,8 +1,8 @@
 // `plc run`: start an execution of a deployed pipeline, with parameter overrides checked against
 // the pipeline's parameters first; `--wait` follows it to the end and exits by its result.
-import type { CommandModule } from 'yargs';
 import type { FailureContext } from '../../aws/diagnose-failure.js';
 import { parseAssignments } from '../assignments.js';
+import type { PlcCommand } from '../cli-io.js';
 import { awsTarget, compiledContext, namedContext, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
 import { isPipelineFile, type Compiled } from '../compile.js';
 import { ExitCode, usageError } from '../exit.js';
@@ -19,7 +19,7 @@ interface RunArgs extends AwsArgs, LocalArgs {
   local: boolean;
 }
 
-export const runCommand: CommandModule<object, RunArgs> = {
+export const runCommand: PlcCommand<RunArgs> = {
   builder: (yargs) =>
     withAwsOptions(
       yargs
@@ -42,42 +42,42 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run pipeline.yaml -P MaxDepth=8 -P InputUri=s3://bucket/data --wait', 'Override parameters and wait for the result')
       .example('$0 run fraud-xgboost --region eu-west-1', 'Run a deployed pipeline by name')
       .example('$0 run pipeline.yaml --local --mount s3://my-ml-bucket/data=./data', 'Run the pipeline on this machine, reading s3://my-ml-bucket/data from ./data') as never,
-  handler: async (args) => {
+  handler: async (args, io) => {
     if (args.local) {
       // Nothing is silently ignored: these steer an execution in SageMaker, which --local does not start.
-      const remote = (['wait', 'poll-interval', 'parallelism', 'region', 'profile', 'endpoint-url', 'timeout'] as const).filter((name) => process.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)));
-      if (remote.length > 0) return usageError(`${remote.map((name) => `--${name}`).join(', ')} steer${remote.length === 1 ? 's' : ''} an execution in SageMaker and do${remote.length === 1 ? 'es' : ''} not apply with --local`);
+      const remote = (['wait', 'poll-interval', 'parallelism', 'region', 'profile', 'endpoint-url', 'timeout'] as const).filter((name) => io.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)));
+      if (remote.length > 0) return usageError(io, `${remote.map((name) => `--${name}`).join(', ')} steer${remote.length === 1 ? 's' : ''} an execution in SageMaker and do${remote.length === 1 ? 'es' : ''} not apply with --local`);
       const { runLocalCommand } = await import('../run-local-command.js');
-      return runLocalCommand(args);
+      return runLocalCommand(args, io);
     }
     const interval = args['poll-interval'];
-    if (!(Number.isFinite(interval) && interval > 0)) return usageError('--poll-interval takes a number of seconds above 0');
+    if (!(Number.isFinite(interval) && interval > 0)) return usageError(io, '--poll-interval takes a number of seconds above 0');
     const { parallelism } = args;
-    if (parallelism !== undefined && !(Number.isInteger(parallelism) && parallelism >= 1)) return usageError('--parallelism takes a whole number of steps, 1 or more');
+    if (parallelism !== undefined && !(Number.isInteger(parallelism) && parallelism >= 1)) return usageError(io, '--parallelism takes a whole number of steps, 1 or more');
     const parsed = parseAssignments(args.parameter);
-    if ('malformed' in parsed) return usageError(`-P ${parsed.malformed}: write Name=Value`);
+    if ('malformed' in parsed) return usageError(io, `-P ${parsed.malformed}: write Name=Value`);
     const overrides = parsed.assignments;
     const { checkOverrides } = await import('../../aws/overrides.js');
-    const refuse = (problems: string[]) => usageError(`${problems.join('\nplc: ')}\nplc: nothing was started`);
+    const refuse = (problems: string[]) => usageError(io, `${problems.join('\nplc: ')}\nplc: nothing was started`);
 
-    const isFile = isPipelineFile(args.pipeline);
+    const isFile = isPipelineFile(args.pipeline, io.cwd);
     let name = args.pipeline;
-    let target = awsTarget(args);
+    let target = awsTarget(io, args);
     let context: FailureContext;
     let sources: Compiled['sources'] = new Map();
     if (isFile) {
       const { compileReported } = await import('../compile.js');
-      const compiled = await compileReported(args.pipeline, 'sagemaker', args.format);
-      if (!compiled) return void (process.exitCode = ExitCode.Findings);
+      const compiled = await compileReported(io, args.pipeline, 'sagemaker', args.format);
+      if (!compiled) return ExitCode.Findings;
       // Before any call: a mistake here costs nothing yet.
       const problems = checkOverrides(compiled.ir.parameters, overrides);
       if (problems.length > 0) return refuse(problems);
       name = compiled.ir.name;
-      target = awsTarget(args, compiled.pipeline.doc.region);
-      context = compiledContext(target, compiled);
+      target = awsTarget(io, args, compiled.pipeline.doc.region);
+      context = compiledContext(io, target, compiled);
       sources = compiled.sources;
     } else {
-      context = namedContext(target, name);
+      context = namedContext(io, target, name);
     }
 
     const { sageMakerClient } = await import('../../aws/clients.js');
@@ -93,18 +93,18 @@ export const runCommand: CommandModule<object, RunArgs> = {
         if (problems.length > 0) return refuse(problems);
       }
       const arn = await startExecution(client, name, overrides, parallelism);
-      process.stdout.write(`${arn}\n`);
-      if (!args.wait) return void (process.exitCode = ExitCode.Ok);
+      io.stdout.write(`${arn}\n`);
+      if (!args.wait) return ExitCode.Ok;
       const { watchExecution } = await import('../../aws/watch-execution.js');
       const { executionView } = await import('../execution-view.js');
-      const view = executionView(process.stderr, arn.split('/').at(-1)!);
+      const view = executionView(io.stderr, arn.split('/').at(-1)!);
       // Polls retry throttling and server faults like every other call: one failed poll must not
       // end the watch of an execution that is still running.
       const final = await watchExecution(client, arn, { pollMs: interval * 1000, ...view });
-      process.exitCode = final.status === 'Succeeded' ? ExitCode.Ok : ExitCode.Findings;
+      return final.status === 'Succeeded' ? ExitCode.Ok : ExitCode.Findings;
     } catch (failure) {
-      if (!(await reportAwsFailure(failure, context, args.format, sources))) throw failure;
-      process.exitCode = ExitCode.Findings;
+      if (!(await reportAwsFailure(io, failure, context, args.format, sources))) throw failure;
+      return ExitCode.Findings;
     }
   },
 };

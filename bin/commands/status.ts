@@ -1,7 +1,7 @@
 // `plc status`: the recent executions of a pipeline and their state; without a pipeline, the
 // region's pipelines with their latest execution.
-import type { CommandModule } from 'yargs';
 import type { ExecutionSummary } from '../../aws/executions.js';
+import type { PlcCommand } from '../cli-io.js';
 import { awsTarget, namedContext, reportAwsFailure, withAwsOptions, type AwsArgs } from '../aws-options.js';
 import { isPipelineFile } from '../compile.js';
 import { ExitCode, usageError } from '../exit.js';
@@ -12,7 +12,7 @@ interface StatusArgs extends AwsArgs {
   format: 'pretty' | 'json';
 }
 
-export const statusCommand: CommandModule<object, StatusArgs> = {
+export const statusCommand: PlcCommand<StatusArgs> = {
   builder: (yargs) =>
     withAwsOptions(
       yargs
@@ -23,17 +23,17 @@ export const statusCommand: CommandModule<object, StatusArgs> = {
       .example('$0 status pipeline.yaml', 'The last 10 executions of the pipeline in this file')
       .example('$0 status fraud-xgboost --limit 3 --format json', 'The last 3, as JSON')
       .example('$0 status --region eu-west-1', "Every pipeline's latest execution in the region") as never,
-  handler: async (args) => {
-    if (!(Number.isInteger(args.limit) && args.limit >= 1)) return usageError('--limit takes a whole number of 1 or more');
+  handler: async (args, io) => {
+    if (!(Number.isInteger(args.limit) && args.limit >= 1)) return usageError(io, '--limit takes a whole number of 1 or more');
     let name = args.pipeline;
     let region: string | undefined;
-    if (name !== undefined && isPipelineFile(name)) {
+    if (name !== undefined && isPipelineFile(name, io.cwd)) {
       const { compileReported } = await import('../compile.js');
-      const compiled = await compileReported(name, 'sagemaker', args.format);
-      if (!compiled) return void (process.exitCode = ExitCode.Findings);
+      const compiled = await compileReported(io, name, 'sagemaker', args.format);
+      if (!compiled) return ExitCode.Findings;
       ({ name, region } = compiled.pipeline.doc);
     }
-    const target = awsTarget(args, region);
+    const target = awsTarget(io, args, region);
     const { sageMakerClient } = await import('../../aws/clients.js');
     const { pipelineNames, recentExecutions } = await import('../../aws/executions.js');
     const client = sageMakerClient(target);
@@ -41,11 +41,11 @@ export const statusCommand: CommandModule<object, StatusArgs> = {
       const rows: { pipeline: string; executions: ExecutionSummary[] }[] = [];
       if (name !== undefined) rows.push({ pipeline: name, executions: await recentExecutions(client, name, args.limit) });
       else for (const pipeline of await pipelineNames(client, args.limit)) rows.push({ pipeline, executions: await recentExecutions(client, pipeline, 1) });
-      process.stdout.write(args.format === 'json' ? JSON.stringify({ version: 1, pipelines: rows }, null, 2) + '\n' : table(rows));
-      process.exitCode = ExitCode.Ok;
+      io.stdout.write(args.format === 'json' ? JSON.stringify({ version: 1, pipelines: rows }, null, 2) + '\n' : table(rows));
+      return ExitCode.Ok;
     } catch (failure) {
-      if (!(await reportAwsFailure(failure, namedContext(target, name ?? '*'), args.format))) throw failure;
-      process.exitCode = ExitCode.Findings;
+      if (!(await reportAwsFailure(io, failure, namedContext(io, target, name ?? '*'), args.format))) throw failure;
+      return ExitCode.Findings;
     }
   },
 };

@@ -1,5 +1,6 @@
-// Shared test helpers: run the real CLI, compile fixtures, and reach the Python tools some tests
-// use. A missing Python tool fails the test in CI; locally it prints what to install.
+// Shared test helpers: run the CLI (in this process, or the real binary in a child process),
+// compile fixtures, and reach the Python tools some tests use. A missing Python tool fails the test
+// in CI; locally it prints what to install.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,13 +8,52 @@ import { join } from 'node:path';
 import { packageRoot } from '../../schema/paths.js';
 import { loadPythonParser } from '../../compiler/check/python/parser.js';
 import { compilePipeline, type CompileResult } from '../../compiler/driver.js';
+import type { OutputStream } from '../../bin/cli-io.js';
+import { runCli } from '../../bin/run-cli.js';
 
 export const repo = packageRoot;
 export const fixture = (...parts: string[]): string => join(repo, 'fixtures', ...parts);
 
 export interface RunResult { status: number | null; stdout: string; stderr: string }
 
-export function runPlc(args: string[], cwd = repo): RunResult {
+/** What the CLI writes to a stream, kept as bytes and read as UTF-8 once the run is over. */
+function capture(): OutputStream & { text: () => string } {
+  const chunks: Buffer[] = [];
+  return {
+    write: (chunk) => chunks.push(Buffer.from(chunk)) > 0,
+    text: () => Buffer.concat(chunks).toString('utf8'),
+  };
+}
+
+/**
+ * `plc <args>` run in this process (bin/run-cli.ts), its output captured: what most tests need,
+ * without starting Node and loading plc for every command. It sees what a spawned plc would: the
+ * environment given (default this process's) with NO_COLOR set, the working folder given, and
+ * streams that are no terminal.
+ */
+export const runPlcInProcess = (args: string[], cwd = repo, env = process.env): Promise<RunResult> => runCliCaptured(args, cwd, { ...env, NO_COLOR: '1' });
+
+/**
+ * runCli with exactly the environment given, its output captured. A run that changes this
+ * process's working folder or exit code fails the test, since the next run would inherit it.
+ */
+export async function runCliCaptured(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  const stdout = capture();
+  const stderr = capture();
+  const own = { cwd: process.cwd(), exitCode: process.exitCode };
+  const status = await runCli(args, { cwd, env, stdout, stderr });
+  if (process.cwd() !== own.cwd) throw new Error(`plc ${args.join(' ')} changed the working folder of the test process to ${process.cwd()}`);
+  if (process.exitCode !== own.exitCode) throw new Error(`plc ${args.join(' ')} set process.exitCode (${process.exitCode})`);
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/**
+ * The real binary (the bundle dist/bin/plc.js) in a child process, for what only a process shows:
+ * the entry itself, the bundle and its prerendered answers, exit codes as the shell sees them,
+ * closed pipes, and runs that could hang (reading a FIFO) or whose libraries read process.env
+ * (the AWS SDK) — see docs/decisions.md.
+ */
+export function runPlcBinary(args: string[], cwd = repo): RunResult {
   const result = spawnSync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -32,10 +72,10 @@ export function runAsync(command: string, args: string[], options: { cwd: string
 }
 
 /**
- * The CLI in a child process without blocking this one, for tests whose servers run in-process;
- * `env` replaces the environment (NO_COLOR is always set).
+ * runPlcBinary without blocking this process, for tests whose servers run in it (the AWS stand-ins
+ * of test/support/aws-servers.ts); `env` replaces the environment (NO_COLOR is always set).
  */
-export const runPlcAsync = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> =>
+export const runPlcBinaryAsync = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> =>
   runAsync(process.execPath, [join(repo, 'dist/bin/plc.js'), ...args], { cwd: options.cwd ?? repo, env: { ...(options.env ?? process.env), NO_COLOR: '1' } });
 
 /** Loaded once: the script checks need it, and loading is asynchronous. */
