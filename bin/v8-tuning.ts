@@ -14,10 +14,10 @@ const interruptBudget = 500_000;
 
 /**
  * Applies the budget on the engine it was measured on (Node.js 20's V8 11): another engine may
- * name the flag differently, and V8 prints an unknown flag on stderr. A budget set on the command
- * line or in NODE_OPTIONS wins.
+ * name the flag differently, and V8 prints an unknown flag on stderr. A budget given on Node's
+ * command line (`node --interrupt-budget=… plc.js`; NODE_OPTIONS does not take V8 flags) wins.
  */
 export function tuneForShortRun(): void {
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /interrupt[-_]budget/.test(arg));
+  const given = process.execArgv.some((arg) => /^--interrupt[-_]budget=/.test(arg));
   if (!given && process.versions.v8.startsWith('11.')) setFlagsFromString(`--interrupt-budget=${interruptBudget}`);
 }

@@ -116,6 +116,8 @@ test('gives up where yaml reports a problem, attaches a comment to a range, or t
     'text after a quote': 'a: "b" c\n',
     'comment without a space': 'a: "b"#c\n',
     'space before the colon': 'a : 1\n',
+    'plain key past 1,024 characters': `${'k'.repeat(1030)}: 1\n`,
+    'quoted key past 1,024 characters': `x:\n- "${'k'.repeat(1030)}": 1\n`,
     'wrong indentation': 'a:\n    b: 1\n  c: 2\n',
   };
   for (const [name, text] of Object.entries(outside)) {
@@ -127,6 +129,19 @@ test('gives up where yaml reports a problem, attaches a comment to a range, or t
     parseDocument(text, options(expected));
     assert.equal(parseYaml(text).lineCounter.lineStarts, expected.lineStarts, name);
   }
+});
+
+test('reading grows linearly with a long block sequence (no search past the line)', () => {
+  const sequence = (items: number) => `items:\n${Array.from({ length: items }, (_, i) => `- item-number-${i}\n`).join('')}`;
+  // The fastest of three runs, so that a busy machine does not decide: four times the items must
+  // cost well under the sixteen times a quadratic search would.
+  const fastest = (text: string) => Math.min(...[1, 2, 3].map(() => {
+    const started = performance.now();
+    assert.ok(readSimpleYaml(text, options(new LineCounter())));
+    return performance.now() - started;
+  }));
+  const [small, large] = [fastest(sequence(20_000)), fastest(sequence(80_000))];
+  assert.ok(large < small * 8, `20,000 items ${small.toFixed(0)} ms, 80,000 items ${large.toFixed(0)} ms`);
 });
 
 /** Documents like plc's, with comments and blank lines anywhere, scalars of every resolved type, flow and block collections. */

@@ -39,7 +39,7 @@ const { metafile } = await build({
   logLevel: 'warning',
 });
 // yargs reads its locales next to the chunk it is bundled into (see yargsEdits), one chunk of
-// its own since bin/plc.ts imports it only past the prerendered answers.
+// its own since bin/run-cli.ts imports it only past the prerendered answers.
 const yargsChunks = Object.entries(metafile.outputs).filter(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith('yargs/build/index.cjs')));
 if (yargsChunks.length !== 1 || yargsChunks[0][0] === 'dist/bin/plc.js') throw new Error(`bundle-cli: yargs should be bundled into one chunk of its own, not ${yargsChunks.map(([name]) => name).join(', ') || 'none'}`);
 cpSync(join(yargsFolder, 'locales'), join(root, dirname(yargsChunks[0][0]), 'yargs-locales'), { recursive: true });
