@@ -1,4 +1,4 @@
-// V8 tuned for a command that ends within a second or two (docs/performance.md, "Tier-up budget";
+// V8 tuned for a command that ends within a second or two (docs/performance.md, "The YAML reader and the tier-up budget";
 // docs/decisions.md). In such a run V8's optimizing compiler, TurboFan, spends more CPU compiling
 // hot functions on its background thread than the optimized code gives back before the process
 // exits: a larger interrupt budget lets functions run longer in the interpreter and baseline code
