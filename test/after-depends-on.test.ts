@@ -1,10 +1,9 @@
 // after: becomes DependsOn unless the step already waits for the neighbour: a data edge, or a Get
 // of its properties in the rendered step. A property read only at build time orders nothing.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, tempDir } from './support/helpers.js';
+import { compile, writeProject } from './support/helpers.js';
 
 // `note` reaches no member of the job: the build reads it, the definition never holds it.
 const step = `kind: Step
@@ -22,10 +21,10 @@ compute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceT
 
 /** The second node's DependsOn and whether its step holds a Get of the first. */
 function second(config: string): { dependsOn: unknown; gets: boolean } {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'steps'));
-  writeFileSync(join(dir, 'steps', 'tool.step.yaml'), step);
-  writeFileSync(join(dir, 'pipeline.yaml'), `kind: Pipeline\nname: after\nsteps: [./steps]\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  first: { step: Tool }\n  then: { step: Tool, after: [first], config: ${config} }\n`);
+  const dir = writeProject({
+    'steps/tool.step.yaml': step,
+    'pipeline.yaml': `kind: Pipeline\nname: after\nsteps: [./steps]\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  first: { step: Tool }\n  then: { step: Tool, after: [first], config: ${config} }\n`,
+  });
   const result = compile(join(dir, 'pipeline.yaml'), dir);
   assert.equal(result.diagnostics, []);
   const steps = (JSON.parse(result.files![0]!.contents) as { Steps: { Name: string; DependsOn?: unknown }[] }).Steps;

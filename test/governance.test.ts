@@ -1,11 +1,10 @@
 // Model governance end to end: QualityCheck and ClarifyCheck steps (fixtures/builds/governance/ pins
 // the whole definition; fixtures/sdk-oracles/ the SDK's shape), the analysis configuration plc
 // writes for Clarify, and a RegisterModel step's metrics and drift baselines wired from them.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, fixture, tempDir } from './support/helpers.js';
+import { compile, fixture, writeProject } from './support/helpers.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Step = { Name: string; Type: string; Arguments: { [key: string]: Json }; [key: string]: Json };
@@ -15,10 +14,8 @@ const stepsOf = (contents: string) => (JSON.parse(contents) as { Steps: Step[] }
 
 /** A pipeline of built-in step types in a temporary folder. */
 function build(nodes: string, header = 'region: us-east-1\ncodePrefix: s3://bucket/code\n') {
-  const dir = tempDir();
-  const file = join(dir, 'pipeline.yaml');
-  writeFileSync(file, `kind: Pipeline\nname: governance-case\n${header}defaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n${nodes}`);
-  return compile(file, dir);
+  const dir = writeProject({ 'pipeline.yaml': `kind: Pipeline\nname: governance-case\n${header}defaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n${nodes}` });
+  return compile(join(dir, 'pipeline.yaml'), dir);
 }
 
 test('each check kind runs its region\'s image, and a Clarify analysis configuration is a content-addressed file under codePrefix', () => {
@@ -94,9 +91,8 @@ test('a ModelBias check names the model Clarify serves, wired from a Model step'
 });
 
 test('a RegisterModel step type without slots keeps its metrics and constraints roles', () => {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'steps'));
-  writeFileSync(join(dir, 'steps', 'two-metrics.step.yaml'), `kind: Step
+  const dir = writeProject({
+    'steps/two-metrics.step.yaml': `kind: Step
 name: TwoMetrics
 sagemaker: RegisterModel
 description: Registers a model with two metrics inputs and no slots.
@@ -108,14 +104,13 @@ compute:
   image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/serve:1
 registration:
   modelPackageGroup: g
-`);
-  writeFileSync(join(dir, 'pipeline.yaml'), 'kind: Pipeline\nname: two\nsteps: [./steps]\ndefaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n  r: { step: TwoMetrics, inputs: { model: s3://b/m.tar.gz, a: s3://b/a.json, b: s3://b/b.json } }\n');
+`,
+    'pipeline.yaml': 'kind: Pipeline\nname: two\nsteps: [./steps]\ndefaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n  r: { step: TwoMetrics, inputs: { model: s3://b/m.tar.gz, a: s3://b/a.json, b: s3://b/b.json } }\n',
+  });
   assert.equal(compile(join(dir, 'pipeline.yaml'), dir).diagnostics.map((d) => d.code), ['PLC5013']);
 });
 
 test('a ModelBias or ModelExplainability check needs a predictor with instance_type and initial_instance_count (PLC0103)', () => {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'steps'));
   const step = (type: string, predictor: string) => `kind: Step
 name: Check
 sagemaker: ClarifyCheck
@@ -134,9 +129,9 @@ check:
     facet: [{ name_or_index: f }]
 ${predictor}    methods: { post_training_bias: { methods: all }, shap: { num_samples: 10 } }
 `;
-  writeFileSync(join(dir, 'pipeline.yaml'), 'kind: Pipeline\nname: p\nregion: us-east-1\ncodePrefix: s3://bucket/code\nsteps: [./steps]\ndefaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n  c: { step: Check, inputs: { data: s3://bucket/d, model: m } }\n');
+  const pipeline = 'kind: Pipeline\nname: p\nregion: us-east-1\ncodePrefix: s3://bucket/code\nsteps: [./steps]\ndefaults:\n  role: arn:aws:iam::111122223333:role/SageMakerExecution\n  outputPrefix: s3://bucket/out\nnodes:\n  c: { step: Check, inputs: { data: s3://bucket/d, model: m } }\n';
   const diagnose = (type: string, predictor: string) => {
-    writeFileSync(join(dir, 'steps', 'check.step.yaml'), step(type, predictor));
+    const dir = writeProject({ 'steps/check.step.yaml': step(type, predictor), 'pipeline.yaml': pipeline });
     return compile(join(dir, 'pipeline.yaml'), dir).diagnostics.map((d) => `${d.code} ${d.message}`);
   };
   assert.equal(diagnose('ModelBias', '    predictor: { instance_type: ml.m5.xlarge, initial_instance_count: 1 }\n'), []);

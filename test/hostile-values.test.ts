@@ -2,14 +2,14 @@
 // 2^53, documents that make a pass super-linear, values the SageMaker API refuses, and endpoints
 // that never answer. Each case ends in a diagnostic with the right exit code, no stack trace, and
 // in bounded time.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeAwsEnv, startStub } from './support/aws-servers.js';
-import { compile, runPlcInProcess, runPlcBinaryAsync, tempDir, type RunResult } from './support/helpers.js';
+import { compile, runPlcInProcess, runPlcBinaryAsync, writeProject, type RunResult } from './support/helpers.js';
 
 const pipelineHeader = `kind: Pipeline
 name: hostile
@@ -20,16 +20,6 @@ defaults:
   role: arn:aws:iam::111122223333:role/SageMakerExecution
   outputPrefix: s3://bucket/out
 `;
-
-/** A project folder holding `files` (relative path → text). */
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 /** A processing step type `Tool` running scripts/tool.py, with `extra` appended to its document. */
 function toolStep(extra: string): Record<string, string> {
@@ -69,7 +59,7 @@ function expectCompile(path: string, codes: string[], cpuSeconds = 5): string[] 
 // 6: patterns from documents run in linear time.
 
 test('a backtracking config pattern checks a long value in linear time', async () => {
-  const dir = project({
+  const dir = writeProject({
     ...toolStep('config:\n  properties:\n    label: { type: string, pattern: "^(a+)+$", description: Label. }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: "${'a'.repeat(40)}!" } }\n`,
   });
@@ -80,7 +70,7 @@ test('a backtracking config pattern checks a long value in linear time', async (
 });
 
 test('a config pattern RE2 cannot run is refused at the pattern', async () => {
-  const dir = project({
+  const dir = writeProject({
     ...toolStep('config:\n  properties:\n    label: { type: string, pattern: "^(a)\\\\1$", description: Label. }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { label: aa } }\n`,
   });
@@ -91,7 +81,7 @@ test('a config pattern RE2 cannot run is refused at the pattern', async () => {
 // 13: container paths are compared in normal form.
 
 test('a processing path that climbs out of /opt/ml/processing with .. is reported', async () => {
-  const dir = project({
+  const dir = writeProject({
     ...toolStep('outputs:\n  out: { type: dataset, path: /opt/ml/processing/../../../etc }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
   });
@@ -100,7 +90,7 @@ test('a processing path that climbs out of /opt/ml/processing with .. is reporte
 });
 
 test('a processing path that reaches plc\'s code input through .. is reported', async () => {
-  const dir = project({
+  const dir = writeProject({
     ...toolStep('inputs:\n  data: { type: dataset, path: /opt/ml/processing/input/data/../code }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, inputs: { data: s3://bucket/in } }\n`,
   });
@@ -108,7 +98,7 @@ test('a processing path that reaches plc\'s code input through .. is reported', 
 });
 
 test('two processing paths that differ only by . segments collide', async () => {
-  const dir = project({
+  const dir = writeProject({
     ...toolStep('outputs:\n  a: { type: dataset, path: /opt/ml/processing/output/x }\n  b: { type: dataset, path: /opt/ml/processing/output/./x/ }\n'),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
   });
@@ -120,7 +110,7 @@ test('two processing paths that differ only by . segments collide', async () => 
 
 test('20k environment variables are checked in seconds, stopping at the API limit', async () => {
   const env = Array.from({ length: 20000 }, (_, i) => `    V${i}: v${i}\n`).join('');
-  const dir = project({
+  const dir = writeProject({
     ...toolStep(''),
     'steps/tool.step.yaml': `kind: Step\nname: Tool\nsagemaker: Processing\nscript:\n  entryPoint: scripts/tool.py\n  env:\n${env}compute: { image: my-image, instanceType: ml.m5.xlarge }\n`,
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
@@ -130,7 +120,7 @@ test('20k environment variables are checked in seconds, stopping at the API limi
 
 test('a 50k-value enum is checked in seconds, and the message lists a few values', async () => {
   const values = Array.from({ length: 50000 }, (_, i) => `e${i}`).join(', ');
-  const dir = project({
+  const dir = writeProject({
     ...toolStep(`config:\n  properties:\n    pick: { type: string, enum: [${values}], description: Pick. }\n`),
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { pick: nope } }\n`,
   });
@@ -140,7 +130,7 @@ test('a 50k-value enum is checked in seconds, and the message lists a few values
 
 test('a repeated key among 20k is still reported', async () => {
   const keys = Array.from({ length: 20000 }, (_, i) => `    V${i}: v${i}\n`).join('');
-  const dir = project({
+  const dir = writeProject({
     ...toolStep(''),
     'steps/tool.step.yaml': `kind: Step\nname: Tool\nsagemaker: Processing\nscript:\n  entryPoint: scripts/tool.py\n  env:\n${keys}    V7: again\ncompute: { image: my-image, instanceType: ml.m5.xlarge }\n`,
     'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n`,
@@ -154,7 +144,7 @@ test('a repeated key among 20k is still reported', async () => {
 
 for (const [what, value] of [['an instance count of 10^23', '99999999999999999999999'], ['2^53 + 1', '9007199254740993'], ['-2^64', '-18446744073709551616']] as const) {
   test(`${what} is reported where it is written, not rounded`, async () => {
-    const dir = project({
+    const dir = writeProject({
       ...toolStep('config:\n  properties:\n    count: { type: integer, description: Count. }\n'),
       'p.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool, config: { count: ${value} } }\n`,
     });
@@ -164,18 +154,18 @@ for (const [what, value] of [['an instance count of 10^23', '9999999999999999999
 }
 
 test('an Integer parameter default of 2^64 is reported', async () => {
-  const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 18446744073709551616 }\nnodes:\n  t: { step: Tool }\n` });
+  const dir = writeProject({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 18446744073709551616 }\nnodes:\n  t: { step: Tool }\n` });
   await expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
 });
 
 test('an Integer parameter default written as a float past 2^53 is reported once', async () => {
-  const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: -3.4e63 }\nnodes:\n  t: { step: Tool }\n` });
+  const dir = writeProject({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: -3.4e63 }\nnodes:\n  t: { step: Tool }\n` });
   const result = await expectRun(['build', 'p.pipeline.yaml'], dir, 1, 'PLC0031');
   assert.is(result.stderr.match(/error PLC0031: integer -3\.4e63 cannot be held exactly/g)?.length, 1, result.stderr);
 });
 
 test('the largest exact integer builds as written', async () => {
-  const dir = project({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 9007199254740991 }\nnodes:\n  t: { step: Tool }\n` });
+  const dir = writeProject({ ...toolStep(''), 'p.pipeline.yaml': `${pipelineHeader}parameters:\n  Seed: { type: Integer, default: 9007199254740991 }\nnodes:\n  t: { step: Tool }\n` });
   const result = await expectRun(['build', 'p.pipeline.yaml'], dir, 0, undefined);
   assert.match(result.stdout, /"DefaultValue": 9007199254740991\b/);
 });
@@ -198,7 +188,7 @@ async function silentServer(): Promise<{ endpoint: string; close: () => Promise<
 }
 
 /** A one-node pipeline to deploy: small, so that the time measured is the AWS calls'. */
-const example = () => join(project({ ...toolStep(''), 'fraud.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n` }), 'fraud.pipeline.yaml');
+const example = () => join(writeProject({ ...toolStep(''), 'fraud.pipeline.yaml': `${pipelineHeader}nodes:\n  t: { step: Tool }\n` }), 'fraud.pipeline.yaml');
 
 /** Like expectRun, asynchronously, so that the test's own servers answer meanwhile. */
 async function expectAws(args: string[], code: string, seconds = 5, env = fakeAwsEnv()): Promise<RunResult> {

@@ -1,14 +1,14 @@
 // The Tuning, Lambda, Callback and EMR kinds end to end: where consumers read their outputs, what
 // each kind's Arguments and envelope hold (fixtures/builds/<kind>/ pins the whole definitions),
 // and the kind rules that have no error fixture of their own.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { stepKind, stepKinds } from '../compiler/kinds/registry.js';
 import { sectionNames, type SageMakerKind } from '../compiler/kinds/kind.js';
 import { walkFiles } from '../compiler/util/walk.js';
-import { compile, fixture, repo, runPlcInProcess, tempDir } from './support/helpers.js';
+import { compile, fixture, repo, runPlcInProcess, tempDir, writeProject } from './support/helpers.js';
 
 const outputLocation = (kind: SageMakerKind, step: string, port: string, path: string | undefined) => stepKind(kind).outputLocation(step, port, path);
 
@@ -23,10 +23,8 @@ function steps(pipeline: string): Step[] {
 
 /** A pipeline with its own step types in a temporary folder; returns the diagnostics' codes and messages. */
 function diagnose(pipeline: string, stepFiles: Record<string, string>): string[] {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'steps'));
-  for (const [name, text] of Object.entries(stepFiles)) writeFileSync(join(dir, 'steps', name), text);
-  writeFileSync(join(dir, 'pipeline.yaml'), `kind: Pipeline\nname: kinds\nsteps: [./steps]\n${pipeline}`);
+  const steps = Object.fromEntries(Object.entries(stepFiles).map(([name, text]) => [`steps/${name}`, text]));
+  const dir = writeProject({ ...steps, 'pipeline.yaml': `kind: Pipeline\nname: kinds\nsteps: [./steps]\n${pipeline}` });
   return compile(join(dir, 'pipeline.yaml'), dir).diagnostics.map((d) => `${d.code} ${d.message}`);
 }
 
@@ -168,10 +166,10 @@ test('each item of a node\'s ports: list is a string: a parameter of another typ
 });
 
 test('a file: wire is the file in a Transform as in a check step: TransformInput reads the object\'s key (an S3Prefix of the whole key)', () => {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'steps'));
-  writeFileSync(join(dir, 'steps', 'records.step.yaml'), 'kind: Step\nname: Records\nsagemaker: Processing\ndescription: Writes one file of records.\noutputs:\n  records: { type: dataset, path: /opt/ml/processing/output/records, file: records.csv }\nprocessing:\n  containerArguments: [--write]\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n');
-  writeFileSync(join(dir, 'pipeline.yaml'), 'kind: Pipeline\nname: score\nsteps: [./steps]\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  records: { step: Records }\n  score: { step: BatchTransform, jobType: testing, inputs: { model_name: fraud-model, data: records.records } }\n');
+  const dir = writeProject({
+    'steps/records.step.yaml': 'kind: Step\nname: Records\nsagemaker: Processing\ndescription: Writes one file of records.\noutputs:\n  records: { type: dataset, path: /opt/ml/processing/output/records, file: records.csv }\nprocessing:\n  containerArguments: [--write]\ncompute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceType: ml.m5.large }\n',
+    'pipeline.yaml': 'kind: Pipeline\nname: score\nsteps: [./steps]\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  records: { step: Records }\n  score: { step: BatchTransform, jobType: testing, inputs: { model_name: fraud-model, data: records.records } }\n',
+  });
   const result = compile(join(dir, 'pipeline.yaml'), dir);
   assert.equal(result.diagnostics, []);
   const score = (JSON.parse(result.files![0]!.contents) as { Steps: Step[] }).Steps.find((s) => s.Name === 'score')!;

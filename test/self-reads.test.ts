@@ -1,10 +1,9 @@
 // A node's values cannot read its own step: a property of its own (PLC5110) or a property file of
 // its own output (PLC3008), reported where the reference is written, not as a cycle of one node.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, tempDir } from './support/helpers.js';
+import { compile, writeProject } from './support/helpers.js';
 
 const step = `kind: Step
 name: Tool
@@ -25,10 +24,10 @@ compute: { image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/tool:1, instanceT
 
 /** Each diagnostic as code, message and where it starts and ends. */
 function diagnose(mode: string): string[] {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'steps'));
-  writeFileSync(join(dir, 'steps', 'tool.step.yaml'), step);
-  writeFileSync(join(dir, 'pipeline.yaml'), `kind: Pipeline\nname: self\nsteps: [./steps]\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  first: { step: Tool, config: { mode: fast } }\n  tool: { step: Tool, config: { mode: ${mode} } }\n`);
+  const dir = writeProject({
+    'steps/tool.step.yaml': step,
+    'pipeline.yaml': `kind: Pipeline\nname: self\nsteps: [./steps]\ndefaults: { role: "arn:aws:iam::111122223333:role/R", outputPrefix: s3://bucket/out }\nnodes:\n  first: { step: Tool, config: { mode: fast } }\n  tool: { step: Tool, config: { mode: ${mode} } }\n`,
+  });
   return compile(join(dir, 'pipeline.yaml'), dir).diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column}-${d.range.end.column} ${d.message}`);
 }
 

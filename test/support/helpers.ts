@@ -2,9 +2,9 @@
 // compile fixtures, and reach the Python tools some tests use. A missing Python tool fails the test
 // in CI; locally it prints what to install.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { packageRoot } from '../../schema/paths.js';
 import { loadPythonParser } from '../../compiler/check/python/parser.js';
 import { compilePipeline, type CompileResult } from '../../compiler/driver.js';
@@ -87,6 +87,16 @@ export function compile(path: string, cwd = repo): CompileResult {
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'plc-test-'));
+}
+
+/** A temporary folder holding the given files (paths relative to it, folders made as needed). */
+export function writeProject(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
 }
 
 /** Whether `python` can import every module. */
